@@ -1,0 +1,46 @@
+import { ConnectionStore } from './connections/connectionStore.js';
+import { SessionManager } from './connections/sessionManager.js';
+import type { ErrorTranslator } from './errors.js';
+import { EventBus } from './events.js';
+import type { CoreHost } from './host.js';
+import { createDispatcher, type Dispatcher } from './ipc/dispatch.js';
+import { createHandlers } from './ipc/handlers.js';
+import { s3ErrorTranslator } from './s3/s3Errors.js';
+import { sftpErrorTranslator } from './sftp/index.js';
+import { TransferQueue } from './transfers/transferQueue.js';
+
+export interface Core {
+  dispatch: Dispatcher;
+  events: EventBus;
+  sessions: SessionManager;
+  transfers: TransferQueue;
+  connections: ConnectionStore;
+  shutdown(): Promise<void>;
+}
+
+export const errorTranslators: ErrorTranslator[] = [s3ErrorTranslator, sftpErrorTranslator];
+
+/** Builds the whole core for a host: Electron's main process, the e2e bridge, or a test. */
+export async function createCore(host: CoreHost, log: (line: string) => void = () => undefined): Promise<Core> {
+  const events = new EventBus();
+  const connections = new ConnectionStore(host.dataDir, host.secretBox);
+  await connections.load();
+  const sessions = new SessionManager(connections, {
+    dataDir: host.dataDir,
+    homeDir: host.homeDir,
+    env: host.env ?? process.env,
+  });
+  const transfers = new TransferQueue(sessions, events, { translators: errorTranslators });
+  const handlers = createHandlers({ host, events, connections, sessions, transfers });
+  return {
+    dispatch: createDispatcher(handlers, errorTranslators, log),
+    events,
+    sessions,
+    transfers,
+    connections,
+    async shutdown() {
+      transfers.dispose();
+      await sessions.closeAll();
+    },
+  };
+}

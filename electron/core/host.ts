@@ -1,0 +1,32 @@
+/**
+ * What the core needs from its host (Electron's main process, or a test harness):
+ * small interfaces, so the core never imports `electron`.
+ */
+
+/** Encrypts secrets at rest. Main fills it with Electron's safeStorage. */
+export interface SecretBox {
+  /** True when an OS keychain protects the key; false for Linux's basic_text fallback. */
+  readonly strong: boolean;
+  /** A name for the backend, shown to the user (e.g. "gnome_libsecret", "basic_text"). */
+  readonly backend: string;
+  encrypt(plain: string): Buffer;
+  decrypt(sealed: Buffer): string;
+}
+
+/** Native dialogs the core may ask for. */
+export interface HostDialogs {
+  chooseFolder(title?: string): Promise<string | null>;
+}
+
+export interface CoreHost {
+  /** Where the app keeps its own data (connections, transfer checkpoints, known hosts). */
+  dataDir: string;
+  secretBox: SecretBox;
+  dialogs: HostDialogs;
+  appVersion: string;
+  platform: string;
+  /** The user's home folder, for ~/.aws and ~/.ssh (tests point it at a temp folder). */
+  homeDir: string;
+  /** Environment for credential files and SSH_AUTH_SOCK (defaults to process.env). */
+  env?: NodeJS.ProcessEnv;
+}

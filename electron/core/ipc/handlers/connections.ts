@@ -1,0 +1,27 @@
+import type { connectionOperations } from '../../../../shared/contract/connections.js';
+import type { DomainHandlers } from './domainHandlers.js';
+import type { Services } from './services.js';
+
+export function connectionHandlers({ events, connections, sessions }: Services): DomainHandlers<typeof connectionOperations> {
+  const announce = () => events.emit('connections:changed', connections.list());
+  return {
+    'connections:list': () => connections.list(),
+    'connections:save': async ({ draft }) => {
+      const saved = await connections.save(draft);
+      announce();
+      return saved;
+    },
+    'connections:delete': async ({ id }) => {
+      await sessions.disconnect(id);
+      await connections.delete(id);
+      announce();
+    },
+    'connections:connect': async ({ id, secrets }) => {
+      const outcome = await sessions.connect(id, secrets);
+      announce();
+      return outcome;
+    },
+    'connections:answerHostKey': ({ promptId, decision }) => sessions.answerHostKey(promptId, decision),
+    'connections:disconnect': ({ id }) => sessions.disconnect(id),
+  };
+}

@@ -1,0 +1,21 @@
+export { openSftpSession, type SftpSessionOptions } from './openSftpSession.js';
+export { SftpSession } from './sftpSession.js';
+export type { SftpAuth } from './sftpAuth.js';
+export {
+  HostKeyNotTrustedError,
+  fingerprintSha256,
+  knownHostsName,
+  type HostKeyDecision,
+  type HostKeyPolicy,
+  type PresentedHostKey,
+} from './hostKey.js';
+export { KnownHosts, type HostKeyCheck, type KnownHostsOptions } from './knownHosts.js';
+export { SftpFileSystem, type SftpFileSystemOptions } from './sftpFileSystem.js';
+export {
+  SftpTransferDriver,
+  uploadPartPath,
+  type SftpTransferDriverOptions,
+  type SftpTransferOptions,
+} from './sftpTransferDriver.js';
+export { sftpErrorTranslator } from './sftpErrors.js';
+export { loadPrivateKey } from './privateKey.js';

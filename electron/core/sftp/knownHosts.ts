@@ -1,0 +1,158 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fingerprintSha256, knownHostsName } from './hostKey.js';
+
+export type HostKeyCheck =
+  | { status: 'trusted' }
+  | { status: 'unknown' }
+  /** A different key of this type is saved, or this key is marked @revoked: refuse. */
+  | { status: 'changed'; savedFingerprint: string; revoked?: boolean };
+
+interface KnownHostLine {
+  marker?: string;
+  patterns: string;
+  keyType: string;
+  keyBase64: string;
+}
+
+export interface KnownHostsOptions {
+  /** The user's home: `~/.ssh/known_hosts` under it is read, never written. */
+  homeDir: string;
+  /** The app's own known_hosts-format file, where `trust()` saves keys. */
+  storePath: string;
+}
+
+/**
+ * Host keys the user already trusts: OpenSSH's `~/.ssh/known_hosts` (read-only) plus
+ * the app's own store, in the same format so people can read and copy it.
+ */
+export class KnownHosts {
+  private writing: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: KnownHostsOptions) {}
+
+  get userKnownHostsPath(): string {
+    return join(this.options.homeDir, '.ssh', 'known_hosts');
+  }
+
+  /** Reads both files each time (they are small), so edits made meanwhile count. */
+  check(host: string, port: number, keyType: string, keyBase64: string): HostKeyCheck {
+    const lines = this.linesFor(host, port);
+    if (lines.some((l) => l.marker === 'revoked' && l.keyBase64 === keyBase64)) {
+      return { status: 'changed', savedFingerprint: fingerprintSha256(keyBase64), revoked: true };
+    }
+    const plain = lines.filter((l) => l.marker === undefined);
+    if (plain.some((l) => l.keyType === keyType && l.keyBase64 === keyBase64)) return { status: 'trusted' };
+    const other = plain.find((l) => l.keyType === keyType);
+    if (other) return { status: 'changed', savedFingerprint: fingerprintSha256(other.keyBase64) };
+    // Like OpenSSH: a key of another type is new, not changed. The connection prefers
+    // the known types (see knownKeyTypes), so a server that still has them shows them.
+    return { status: 'unknown' };
+  }
+
+  /** Key types saved for this host, for ordering the host key algorithms we offer. */
+  knownKeyTypes(host: string, port: number): string[] {
+    const lines = this.linesFor(host, port);
+    return [...new Set(lines.filter((l) => l.marker === undefined).map((l) => l.keyType))];
+  }
+
+  /** Saves the key in the app's store, replacing any other key of that type for the host. */
+  trust(host: string, port: number, keyType: string, keyBase64: string): Promise<void> {
+    const name = knownHostsName(host.toLowerCase(), port);
+    const next = this.writing.then(async () => {
+      const text = readText(this.options.storePath);
+      const kept = text
+        .split(/\r?\n/)
+        .filter((raw) => {
+          const line = parseLine(raw);
+          return raw.trim() !== '' && !(line && !line.marker && line.patterns === name && line.keyType === keyType);
+        });
+      kept.push(`${name} ${keyType} ${keyBase64}`);
+      await writeAtomically(this.options.storePath, `${kept.join('\n')}\n`);
+    });
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
+  private linesFor(host: string, port: number): KnownHostLine[] {
+    const name = knownHostsName(host.toLowerCase(), port);
+    const texts = [readText(this.userKnownHostsPath), readText(this.options.storePath)];
+    const out: KnownHostLine[] = [];
+    for (const text of texts) {
+      for (const raw of text.split(/\r?\n/)) {
+        const line = parseLine(raw);
+        if (line && hostMatches(line.patterns, name)) out.push(line);
+      }
+    }
+    return out;
+  }
+}
+
+function parseLine(raw: string): KnownHostLine | undefined {
+  const trimmed = raw.trim();
+  if (trimmed === '' || trimmed.startsWith('#')) return undefined;
+  const fields = trimmed.split(/\s+/);
+  let marker: string | undefined;
+  if (fields[0]?.startsWith('@')) marker = fields.shift()!.slice(1).toLowerCase();
+  const [patterns, keyType, keyBase64] = fields;
+  if (!patterns || !keyType || !keyBase64) return undefined;
+  return { marker, patterns, keyType, keyBase64 };
+}
+
+/** OpenSSH's rules: a hashed entry, or comma-separated globs where any `!` match vetoes. */
+export function hostMatches(patterns: string, name: string): boolean {
+  if (patterns.startsWith('|1|')) return hashedMatches(patterns, name);
+  let matched = false;
+  for (const pattern of patterns.split(',')) {
+    if (pattern === '') continue;
+    const negated = pattern.startsWith('!');
+    const glob = negated ? pattern.slice(1) : pattern;
+    if (globMatches(glob.toLowerCase(), name)) {
+      if (negated) return false;
+      matched = true;
+    }
+  }
+  return matched;
+}
+
+function hashedMatches(entry: string, name: string): boolean {
+  const [, , salt, hash] = entry.split('|');
+  if (!salt || !hash) return false;
+  const computed = createHmac('sha1', Buffer.from(salt, 'base64')).update(name).digest('base64');
+  return computed === hash;
+}
+
+function globMatches(glob: string, name: string): boolean {
+  if (!/[*?]/.test(glob)) return glob === name;
+  const regex = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${regex}$`).test(name);
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
+  }
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    const handle = await open(temp, 'w', 0o644);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,151 @@
+import type { FileEntryWithStats, InputAttributes, OpenMode, SFTPWrapper, Stats } from 'ssh2';
+import { SftpStatus } from './sftpErrors.js';
+
+/** Fields ssh2 sets on its SFTP object but does not type (limits@openssh.com, extensions). */
+interface SftpInternals {
+  _maxReadLen?: number;
+  _maxWriteLen?: number;
+  _extensions?: Record<string, string>;
+}
+
+/** Used when a server advertises no limits (ssh2's own conservative default). */
+const FALLBACK_MAX_LEN = 32 * 1024;
+
+/** Promise wrappers around one ssh2 SFTP channel, and what the server said it supports. */
+export class SftpChannel {
+  private isClosed = false;
+
+  constructor(readonly raw: SFTPWrapper) {
+    raw.on('close', () => {
+      this.isClosed = true;
+    });
+    // ssh2 emits 'error' on protocol faults; without a listener Node would throw.
+    raw.on('error', () => {
+      this.isClosed = true;
+    });
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  /** Largest READ the server answers in full (OpenSSH 9: 255 KiB, via limits@openssh.com). */
+  get maxReadLength(): number {
+    return positive((this.raw as unknown as SftpInternals)._maxReadLen) ?? FALLBACK_MAX_LEN;
+  }
+
+  get maxWriteLength(): number {
+    return positive((this.raw as unknown as SftpInternals)._maxWriteLen) ?? FALLBACK_MAX_LEN;
+  }
+
+  hasExtension(name: string): boolean {
+    return (this.raw as unknown as SftpInternals)._extensions?.[name] !== undefined;
+  }
+
+  end(): void {
+    this.isClosed = true;
+    this.raw.end();
+  }
+
+  opendir(path: string): Promise<Buffer> {
+    return call((cb) => this.raw.opendir(path, cb));
+  }
+
+  /** One server batch of entries, or `null` at the end of the folder. */
+  readdir(handle: Buffer): Promise<FileEntryWithStats[] | null> {
+    return new Promise((resolve, reject) => {
+      this.raw.readdir(handle, (err, list) => {
+        if (err && (err as { code?: unknown }).code === SftpStatus.EOF) resolve(null);
+        else if (err) reject(err);
+        else resolve(list);
+      });
+    });
+  }
+
+  close(handle: Buffer): Promise<void> {
+    return call<void>((cb) => this.raw.close(handle, cb));
+  }
+
+  stat(path: string): Promise<Stats> {
+    return call((cb) => this.raw.stat(path, cb));
+  }
+
+  lstat(path: string): Promise<Stats> {
+    return call((cb) => this.raw.lstat(path, cb));
+  }
+
+  fstat(handle: Buffer): Promise<Stats> {
+    return call((cb) => this.raw.fstat(handle, cb));
+  }
+
+  readlink(path: string): Promise<string> {
+    return call((cb) => this.raw.readlink(path, cb));
+  }
+
+  realpath(path: string): Promise<string> {
+    return call((cb) => this.raw.realpath(path, cb));
+  }
+
+  mkdir(path: string): Promise<void> {
+    return call<void>((cb) => this.raw.mkdir(path, cb));
+  }
+
+  rmdir(path: string): Promise<void> {
+    return call<void>((cb) => this.raw.rmdir(path, cb));
+  }
+
+  unlink(path: string): Promise<void> {
+    return call<void>((cb) => this.raw.unlink(path, cb));
+  }
+
+  rename(from: string, to: string): Promise<void> {
+    return call<void>((cb) => this.raw.rename(from, to, cb));
+  }
+
+  /** rename(2) semantics: replaces `to` atomically (posix-rename@openssh.com). */
+  posixRename(from: string, to: string): Promise<void> {
+    return call<void>((cb) => this.raw.ext_openssh_rename(from, to, cb));
+  }
+
+  open(path: string, flags: OpenMode, attrs?: InputAttributes): Promise<Buffer> {
+    return call((cb) =>
+      attrs ? this.raw.open(path, flags, attrs, cb) : this.raw.open(path, flags, cb),
+    );
+  }
+
+  setstat(path: string, attrs: InputAttributes): Promise<void> {
+    return call<void>((cb) => this.raw.setstat(path, attrs, cb));
+  }
+
+  fsetstat(handle: Buffer, attrs: InputAttributes): Promise<void> {
+    return call<void>((cb) => this.raw.fsetstat(handle, attrs, cb));
+  }
+
+  /** Bytes read into `buffer` at `offset`; 0 means end of file. May be short. */
+  read(handle: Buffer, buffer: Buffer, offset: number, length: number, position: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.raw.read(handle, buffer, offset, length, position, (err, bytesRead) => {
+        if (err) reject(err);
+        else resolve(bytesRead ?? 0);
+      });
+    });
+  }
+
+  /**
+   * With `length` <= maxWriteLength ssh2 copies `buffer` into its packet before returning,
+   * so the buffer may be reused at once (longer writes are split and read it later).
+   */
+  write(handle: Buffer, buffer: Buffer, offset: number, length: number, position: number): Promise<void> {
+    return call<void>((cb) => this.raw.write(handle, buffer, offset, length, position, cb));
+  }
+}
+
+function positive(value: number | undefined): number | undefined {
+  return typeof value === 'number' && value > 0 ? value : undefined;
+}
+
+function call<T>(start: (cb: (err: Error | undefined | null, value: T) => void) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    start((err, value) => (err ? reject(err) : resolve(value)));
+  });
+}

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import type { FileEntry, ListPage } from '../../../shared/files.js';
+import { baseName } from '../../../shared/paths.js';
+import type { RemoteFileSystem } from '../fs/remoteFileSystem.js';
+import { AppError } from '../errors.js';
+import { DirectoryReader } from './directoryReader.js';
+import type { SftpChannelPool } from './sftpChannelPool.js';
+import { entryFromAttrs, entryPath, resolveSymlink } from './sftpEntries.js';
+import { remoteError, SftpStatus, sftpStatusOf } from './sftpErrors.js';
+
+export interface SftpFileSystemOptions {
+  /** Entries per page (a page may be this or fewer). */
+  pageSize?: number;
+  /** An unfinished listing's directory handle is closed after this long unused. */
+  cursorIdleMs?: number;
+  /** Unfinished listings kept open at once; the oldest is closed beyond this. */
+  maxOpenCursors?: number;
+}
+
+interface OpenCursor {
+  reader: DirectoryReader;
+  timer: NodeJS.Timeout;
+}
+
+export class SftpFileSystem implements RemoteFileSystem {
+  readonly protocol = 'sftp' as const;
+  private readonly cursors = new Map<string, OpenCursor>();
+  private readonly pageSize: number;
+  private readonly cursorIdleMs: number;
+  private readonly maxOpenCursors: number;
+
+  constructor(
+    private readonly channels: SftpChannelPool,
+    readonly homePath: string,
+    options: SftpFileSystemOptions = {},
+  ) {
+    this.pageSize = options.pageSize ?? 1000;
+    this.cursorIdleMs = options.cursorIdleMs ?? 60_000;
+    this.maxOpenCursors = options.maxOpenCursors ?? 16;
+  }
+
+  async list(path: string, cursor?: string): Promise<ListPage> {
+    const folder = normalizePath(path);
+    let reader: DirectoryReader;
+    if (cursor !== undefined) {
+      const open = this.cursors.get(cursor);
+      if (!open) throw new AppError('invalidInput', 'This listing has expired: reload the folder.');
+      if (open.reader.path !== folder) throw new AppError('invalidInput', `That page belongs to ${open.reader.path}, not ${folder}.`);
+      this.cursors.delete(cursor);
+      clearTimeout(open.timer);
+      reader = open.reader;
+    } else {
+      try {
+        reader = await DirectoryReader.open(await this.channels.browse(), folder);
+      } catch (error) {
+        throw remoteError(error, folder);
+      }
+    }
+
+    try {
+      const { entries, done } = await reader.nextPage(this.pageSize);
+      if (done) return { entries };
+      return { entries, nextCursor: this.keep(reader) };
+    } catch (error) {
+      void reader.close();
+      throw remoteError(error, folder);
+    }
+  }
+
+  async stat(path: string): Promise<FileEntry> {
+    const target = normalizePath(path);
+    try {
+      const channel = await this.channels.browse();
+      const attrs = await channel.lstat(target);
+      const name = target === '/' ? '/' : baseName(target);
+      return await resolveSymlink(channel, entryFromAttrs(target, name, attrs));
+    } catch (error) {
+      throw remoteError(error, target);
+    }
+  }
+
+  async mkdir(parentPath: string, name: string): Promise<FileEntry> {
+    checkName(name);
+    const target = entryPath(normalizePath(parentPath), name);
+    const channel = await this.channels.browse().catch((error) => {
+      throw remoteError(error, target);
+    });
+    try {
+      await channel.mkdir(target);
+    } catch (error) {
+      // OpenSSH answers a plain FAILURE when the name is taken.
+      if (sftpStatusOf(error) === SftpStatus.FAILURE && (await channel.lstat(target).catch(() => undefined))) {
+        throw new AppError('conflict', `“${name}” already exists in ${normalizePath(parentPath)}.`, { cause: error });
+      }
+      throw remoteError(error, target);
+    }
+    return this.stat(target);
+  }
+
+  /** Closes every unfinished listing (the session is going away). */
+  async closeCursors(): Promise<void> {
+    const open = [...this.cursors.values()];
+    this.cursors.clear();
+    for (const { timer } of open) clearTimeout(timer);
+    await Promise.allSettled(open.map(({ reader }) => reader.close()));
+  }
+
+  private keep(reader: DirectoryReader): string {
+    const id = randomBytes(16).toString('base64url');
+    const timer = setTimeout(() => this.drop(id), this.cursorIdleMs);
+    timer.unref();
+    this.cursors.set(id, { reader, timer });
+    if (this.cursors.size > this.maxOpenCursors) this.drop(this.cursors.keys().next().value!);
+    return id;
+  }
+
+  private drop(id: string): void {
+    const open = this.cursors.get(id);
+    if (!open) return;
+    this.cursors.delete(id);
+    clearTimeout(open.timer);
+    void open.reader.close();
+  }
+}
+
+/** Absolute POSIX path without a trailing slash (except `/`). */
+function normalizePath(path: string): string {
+  if (!path.startsWith('/') || path.includes('\0')) {
+    throw new AppError('invalidInput', `SFTP paths are absolute (start with "/"): ${JSON.stringify(path)}`);
+  }
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed === '' ? '/' : trimmed;
+}
+
+function checkName(name: string): void {
+  if (name === '' || name === '.' || name === '..') throw new AppError('invalidInput', 'Enter a folder name.');
+  if (name.includes('/') || name.includes('\0')) {
+    throw new AppError('invalidInput', 'A folder name cannot contain "/".');
+  }
+}

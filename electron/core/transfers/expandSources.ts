@@ -1,0 +1,72 @@
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import { childPath } from '../../../shared/paths.js';
+import type { FileEntry } from '../../../shared/files.js';
+import type { RemoteFileSystem } from '../fs/remoteFileSystem.js';
+
+export interface UploadItem {
+  localPath: string;
+  remotePath: string;
+  size: number;
+}
+
+export interface DownloadItem {
+  remotePath: string;
+  /** Path under the download folder, `/`-separated, still to be made safe. */
+  relativePath: string;
+  size?: number;
+}
+
+/** Local files and folders → one upload per file; folders keep their tree as key paths. */
+export async function expandUploads(fs: RemoteFileSystem, localPaths: string[], remoteFolder: string): Promise<UploadItem[]> {
+  const items: UploadItem[] = [];
+  for (const localPath of localPaths) {
+    const info = await stat(localPath);
+    if (!info.isDirectory()) {
+      items.push({ localPath, size: info.size, remotePath: childPath(fs.protocol, remoteFolder, basename(localPath), false) });
+      continue;
+    }
+    const root = localPath.replace(/[\\/]+$/, '');
+    const top = basename(root);
+    for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const full = join(entry.parentPath, entry.name);
+      const rel = [top, ...relative(root, full).split(sep)].join('/');
+      const size = (await stat(full)).size;
+      items.push({ localPath: full, size, remotePath: joinRemote(fs, remoteFolder, rel) });
+    }
+  }
+  return items;
+}
+
+function joinRemote(fs: RemoteFileSystem, folder: string, rel: string): string {
+  return rel.split('/').reduce((acc, seg, i, all) => childPath(fs.protocol, acc, seg, i < all.length - 1), folder);
+}
+
+async function* listAll(fs: RemoteFileSystem, path: string): AsyncGenerator<FileEntry> {
+  let cursor: string | undefined;
+  do {
+    const page = await fs.list(path, cursor);
+    yield* page.entries;
+    cursor = page.nextCursor;
+  } while (cursor);
+}
+
+/** Remote files and folders → one download per file, keeping the folder tree. */
+export async function expandDownloads(fs: RemoteFileSystem, remotePaths: string[]): Promise<DownloadItem[]> {
+  const items: DownloadItem[] = [];
+  const walk = async (folderPath: string, relBase: string) => {
+    for await (const entry of listAll(fs, folderPath)) {
+      const rel = `${relBase}/${entry.name}`;
+      if (entry.kind === 'folder' || entry.kind === 'bucket') await walk(entry.path, rel);
+      else if (entry.kind === 'file' || entry.linkTargetKind === 'file') items.push({ remotePath: entry.path, relativePath: rel, size: entry.size });
+    }
+  };
+  for (const remotePath of remotePaths) {
+    const isFolder = fs.protocol === 's3' ? remotePath.endsWith('/') : (await fs.stat(remotePath)).kind === 'folder';
+    const name = remotePath.replace(/\/+$/, '').split('/').pop() || 'download';
+    if (isFolder) await walk(remotePath, name);
+    else items.push({ remotePath, relativePath: name });
+  }
+  return items;
+}

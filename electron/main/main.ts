@@ -1,0 +1,58 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { importConnections } from '../core/connections/importConnections.js';
+import { createCore, type Core } from '../core/createCore.js';
+import { registerAppScheme, serveRenderer } from './appProtocol.js';
+import { registerIpc } from './ipcBridge.js';
+import { createSafeStorageBox } from './secretBox.js';
+import { createMainWindow } from './window.js';
+
+registerAppScheme();
+let core: Core | undefined;
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  // No permission (camera, notifications, ...) is ever needed by a file manager.
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  serveRenderer(join(__dirname, '../renderer'));
+  core = await createCore(
+    {
+      dataDir: app.getPath('userData'),
+      homeDir: homedir(),
+      appVersion: app.getVersion(),
+      platform: process.platform,
+      secretBox: createSafeStorageBox(),
+      dialogs: {
+        async chooseFolder(title) {
+          const parent = BrowserWindow.getFocusedWindow();
+          const options = { title: title ?? 'Choose a folder', properties: ['openDirectory', 'createDirectory'] as const };
+          const result = parent
+            ? await dialog.showOpenDialog(parent, { ...options, properties: [...options.properties] })
+            : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
+      },
+    },
+    (line) => console.warn(line),
+  );
+  // `npm run demo` opens the app with its sample servers saved.
+  const seed = process.env.STOWAGE_IMPORT_CONNECTIONS;
+  if (seed) await importConnections(core.connections, seed);
+  registerIpc(core);
+  const preload = join(__dirname, '../preload/preload.cjs');
+  createMainWindow(preload);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preload);
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('before-quit', () => void core?.shutdown());
+
+start().catch((error: unknown) => {
+  dialog.showErrorBox('Stowage could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+});

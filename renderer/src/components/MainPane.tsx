@@ -1,0 +1,39 @@
+/** What the right side shows: a welcome, a connection to open, or its files. */
+import { useActiveConnection, useConnections } from '../state/connections.js';
+import { useTab } from '../state/browser.js';
+import { useDialogs } from '../state/dialogs.js';
+import { Browser } from './browser/Browser.js';
+import { ConnectPanel } from './ConnectPanel.js';
+import { CloudIcon, PlusIcon, ServerIcon } from './icons.js';
+
+export function MainPane() {
+  const connection = useActiveConnection();
+  const loaded = useConnections((s) => s.loaded);
+  const link = useConnections((s) => (connection ? s.links[connection.id] : undefined));
+  const tab = useTab(connection?.id);
+
+  if (!loaded) return <div className="pane pane-blank" />;
+  if (!connection) return <Welcome />;
+  const live = link?.state === 'connected' || link?.state === 'lost';
+  if (tab && live) return <Browser key={connection.id} connection={connection} />;
+  return <ConnectPanel key={connection.id} connection={connection} />;
+}
+
+function Welcome() {
+  const openForm = useDialogs((s) => s.openConnectionForm);
+  return (
+    <div className="pane pane-center">
+      <div className="welcome">
+        <div className="welcome-art" aria-hidden="true">
+          <CloudIcon size={34} />
+          <ServerIcon size={34} />
+        </div>
+        <h1>Welcome to Stowage</h1>
+        <p>Browse and move files on Amazon S3, S3-compatible storage and SFTP servers.</p>
+        <button type="button" className="btn btn-primary" onClick={() => openForm(null)}>
+          <PlusIcon size={14} /> Add a connection
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/** One row of the grid. Memoised: only rows whose entry or state changed re-render. */
+import { memo } from 'react';
+import type { FileEntry } from '../../../../shared/files.js';
+import { isContainer } from '../../lib/entries.js';
+import { formatBytes, formatDate, formatDateLong, formatStorageClass } from '../../lib/format.js';
+import { EntryIcon } from '../icons.js';
+
+export interface RowHandlers {
+  onRowClick(event: React.MouseEvent, entry: FileEntry): void;
+  onRowOpen(entry: FileEntry): void;
+  onRowMenu(event: React.MouseEvent, entry: FileEntry): void;
+}
+
+interface Props extends RowHandlers {
+  entry: FileEntry;
+  index: number;
+  top: number;
+  selected: boolean;
+  focused: boolean;
+  showStorageClass: boolean;
+}
+
+export const rowId = (index: number) => `file-row-${index}`;
+
+export const FileRow = memo(function FileRow(props: Props) {
+  const { entry, index, top, selected, focused, showStorageClass } = props;
+  const folder = isContainer(entry);
+  const linkNote = entry.kind === 'symlink' && entry.linkTarget ? ` → ${entry.linkTarget}` : '';
+  return (
+    <div
+      role="row"
+      id={rowId(index)}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-path={entry.path}
+      data-kind={entry.kind}
+      className={`grid-row file-row${index % 2 ? ' odd' : ''}${selected ? ' selected' : ''}${focused ? ' focused' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={(event) => props.onRowClick(event, entry)}
+      onDoubleClick={() => props.onRowOpen(entry)}
+      onContextMenu={(event) => props.onRowMenu(event, entry)}
+    >
+      <div role="gridcell" className="cell cell-name" title={entry.name + linkNote}>
+        <EntryIcon entry={entry} />
+        <span className="name-text">{entry.name}</span>
+        {linkNote ? <span className="link-target">{linkNote}</span> : null}
+      </div>
+      <div role="gridcell" className="cell cell-size align-end">
+        {folder ? '—' : formatBytes(entry.size)}
+      </div>
+      <div role="gridcell" className="cell cell-modified" title={formatDateLong(entry.modified)}>
+        {formatDate(entry.modified)}
+      </div>
+      {showStorageClass ? (
+        <div role="gridcell" className="cell cell-class">
+          {folder ? '' : formatStorageClass(entry.storageClass)}
+        </div>
+      ) : null}
+    </div>
+  );
+});

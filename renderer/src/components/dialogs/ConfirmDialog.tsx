@@ -1,0 +1,30 @@
+import type { ConfirmRequest } from '../../state/dialogs.js';
+import { useDialogs } from '../../state/dialogs.js';
+import { WarningIcon } from '../icons.js';
+import { Modal, ModalFooter } from './Modal.js';
+
+export function ConfirmDialog({ request }: { request: ConfirmRequest }) {
+  const answer = useDialogs((s) => s.answerConfirm);
+  return (
+    <Modal
+      title={request.title}
+      role="alertdialog"
+      className="small-dialog"
+      icon={request.danger ? <WarningIcon size={20} /> : undefined}
+      onCancel={() => answer(false)}
+      initialFocus="[data-autofocus]"
+    >
+      <div className="modal-body">
+        <p>{request.message}</p>
+      </div>
+      <ModalFooter>
+        <button type="button" className="btn" data-autofocus onClick={() => answer(false)}>
+          Cancel
+        </button>
+        <button type="button" className={request.danger ? 'btn btn-danger' : 'btn btn-primary'} onClick={() => answer(true)}>
+          {request.confirmLabel}
+        </button>
+      </ModalFooter>
+    </Modal>
+  );
+}

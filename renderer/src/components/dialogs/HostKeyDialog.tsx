@@ -1,0 +1,92 @@
+/** First contact with an SSH server (or a changed key): show the fingerprint, ask. */
+import type { HostKeyPrompt } from '../../../../shared/connections.js';
+import { useDialogs } from '../../state/dialogs.js';
+import { ShieldIcon, WarningIcon } from '../icons.js';
+import { Modal, ModalFooter } from './Modal.js';
+
+const withPrefix = (fingerprint: string) => (fingerprint.startsWith('SHA256:') ? fingerprint : `SHA256:${fingerprint}`);
+
+export function HostKeyDialog({ prompt }: { prompt: HostKeyPrompt }) {
+  const answer = useDialogs((s) => s.answerHostKey);
+  const where = prompt.port === 22 ? prompt.host : `${prompt.host}:${prompt.port}`;
+
+  if (prompt.changedFrom) {
+    return (
+      <Modal
+        title="Host key changed"
+        className="hostkey-dialog changed"
+        icon={<WarningIcon size={22} />}
+        onCancel={() => answer('reject')}
+      >
+        <div className="modal-body">
+          <div className="danger-box">
+            <p className="danger-headline">The host key of {where} has CHANGED since you last connected.</p>
+            <p>
+              This could be an attack: someone may be intercepting your connection (a man-in-the-middle), or the
+              server was reinstalled and got a new key. Stowage did not connect.
+            </p>
+          </div>
+          <dl className="fingerprints">
+            <dt>Host</dt>
+            <dd className="mono">{where}</dd>
+            <dt>Key type</dt>
+            <dd className="mono">{prompt.keyType}</dd>
+            <dt>Saved key</dt>
+            <dd className="mono selectable">{withPrefix(prompt.changedFrom)}</dd>
+            <dt>Key offered now</dt>
+            <dd className="mono selectable">{withPrefix(prompt.fingerprintSha256)}</dd>
+          </dl>
+          <p className="muted">
+            Ask the server’s administrator whether the key was changed. If it was, remove the old key from Stowage’s
+            known hosts before connecting again.
+          </p>
+        </div>
+        <ModalFooter>
+          <button type="button" className="btn btn-primary" data-autofocus onClick={() => answer('reject')}>
+            Close
+          </button>
+        </ModalFooter>
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal
+      title="Unknown host"
+      className="hostkey-dialog"
+      icon={<ShieldIcon size={22} />}
+      onCancel={() => answer('reject')}
+      initialFocus="[data-autofocus]"
+    >
+      <div className="modal-body">
+        <p>
+          The authenticity of this host can’t be established. Stowage has not connected to{' '}
+          <strong className="mono">{where}</strong> before.
+        </p>
+        <dl className="fingerprints">
+          <dt>Host</dt>
+          <dd className="mono">{where}</dd>
+          <dt>Key type</dt>
+          <dd className="mono">{prompt.keyType}</dd>
+          <dt>Fingerprint</dt>
+          <dd className="mono selectable fingerprint">{withPrefix(prompt.fingerprintSha256)}</dd>
+        </dl>
+        <p className="muted">
+          Compare the fingerprint with the one your administrator or hosting provider published (for example with{' '}
+          <code>ssh-keygen -lf</code> on the server). Only continue if they match.
+        </p>
+      </div>
+      <ModalFooter>
+        <button type="button" className="btn" data-autofocus onClick={() => answer('reject')}>
+          Cancel
+        </button>
+        <button type="button" className="btn" onClick={() => answer('trustOnce')}>
+          Trust once
+        </button>
+        <button type="button" className="btn btn-primary" onClick={() => answer('trustAndSave')}>
+          Trust and save
+        </button>
+      </ModalFooter>
+    </Modal>
+  );
+}

@@ -1,0 +1,95 @@
+/** One transfer: direction, name, progress, bytes, speed, time left, state and controls. */
+import { memo } from 'react';
+import type { TransferSnapshot } from '../../../../shared/transfers.js';
+import { formatBytes, formatEta, formatRate } from '../../lib/format.js';
+import { controlTransfers } from '../../state/files.js';
+import { ArrowDownIcon, ArrowUpIcon, CloseIcon, PauseIcon, PlayIcon, RetryIcon } from '../icons.js';
+
+export const TRANSFER_ROW_HEIGHT = 46;
+
+const stateLabels: Record<TransferSnapshot['state'], string> = {
+  queued: 'Waiting',
+  running: 'Transferring',
+  paused: 'Paused',
+  completed: 'Done',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+function details(t: TransferSnapshot): string {
+  const bytes = t.size !== undefined ? `${formatBytes(t.bytesDone)} of ${formatBytes(t.size)}` : formatBytes(t.bytesDone);
+  if (t.state === 'completed') return t.size !== undefined ? formatBytes(t.size) : bytes;
+  if (t.state === 'running') return [bytes, formatRate(t.rate), formatEta(t.etaSeconds)].filter(Boolean).join(' · ');
+  return bytes;
+}
+
+export const TransferRow = memo(function TransferRow({ transfer: t, top }: { transfer: TransferSnapshot; top: number }) {
+  const fraction = t.size ? Math.min(1, t.bytesDone / t.size) : t.state === 'completed' ? 1 : 0;
+  const where = t.direction === 'upload' ? `${t.localPath} → ${t.remotePath}` : `${t.remotePath} → ${t.localPath}`;
+  const act = (action: 'pause' | 'resume' | 'cancel' | 'retry') => () => void controlTransfers(action, [t.id]);
+  const canPause = t.state === 'running' || t.state === 'queued';
+  const canCancel = canPause || t.state === 'paused';
+  const canRetry = t.state === 'failed' || t.state === 'cancelled';
+
+  return (
+    <div
+      className={`transfer-row state-${t.state}`}
+      data-testid="transfer"
+      data-transfer-id={t.id}
+      data-state={t.state}
+      style={{ transform: `translateY(${top}px)` }}
+      title={t.detail ? `${where}\n${t.detail}` : where}
+    >
+      <span className={`transfer-dir ${t.direction}`} title={t.direction === 'upload' ? 'Upload' : 'Download'}>
+        {t.direction === 'upload' ? <ArrowUpIcon size={14} /> : <ArrowDownIcon size={14} />}
+        <span className="visually-hidden">{t.direction === 'upload' ? 'Upload' : 'Download'}</span>
+      </span>
+      <div className="transfer-main">
+        <div className="transfer-line">
+          <span className="transfer-name">{t.name}</span>
+          <span className="transfer-state">{stateLabels[t.state]}</span>
+        </div>
+        <div className="transfer-line">
+          <span
+            className="progress"
+            role="progressbar"
+            aria-label={`${t.name} progress`}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.floor(fraction * 100)}
+          >
+            <span className="progress-fill" style={{ width: `${fraction * 100}%` }} />
+          </span>
+          {t.state === 'failed' && t.error ? (
+            <span className="transfer-error" title={t.error.message}>
+              {t.error.message}
+            </span>
+          ) : (
+            <span className="transfer-details">{details(t)}</span>
+          )}
+        </div>
+      </div>
+      <div className="transfer-actions">
+        {t.state === 'paused' ? (
+          <button type="button" className="icon-btn small" aria-label="Resume" title="Resume" onClick={act('resume')}>
+            <PlayIcon size={14} />
+          </button>
+        ) : canPause ? (
+          <button type="button" className="icon-btn small" aria-label="Pause" title="Pause" onClick={act('pause')}>
+            <PauseIcon size={14} />
+          </button>
+        ) : null}
+        {canRetry ? (
+          <button type="button" className="icon-btn small" aria-label="Retry" title="Retry" onClick={act('retry')}>
+            <RetryIcon size={14} />
+          </button>
+        ) : null}
+        {canCancel ? (
+          <button type="button" className="icon-btn small" aria-label="Cancel" title="Cancel" onClick={act('cancel')}>
+            <CloseIcon size={14} />
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,75 @@
+/** The collapsible transfers strip at the bottom of the window. */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
+import { clearFinished } from '../../state/files.js';
+import { totals, useTransfers } from '../../state/transfers.js';
+import { ChevronDownIcon, ChevronUpIcon } from '../icons.js';
+import { PanelResizer } from './PanelResizer.js';
+import { TransferRow, TRANSFER_ROW_HEIGHT } from './TransferRow.js';
+import { TransfersSummary } from './TransfersSummary.js';
+
+export function TransfersPanel() {
+  const byId = useTransfers((s) => s.byId);
+  const order = useTransfers((s) => s.order);
+  const open = useTransfers((s) => s.panelOpen);
+  const height = useTransfers((s) => s.panelHeight);
+  const setOpen = useTransfers((s) => s.setPanelOpen);
+  const sum = useMemo(() => totals(byId), [byId]);
+  // Newest first: what you just started is what you look for.
+  const ids = useMemo(() => [...order].reverse(), [order]);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => TRANSFER_ROW_HEIGHT,
+    overscan: 20,
+    getItemKey: (index) => ids[index]!,
+  });
+
+  const showList = open && ids.length > 0;
+
+  return (
+    <section aria-label="Transfers" className={`transfers${showList ? ' open' : ''}`}>
+      {showList ? <PanelResizer /> : null}
+      <header className="transfers-head">
+        <button
+          type="button"
+          className="transfers-toggle"
+          aria-expanded={open}
+          aria-controls="transfer-list"
+          onClick={() => setOpen(!open)}
+        >
+          {open ? <ChevronDownIcon size={14} /> : <ChevronUpIcon size={14} />}
+          <span className="transfers-title">Transfers</span>
+          {sum.count > 0 ? <span className="badge">{sum.count}</span> : null}
+        </button>
+        <TransfersSummary totals={sum} />
+        <button
+          type="button"
+          className="btn small"
+          disabled={sum.finished === 0}
+          onClick={() => void clearFinished()}
+        >
+          Clear finished
+        </button>
+      </header>
+      {showList ? (
+        <div
+          id="transfer-list"
+          ref={listRef}
+          className="transfer-list"
+          // As tall as its rows, up to the height the user chose.
+          style={{ height: Math.min(height, ids.length * TRANSFER_ROW_HEIGHT + 1) }}
+        >
+          <div className="transfer-canvas" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const transfer = byId[ids[item.index]!];
+              return transfer ? <TransferRow key={transfer.id} transfer={transfer} top={item.start} /> : null;
+            })}
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

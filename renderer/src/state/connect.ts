@@ -1,0 +1,119 @@
+/**
+ * Connecting: ask for a secret if one is needed, walk through host-key prompts, then
+ * open the browser at the connection's home. Also disconnect and delete.
+ */
+import type { ConnectOutcome, ConnectSecrets } from '../../../shared/connections.js';
+import { ApiError, api, toApiError, unwrap } from '../api/client.js';
+import { useBrowser } from './browser.js';
+import { connectionById, useConnections } from './connections.js';
+import { useDialogs } from './dialogs.js';
+import { openBrowser } from './navigation.js';
+import { showError } from './toasts.js';
+
+export type ConnectResult =
+  | { ok: true; homePath: string }
+  | { ok: false; error: ApiError }
+  | { ok: false; cancelled: true };
+
+interface ConnectOptions {
+  /** Secrets just typed (e.g. in the form, when they are not remembered). */
+  secrets?: ConnectSecrets;
+  /** The caller shows errors itself (the connection form); otherwise the main pane or a toast does. */
+  quiet?: boolean;
+}
+
+const inFlight = new Map<string, Promise<ConnectResult>>();
+
+export function connect(id: string, options: ConnectOptions = {}): Promise<ConnectResult> {
+  const running = inFlight.get(id);
+  if (running) return running;
+  const attempt = run(id, options).finally(() => inFlight.delete(id));
+  inFlight.set(id, attempt);
+  return attempt;
+}
+
+async function run(id: string, options: ConnectOptions): Promise<ConnectResult> {
+  const store = useConnections.getState();
+  const summary = connectionById(id);
+  if (!summary) return { ok: false, error: new ApiError({ kind: 'notFound', message: 'This connection no longer exists.' }) };
+  store.setActive(id);
+  store.setLink(id, { state: 'connecting' });
+
+  let secrets = options.secrets;
+  if (!secrets && summary.needsSecretAtConnect) {
+    const typed = await useDialogs.getState().askSecret(summary);
+    if (!typed) {
+      store.setLink(id, { state: 'idle' });
+      return { ok: false, cancelled: true };
+    }
+    secrets = typed;
+  }
+
+  try {
+    let outcome: ConnectOutcome = await unwrap(
+      api().connections.connect(secrets ? { id, secrets } : { id }),
+    );
+    while (outcome.state === 'hostKeyPrompt') {
+      const { prompt } = outcome;
+      const decision = await useDialogs.getState().askHostKey(prompt);
+      if (decision === 'reject' || prompt.changedFrom) {
+        // Tell main we walked away; it may already have refused (changed key).
+        await api().connections.answerHostKey({ promptId: prompt.promptId, decision: 'reject' }).catch(() => undefined);
+        store.setLink(id, { state: 'idle' });
+        return { ok: false, cancelled: true };
+      }
+      outcome = await unwrap(api().connections.answerHostKey({ promptId: prompt.promptId, decision }));
+    }
+    useConnections.getState().setLink(id, { state: 'connected', homePath: outcome.homePath });
+    openBrowser(id, summary.protocol, outcome.homePath);
+    return { ok: true, homePath: outcome.homePath };
+  } catch (caught) {
+    const error = toApiError(caught);
+    if (error.kind === 'cancelled') {
+      store.setLink(id, { state: 'idle' });
+      return { ok: false, cancelled: true };
+    }
+    const shownInPane = !options.quiet && useConnections.getState().activeId === id;
+    useConnections.getState().setLink(id, shownInPane ? { state: 'idle', error: error.message } : { state: 'idle' });
+    if (!options.quiet && !shownInPane) showError(error.message, `Could not connect to ${summary.name}`);
+    return { ok: false, error };
+  }
+}
+
+export async function disconnect(id: string): Promise<void> {
+  try {
+    await unwrap(api().connections.disconnect({ id }));
+  } catch (caught) {
+    showError(toApiError(caught).message);
+  }
+  useConnections.getState().setLink(id, { state: 'idle' });
+  useBrowser.getState().drop(id);
+}
+
+export async function deleteConnection(id: string): Promise<void> {
+  const summary = connectionById(id);
+  if (!summary) return;
+  const ok = await useDialogs.getState().askConfirm({
+    title: 'Delete connection?',
+    message: `“${summary.name}” and its saved secret will be removed from this computer. Files on the server are not touched.`,
+    confirmLabel: 'Delete',
+    danger: true,
+  });
+  if (!ok) return;
+  try {
+    if (useConnections.getState().links[id]?.state === 'connected') await disconnect(id);
+    await unwrap(api().connections.delete({ id }));
+    useConnections.getState().remove(id);
+    useBrowser.getState().drop(id);
+  } catch (caught) {
+    showError(toApiError(caught).message, 'Could not delete the connection');
+  }
+}
+
+/** Opens a connection in the main pane: shows it if live, connects otherwise. */
+export function activate(id: string): void {
+  const link = useConnections.getState().links[id];
+  useConnections.getState().setActive(id);
+  if (link?.state === 'connected' || link?.state === 'connecting') return;
+  void connect(id);
+}

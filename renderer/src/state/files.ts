@@ -1,0 +1,77 @@
+/** Uploads, downloads and transfer controls, started from the browser. */
+import { api, toApiError, unwrap } from '../api/client.js';
+import { plural } from '../lib/format.js';
+import { getTab, selectedEntries } from './browser.js';
+import { showError, showInfo } from './toasts.js';
+import { useTransfers } from './transfers.js';
+
+export async function uploadPaths(connectionId: string, localPaths: string[], remoteFolder: string): Promise<void> {
+  if (localPaths.length === 0) return;
+  try {
+    const started = await unwrap(api().transfers.upload({ connectionId, localPaths, remoteFolder }));
+    useTransfers.getState().addStarted(started);
+  } catch (caught) {
+    showError(toApiError(caught).message, 'Upload failed');
+  }
+}
+
+/** Files dropped from the OS (or picked): only their paths go to main, never their bytes. */
+export async function uploadFiles(connectionId: string, files: readonly File[], remoteFolder: string): Promise<void> {
+  if (remoteFolder === '/' && getTab(connectionId)?.protocol === 's3') {
+    showInfo('Open a bucket first, then drop files into it.');
+    return;
+  }
+  const paths: string[] = [];
+  try {
+    for (const file of files) {
+      const path = await api().local.pathForDroppedFile(file);
+      if (path) paths.push(path);
+    }
+  } catch (caught) {
+    showError(toApiError(caught).message, 'Could not read the dropped files');
+    return;
+  }
+  if (paths.length === 0) {
+    showError('Those items are not files on this computer, so they cannot be uploaded.');
+    return;
+  }
+  await uploadPaths(connectionId, paths, remoteFolder);
+}
+
+export async function downloadSelection(connectionId: string): Promise<void> {
+  const tab = getTab(connectionId);
+  if (!tab) return;
+  const entries = selectedEntries(tab);
+  if (entries.length === 0) return;
+  const what = entries.length === 1 ? `“${entries[0]!.name}”` : plural(entries.length, 'item');
+  try {
+    const localFolder = await unwrap(api().dialog.chooseFolder({ title: `Download ${what} to…` }));
+    if (!localFolder) return;
+    const started = await unwrap(
+      api().transfers.download({ connectionId, remotePaths: entries.map((e) => e.path), localFolder }),
+    );
+    useTransfers.getState().addStarted(started);
+  } catch (caught) {
+    showError(toApiError(caught).message, 'Download failed');
+  }
+}
+
+type Control = 'pause' | 'resume' | 'cancel' | 'retry';
+
+export async function controlTransfers(action: Control, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  try {
+    await unwrap(api().transfers[action]({ ids }));
+  } catch (caught) {
+    showError(toApiError(caught).message);
+  }
+}
+
+export async function clearFinished(): Promise<void> {
+  try {
+    await unwrap(api().transfers.clearFinished({}));
+    useTransfers.getState().replaceAll(await unwrap(api().transfers.list({})));
+  } catch (caught) {
+    showError(toApiError(caught).message);
+  }
+}

@@ -1,0 +1,4 @@
+/** Bucket settings: versioning, public access, website, lifecycle, policy, CORS... */
+export const bucketOperations = {};
+
+export const bucketEvents = {};

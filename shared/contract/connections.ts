@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import {
+  connectionDraftSchema,
+  connectSecretsSchema,
+  type ConnectionSummary,
+  type ConnectOutcome,
+} from '../connections.js';
+import type { IpcError } from '../errors.js';
+import { event, op } from './define.js';
+import { id, nothing } from './fields.js';
+
+export const connectionOperations = {
+  'connections:list': op<ConnectionSummary[]>()(nothing),
+  'connections:save': op<ConnectionSummary>()(z.object({ draft: connectionDraftSchema })),
+  'connections:delete': op<void>()(z.object({ id })),
+  'connections:connect': op<ConnectOutcome>()(z.object({ id, secrets: connectSecretsSchema })),
+  'connections:answerHostKey': op<ConnectOutcome>()(
+    z.object({ promptId: id, decision: z.enum(['trustOnce', 'trustAndSave', 'reject']) }),
+  ),
+  'connections:disconnect': op<void>()(z.object({ id })),
+};
+
+export const connectionEvents = {
+  'connections:changed': event<ConnectionSummary[]>(),
+  'connections:lost': event<{ connectionId: string; error: IpcError }>(),
+};

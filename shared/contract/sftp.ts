@@ -1,0 +1,4 @@
+/** SFTP-only operations (chmod, symlinks, ssh config import...). */
+export const sftpOperations = {};
+
+export const sftpEvents = {};

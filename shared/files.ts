@@ -1,0 +1,32 @@
+export type Protocol = 's3' | 'sftp';
+
+export type EntryKind = 'bucket' | 'folder' | 'file' | 'symlink';
+
+/**
+ * One row of a folder listing. Paths are protocol-shaped: S3 paths are
+ * `/bucket/key` with folders ending in `/`; SFTP paths are absolute POSIX paths.
+ */
+export interface FileEntry {
+  name: string;
+  path: string;
+  kind: EntryKind;
+  size?: number;
+  /** Epoch milliseconds. */
+  modified?: number;
+  storageClass?: string;
+  etag?: string;
+  /** POSIX mode bits (SFTP). */
+  permissions?: number;
+  owner?: string;
+  group?: string;
+  linkTarget?: string;
+  linkTargetKind?: 'file' | 'folder' | 'broken';
+  /** S3 bucket region, when known. */
+  region?: string;
+}
+
+export interface ListPage {
+  entries: FileEntry[];
+  /** Present when more entries follow: pass it back to get the next page. */
+  nextCursor?: string;
+}

@@ -1,0 +1,140 @@
+/**
+ * The e2e/dev bridge: serves the built renderer over loopback HTTP with the app's CSP,
+ * and answers the preload's API over a WebSocket guarded by a random token and an
+ * Origin check. A test and development tool only: the packaged app never starts it.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { contentSecurityPolicy } from '../../shared/csp.js';
+import type { Core } from '../../electron/core/createCore.js';
+import { bridgeClientPath, bridgeSocketPath, type ClientFrame, type ServerFrame } from './protocol.js';
+
+export interface Bridge {
+  url: string;
+  origin: string;
+  token: string;
+  /** Every frame sent to pages, as text (the secret-leak test reads it). */
+  sentFrames: string[];
+  /** Files a test is about to drop: the stand-in for Electron's webUtils.getPathForFile. */
+  registerDroppedFile(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+async function bundleClient(): Promise<string> {
+  const entry = fileURLToPath(new URL('./bridgeClient.ts', import.meta.url));
+  const out = await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120' });
+  return out.outputFiles[0]!.text;
+}
+
+export async function startBridge(core: Core, rendererDir: string, port = 0): Promise<Bridge> {
+  const token = randomBytes(24).toString('hex');
+  const clientJs = await bundleClient();
+  const root = normalize(rendererDir + sep);
+  const dropped = new Map<string, string>();
+  const sentFrames: string[] = [];
+  const sockets = new Set<WebSocket>();
+
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const headers = { 'content-security-policy': contentSecurityPolicy, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+    if (url.pathname === bridgeClientPath) {
+      res.writeHead(200, { ...headers, 'content-type': types['.js'] }).end(clientJs);
+      return;
+    }
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      if (url.searchParams.get('token') !== token) {
+        res.writeHead(403, headers).end('This page needs the bridge token in its address.');
+        return;
+      }
+      const html = (await readFile(join(root, 'index.html'), 'utf8')).replace('<head>', `<head><script src="${bridgeClientPath}"></script>`);
+      res.writeHead(200, { ...headers, 'content-type': types['.html'] }).end(html);
+      return;
+    }
+    const file = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root)) {
+      res.writeHead(404, headers).end();
+      return;
+    }
+    const body = await readFile(file).catch(() => null);
+    if (!body) {
+      res.writeHead(404, headers).end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+  };
+
+  const server = createServer((req, res) => void serve(req, res));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname !== bridgeSocketPath || url.searchParams.get('token') !== token || req.headers.origin !== origin) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+  });
+
+  const send = (ws: WebSocket, frame: ServerFrame) => {
+    const text = JSON.stringify(frame);
+    sentFrames.push(text);
+    ws.send(text);
+  };
+
+  const unsubscribe = core.events.subscribe((channel, payload) => {
+    for (const ws of sockets) send(ws, { t: 'event', channel, payload });
+  });
+
+  wss.on('connection', (ws) => {
+    sockets.add(ws);
+    ws.on('close', () => sockets.delete(ws));
+    ws.on('message', async (data) => {
+      let frame: ClientFrame;
+      try {
+        frame = JSON.parse(String(data)) as ClientFrame;
+      } catch {
+        return;
+      }
+      if (frame.t === 'invoke') {
+        send(ws, { t: 'result', id: frame.id, result: await core.dispatch(frame.channel, frame.payload) });
+      } else if (frame.t === 'pathForFile') {
+        const path = dropped.get(`${frame.name}\u0000${frame.size}`);
+        const result = path ? { ok: true, value: path } : { ok: false, error: { kind: 'notFound', message: `The bridge does not know where ${frame.name} lives.` } };
+        send(ws, { t: 'result', id: frame.id, result });
+      }
+    });
+  });
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    sentFrames,
+    async registerDroppedFile(path) {
+      const info = await stat(path);
+      dropped.set(`${path.split(/[\\/]/).pop()}\u0000${info.size}`, path);
+    },
+    async close() {
+      unsubscribe();
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

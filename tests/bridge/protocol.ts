@@ -1,0 +1,13 @@
+/** Frames on the e2e bridge's WebSocket (test and development only). */
+export type ClientRequest =
+  | { t: 'invoke'; channel: string; payload: unknown }
+  | { t: 'pathForFile'; name: string; size: number; lastModified: number };
+
+export type ClientFrame = ClientRequest & { id: number };
+
+export type ServerFrame =
+  | { t: 'result'; id: number; result: unknown }
+  | { t: 'event'; channel: string; payload: unknown };
+
+export const bridgeSocketPath = '/__bridge/ws';
+export const bridgeClientPath = '/__bridge/client.js';

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, type StowageApp } from './fixtures.js';
+
+export interface S3FormValues {
+  name: string;
+  endpoint: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  region?: string;
+}
+
+export async function connectS3(page: Page, v: S3FormValues): Promise<void> {
+  await page.getByRole('button', { name: 'New connection' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New connection' });
+  await dialog.getByRole('radio', { name: 'S3' }).check();
+  await dialog.getByLabel('Name', { exact: true }).fill(v.name);
+  await dialog.getByLabel('Endpoint', { exact: true }).selectOption({ label: 'Custom endpoint' });
+  await dialog.getByLabel('Endpoint URL').fill(v.endpoint);
+  await dialog.getByLabel('Region').fill(v.region ?? 'us-east-1');
+  await dialog.getByLabel('Path-style addressing').check();
+  await dialog.getByLabel('Access key ID').fill(v.accessKeyId);
+  await dialog.getByLabel('Secret access key').fill(v.secretAccessKey);
+  await dialog.getByRole('button', { name: 'Save & Connect' }).click();
+}
+
+export interface SftpFormValues {
+  name: string;
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+}
+
+export async function connectSftp(page: Page, v: SftpFormValues): Promise<void> {
+  await page.getByRole('button', { name: 'New connection' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New connection' });
+  await dialog.getByRole('radio', { name: 'SFTP' }).check();
+  await dialog.getByLabel('Name', { exact: true }).fill(v.name);
+  await dialog.getByLabel('Host').fill(v.host);
+  await dialog.getByLabel('Port').fill(String(v.port));
+  await dialog.getByLabel('User').fill(v.user);
+  await dialog.getByLabel('Authentication').selectOption({ label: 'Password' });
+  await dialog.getByLabel('Password').fill(v.password);
+  await dialog.getByRole('button', { name: 'Save & Connect' }).click();
+}
+
+export const files = (page: Page) => page.getByRole('grid', { name: 'Files' });
+export const row = (page: Page, path: string) => files(page).locator(`[role="row"][data-path="${path}"]`);
+
+/** Drops real files on the file list: a drop event whose DataTransfer carries File objects. */
+export async function dropFiles(app: StowageApp, localPaths: string[]): Promise<void> {
+  const specs = [];
+  for (const path of localPaths) {
+    await app.bridge.registerDroppedFile(path);
+    specs.push({ name: basename(path), size: (await readFile(path)).length });
+  }
+  const dataTransfer = await app.page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    // Placeholder bytes of the same size: main reads the real file by its path.
+    for (const f of list) dt.items.add(new File([new Uint8Array(f.size)], f.name));
+    return dt;
+  }, specs);
+  const grid = files(app.page);
+  await grid.dispatchEvent('dragenter', { dataTransfer });
+  await grid.dispatchEvent('dragover', { dataTransfer });
+  await grid.dispatchEvent('drop', { dataTransfer });
+}
+
+export async function waitForTransfer(page: Page, name: string, state = 'completed'): Promise<void> {
+  const item = page.getByRole('region', { name: 'Transfers' }).getByTestId('transfer').filter({ hasText: name });
+  await expect(item.first()).toHaveAttribute('data-state', state, { timeout: 60_000 });
+}
+
+export async function sha256(path: string): Promise<string> {
+  return createHash('sha256').update(await readFile(path)).digest('hex');
+}

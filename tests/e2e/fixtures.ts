@@ -1,0 +1,48 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startBridge, type Bridge } from '../bridge/bridgeServer.js';
+import { startHeadlessCore, type HeadlessCore } from '../support/headlessCore.js';
+import { readTestbedEnv, type TestbedEnv } from '../support/testbedEnv.js';
+import { makeTempDir } from '../support/tempDir.js';
+
+const outDir = process.env.STOWAGE_OUT_DIR ?? fileURLToPath(new URL('../../dist', import.meta.url));
+const rendererDir = `${outDir}/renderer`;
+export const screenshotDir = fileURLToPath(new URL('../artifacts/screenshots', import.meta.url));
+
+export interface StowageApp {
+  page: Page;
+  bridge: Bridge;
+  headless: HeadlessCore;
+  servers: TestbedEnv;
+  /** A scratch folder for files to drop and downloads to land in. */
+  workDir: string;
+  screenshot(name: string): Promise<void>;
+}
+
+export const test = base.extend<{ app: StowageApp }>({
+  app: async ({ page }, use) => {
+    const headless = await startHeadlessCore();
+    const bridge = await startBridge(headless.core, rendererDir);
+    const work = await makeTempDir('e2e');
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto(bridge.url);
+    await expect(page.getByRole('button', { name: 'New connection' })).toBeVisible();
+    await use({
+      page,
+      bridge,
+      headless,
+      servers: readTestbedEnv(),
+      workDir: work.path,
+      async screenshot(name) {
+        await mkdir(screenshotDir, { recursive: true });
+        await page.screenshot({ path: `${screenshotDir}/${name}.png` });
+      },
+    });
+    await bridge.close();
+    await headless.dispose();
+    await work.remove();
+  },
+});
+
+export { expect };

@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// The whole test suite, as `npm test` and CI run it: type checks, the build, unit tests,
+// then the real test servers (Ceph RGW + OpenSSH sshd on loopback, installed if missing),
+// integration tests against them, and the e2e suite in Chromium. Servers started here
+// are stopped at the end. Options: --only unit|integration|e2e
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const reports = `${root}/tests/artifacts/reports`;
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const want = (stage) => !only || only === stage;
+const servers = `${root}/tests/servers/servers.sh`;
+const testbedDir = process.env.STOWAGE_TESTBED_DIR ?? '/tmp/stowage-testbed';
+const bin = (name) => `${root}/node_modules/.bin/${name}`;
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const aptInstall = (pkg) =>
+  `if [ "$(id -u)" != 0 ]; then echo "Install it with: sudo apt-get install ${pkg}"; exit 1; fi; ` +
+  `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg} >/dev/null`;
+
+function run(label, command, args, env = {}) {
+  console.log(`\n=== ${label}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`=== ${label}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result.status === 0;
+}
+
+function serversRunning() {
+  if (!existsSync(`${testbedDir}/env`)) return false;
+  return spawnSync('bash', [servers, 'status'], { stdio: 'ignore' }).status === 0;
+}
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+function countVitest(file) {
+  if (!existsSync(file)) return;
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  counts.passed += r.numPassedTests;
+  counts.failed += r.numFailedTests;
+  counts.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+}
+function countPlaywright(file) {
+  if (!existsSync(file)) return;
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  counts.passed += r.stats.expected + (r.stats.flaky ?? 0);
+  counts.failed += r.stats.unexpected;
+  counts.skipped += r.stats.skipped;
+}
+
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+let ok = true;
+const vitest = (project) => [
+  'run', '--config', 'tests/vitest.config.ts', '--project', project,
+  '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/${project}.json`,
+];
+
+if (!only) ok = run('type checks', 'npm', ['run', '--silent', 'typecheck']) && ok;
+if (want('unit')) ok = run('unit tests', bin('vitest'), vitest('unit')) && ok;
+
+let startedServers = false;
+if (want('integration') || want('e2e')) {
+  if (!serversRunning()) {
+    ok = run('install test servers (if missing)', 'bash', [servers, 'install']) && ok;
+    startedServers = run('start test servers', 'bash', [servers, 'start']);
+    if (!startedServers) {
+      console.error('The test servers did not start: integration and e2e tests cannot run.');
+      process.exit(1);
+    }
+  } else {
+    console.log(`\n=== test servers already running (${testbedDir}); leaving them up afterwards`);
+  }
+}
+try {
+  if (want('integration')) ok = run('integration tests (real RGW + sshd)', bin('vitest'), vitest('integration')) && ok;
+  if (want('e2e')) {
+    if (!existsSync(chromium)) ok = run('install Chromium (Debian package)', 'bash', ['-c', aptInstall('chromium')]) && ok;
+    ok = run('build', 'node', ['electron/build.mjs']) && ok;
+    ok = run('e2e tests (Chromium)', bin('playwright'), ['test', '--config', 'tests/playwright.config.ts'], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json`,
+    }) && ok;
+  }
+} finally {
+  if (startedServers) run('stop test servers', 'bash', [servers, 'stop']);
+}
+
+countVitest(`${reports}/unit.json`);
+countVitest(`${reports}/integration.json`);
+countPlaywright(`${reports}/e2e.json`);
+console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
+process.exit(ok && counts.failed === 0 ? 0 : 1);

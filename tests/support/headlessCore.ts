@@ -1,0 +1,48 @@
+import { createCore, type Core } from '../../electron/core/createCore.js';
+import { createHeadlessSecretBox } from '../bridge/headlessSecretBox.js';
+import { makeTempDir } from './tempDir.js';
+
+export interface HeadlessCore {
+  core: Core;
+  dataDir: string;
+  homeDir: string;
+  /** Answers the next "choose a folder" dialogs, in order (null = the user cancelled). */
+  folderAnswers: (string | null)[];
+  dispose(): Promise<void>;
+}
+
+export interface HeadlessCoreOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Use this home (for ~/.aws and ~/.ssh) instead of a fresh empty one. */
+  homeDir?: string;
+  /** Answers "choose a folder"; by default the next entry of `folderAnswers`. */
+  chooseFolder?: () => Promise<string | null>;
+}
+
+/** A real core with a fresh data folder (and home), as a test or the browser preview hosts it. */
+export async function startHeadlessCore(options: HeadlessCoreOptions = {}): Promise<HeadlessCore> {
+  const env = options.env ?? process.env;
+  const data = await makeTempDir('data');
+  const home = options.homeDir ? { path: options.homeDir, remove: async () => undefined } : await makeTempDir('home');
+  const folderAnswers: (string | null)[] = [];
+  const core = await createCore({
+    dataDir: data.path,
+    homeDir: home.path,
+    appVersion: '0.0.0-test',
+    platform: process.platform,
+    secretBox: createHeadlessSecretBox(),
+    env: { ...env, HOME: home.path },
+    dialogs: { chooseFolder: options.chooseFolder ?? (async () => folderAnswers.shift() ?? null) },
+  });
+  return {
+    core,
+    dataDir: data.path,
+    homeDir: home.path,
+    folderAnswers,
+    async dispose() {
+      await core.shutdown();
+      await data.remove();
+      await home.remove();
+    },
+  };
+}

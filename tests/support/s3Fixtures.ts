@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import {
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  DeleteObjectsCommand,
+  ListObjectVersionsCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import type { TestbedEnv } from './testbedEnv.js';
+
+export function testS3Client(env: TestbedEnv, which: 1 | 2 = 1): S3Client {
+  return new S3Client({
+    endpoint: env.s3.endpoint,
+    region: env.s3.region,
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    credentials:
+      which === 1
+        ? { accessKeyId: env.s3.accessKeyId, secretAccessKey: env.s3.secretAccessKey }
+        : { accessKeyId: env.s3.accessKeyId2, secretAccessKey: env.s3.secretAccessKey2 },
+  });
+}
+
+export function uniqueBucketName(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`.toLowerCase().slice(0, 63);
+}
+
+export async function createBucketWith(client: S3Client, bucket: string, objects: Record<string, string | Buffer>): Promise<void> {
+  await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  for (const [Key, Body] of Object.entries(objects)) await client.send(new PutObjectCommand({ Bucket: bucket, Key, Body }));
+}
+
+/** Removes every object, version and delete marker, then the bucket. */
+export async function removeBucket(client: S3Client, bucket: string): Promise<void> {
+  for (;;) {
+    const page = await client.send(new ListObjectVersionsCommand({ Bucket: bucket })).catch(() => null);
+    if (!page) return;
+    const objects = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].map((v) => ({ Key: v.Key!, VersionId: v.VersionId }));
+    if (objects.length === 0) break;
+    await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects, Quiet: true } }));
+  }
+  await client.send(new DeleteBucketCommand({ Bucket: bucket })).catch(() => undefined);
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { choosePartSize, maxObjectSize, maxParts, MiB, minPartSize, planParts } from '../../electron/core/s3/multipartPlan.js';
+
+describe('multipart plan', () => {
+  it('fits any file up to the S3 maximum in 10,000 parts of at least 5 MiB', () => {
+    for (const size of [1, 5 * MiB, 1024 * MiB, 80_000 * MiB, maxObjectSize]) {
+      const part = choosePartSize(size);
+      expect(part).toBeGreaterThanOrEqual(minPartSize);
+      expect(Math.ceil(size / part)).toBeLessThanOrEqual(maxParts);
+    }
+  });
+
+  it('covers every byte exactly once, in order', () => {
+    const size = 3 * 8 * MiB + 123;
+    const parts = planParts(size, 8 * MiB);
+    expect(parts.map((p) => p.partNumber)).toEqual([1, 2, 3, 4]);
+    expect(parts.reduce((n, p) => n + p.length, 0)).toBe(size);
+    parts.forEach((p, i) => expect(p.offset).toBe(i * 8 * MiB));
+    expect(parts.at(-1)!.length).toBe(123);
+  });
+
+  it('plans one empty part for an empty file', () => {
+    expect(planParts(0, 8 * MiB)).toEqual([{ partNumber: 1, offset: 0, length: 0 }]);
+  });
+});
