@@ -13,6 +13,13 @@ export interface Transport {
   subscribe(channel: EventChannel, listener: (payload: unknown) => void): () => void;
   /** Where a file dropped from the OS lives on disk (Electron: webUtils.getPathForFile). */
   pathForDroppedFile(file: unknown): Promise<string>;
+  /** Drag out to the OS: main downloads the items, then starts the native drag (Electron only). */
+  startDragOut?(request: DragOutRequest): void;
+}
+
+export interface DragOutRequest {
+  connectionId: string;
+  remotePaths: string[];
 }
 
 type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
@@ -31,7 +38,7 @@ type Listeners<D extends string> = {
 };
 
 export type StowageApi = { [D in Domain]: Operations<D> & Listeners<D> } & {
-  local: { pathForDroppedFile(file: unknown): Promise<string> };
+  local: { pathForDroppedFile(file: unknown): Promise<string>; startDragOut(request: DragOutRequest): void };
 };
 
 function split(channel: string): [string, string] {
@@ -54,7 +61,10 @@ export function buildApi(transport: Transport): StowageApi {
       return transport.subscribe(channel, (payload) => listener(payload));
     };
   }
-  api.local = { pathForDroppedFile: (file: unknown) => transport.pathForDroppedFile(file) };
+  api.local = {
+    pathForDroppedFile: (file: unknown) => transport.pathForDroppedFile(file),
+    startDragOut: (request: DragOutRequest) => transport.startDragOut?.(request),
+  };
   return api as unknown as StowageApi;
 }
 

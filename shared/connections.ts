@@ -35,6 +35,8 @@ export const s3ConnectionDraftSchema = z.object({
   auth: s3AuthSchema,
   rememberSecret: z.boolean(),
   bookmarkedBuckets: z.array(z.string().max(255)).max(500).optional(),
+  /** Storage class given to uploads that do not name one (none = the bucket's default, STANDARD). */
+  defaultStorageClass: z.string().regex(/^[A-Z_]{2,40}$/).optional(),
 });
 
 export const sftpAuthSchema = z.discriminatedUnion('kind', [
@@ -54,6 +56,14 @@ export const sftpConnectionDraftSchema = z.object({
   auth: sftpAuthSchema,
   rememberSecret: z.boolean(),
   initialPath: z.string().max(4096).optional(),
+  /** ProxyJump: `[user@]host[:port]` of a bastion to connect through (same credentials). */
+  proxyJump: z
+    .string()
+    .trim()
+    .max(600)
+    .regex(/^([^@\s]+@)?(\[[^\]\s]+\]|[^:@\s\[\]]+)(:\d{1,5})?$/, 'A jump host looks like user@bastion.example.com:22')
+    .optional()
+    .or(z.literal('')),
 });
 
 export const connectionDraftSchema = z.discriminatedUnion('protocol', [
@@ -105,8 +115,16 @@ export interface HostKeyPrompt {
 }
 
 export type ConnectOutcome =
-  | { state: 'connected'; connectionId: string; homePath: string }
-  | { state: 'hostKeyPrompt'; prompt: HostKeyPrompt };
+  | {
+      state: 'connected';
+      connectionId: string;
+      homePath: string;
+      /** Things to tell the user that did not stop the connection (a key file others can read...). */
+      warnings?: string[];
+    }
+  | { state: 'hostKeyPrompt'; prompt: HostKeyPrompt }
+  /** An assume-role profile needs a code from the MFA device: connect again with `mfaCode`. */
+  | { state: 'mfaPrompt'; connectionId: string; profile: string; mfaSerial: string };
 
 export interface SecretStorageInfo {
   /** The OS keychain (or DPAPI) protects secrets at rest. */

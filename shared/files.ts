@@ -30,3 +30,14 @@ export interface ListPage {
   /** Present when more entries follow: pass it back to get the next page. */
   nextCursor?: string;
 }
+
+export interface TreeSummary {
+  files: number;
+  folders: number;
+  bytes: number;
+}
+
+export interface DeleteReport {
+  deleted: number;
+  failed: { path: string; message: string }[];
+}

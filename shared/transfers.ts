@@ -2,9 +2,80 @@ import type { IpcError } from './errors.js';
 
 export type TransferDirection = 'upload' | 'download';
 
-export type TransferState = 'queued' | 'running' | 'paused' | 'completed' | 'failed' | 'cancelled';
+/** `waiting`: the target exists and the user is asked what to do (see TransferConflict). */
+export type TransferState = 'queued' | 'running' | 'paused' | 'waiting' | 'completed' | 'failed' | 'cancelled';
 
 export const finishedStates: readonly TransferState[] = ['completed', 'failed', 'cancelled'];
+
+/** What to do when the target of a transfer already exists. */
+export type ConflictChoice = 'overwrite' | 'skip' | 'rename' | 'resume' | 'newer';
+export type ConflictPolicy = 'ask' | ConflictChoice;
+
+/** Per-upload object settings (S3; ignored by SFTP). */
+export interface UploadOptions {
+  storageClass?: string;
+  /** Detected from the name when not given. */
+  contentType?: string;
+  cacheControl?: string;
+  metadata?: Record<string, string>;
+}
+
+export interface TransferSettings {
+  /** Files moving at once. */
+  filesInParallel: number;
+  /** S3 parts (or ranged GETs) in flight per file. */
+  partsInFlight: number;
+  /** Bytes per second across the whole queue; 0 = no limit. */
+  uploadLimit: number;
+  downloadLimit: number;
+  /** What to do when a target exists, unless the user answers otherwise. */
+  conflictPolicy: ConflictPolicy;
+  /** Automatic retries of network errors, 5xx and throttling, with exponential backoff. */
+  retries: number;
+  /** Checks uploads with Content-MD5 and downloads against the ETag/size. */
+  verifyChecksums: boolean;
+  /** S3 uploads at least this big go in parts. */
+  multipartThreshold: number;
+  /** Preferred S3 part size; 0 = automatic (raised when needed so a file fits in 10,000 parts). */
+  partSize: number;
+  /** SFTP: give the copy the source file's permission bits. */
+  preservePermissions: boolean;
+  /** Storage class for uploads without one, per S3 connection id. */
+  storageClassByConnection: Record<string, string>;
+}
+
+export const defaultTransferSettings: TransferSettings = {
+  filesInParallel: 4,
+  partsInFlight: 6,
+  uploadLimit: 0,
+  downloadLimit: 0,
+  conflictPolicy: 'ask',
+  retries: 6,
+  verifyChecksums: true,
+  multipartThreshold: 16 * 1024 * 1024,
+  partSize: 0,
+  preservePermissions: false,
+  storageClassByConnection: {},
+};
+
+export interface FileFacts {
+  size?: number;
+  /** Milliseconds since the epoch. */
+  modifiedAt?: number;
+}
+
+/** The question shown when a target exists. */
+export interface TransferConflict {
+  id: string;
+  direction: TransferDirection;
+  name: string;
+  /** Where the transfer would write. */
+  targetPath: string;
+  source: FileFacts;
+  target: FileFacts;
+  /** A partial copy exists that the transfer can continue. */
+  canResume: boolean;
+}
 
 export interface TransferSnapshot {
   id: string;
@@ -24,6 +95,11 @@ export interface TransferSnapshot {
   error?: IpcError;
   /** A note shown in the transfer's details (e.g. "server refused parallel writes; sent sequentially"). */
   detail?: string;
+  /** Set while the state is `waiting`. */
+  conflict?: TransferConflict;
+  uploadOptions?: UploadOptions;
+  /** Automatic retries used by the current attempt. */
+  retries?: number;
   createdAt: number;
   finishedAt?: number;
 }
@@ -36,4 +112,15 @@ export interface TransferProgress {
   rate: number;
   etaSeconds?: number;
   state: TransferState;
+}
+
+/** An S3 multipart upload that was started and never completed or aborted. */
+export interface IncompleteUpload {
+  key: string;
+  uploadId: string;
+  initiated?: number;
+  storageClass?: string;
+  /** Parts the server holds, and their total size (when it could be listed). */
+  parts?: number;
+  bytes?: number;
 }

@@ -30,7 +30,15 @@ export async function createCore(host: CoreHost, log: (line: string) => void = (
     homeDir: host.homeDir,
     env: host.env ?? process.env,
   });
-  const transfers = new TransferQueue(sessions, events, { translators: errorTranslators });
+  const transfers = new TransferQueue(sessions, events, {
+    translators: errorTranslators,
+    dataDir: host.dataDir,
+    connectionStorageClass: (id) => {
+      const saved = connections.get(id);
+      return saved.protocol === 's3' ? saved.defaultStorageClass : undefined;
+    },
+  });
+  await transfers.restore();
   const handlers = createHandlers({ host, events, connections, sessions, transfers });
   return {
     dispatch: createDispatcher(handlers, errorTranslators, log),
@@ -39,7 +47,7 @@ export async function createCore(host: CoreHost, log: (line: string) => void = (
     transfers,
     connections,
     async shutdown() {
-      transfers.dispose();
+      await transfers.dispose();
       await sessions.closeAll();
     },
   };

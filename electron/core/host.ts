@@ -29,4 +29,6 @@ export interface CoreHost {
   homeDir: string;
   /** Environment for credential files and SSH_AUTH_SOCK (defaults to process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Opens a local file in the user's default app (Electron's shell.openPath); absent in headless hosts. */
+  openLocally?(path: string): Promise<void>;
 }

@@ -1,6 +1,10 @@
+import { join } from 'node:path';
 import { BrowserWindow, ipcMain, webContents } from 'electron';
 import { invokeChannels } from '../../shared/channels.js';
+import { dragOutChannel } from '../../shared/contract/transfers.js';
 import type { Core } from '../core/createCore.js';
+import { noTaskbarProgress, taskbarChanged, taskbarProgress } from '../core/transfers/taskbarProgress.js';
+import { dragOutListener } from './dragOut.js';
 import { isTrustedSender } from './security.js';
 
 /** Registers one handler per contract operation; every call checks its sender first. */
@@ -18,13 +22,14 @@ export function registerIpc(core: Core): void {
       if (!contents.isDestroyed() && isTrustedSender(contents.mainFrame)) contents.send(channel, payload);
     }
   });
-  core.events.subscribe((channel, payload) => {
-    if (channel !== 'transfers:progress') return;
-    const running = core.transfers.list().filter((t) => t.state === 'running');
-    const total = running.reduce((sum, t) => sum + (t.size ?? 0), 0);
-    const done = running.reduce((sum, t) => sum + t.bytesDone, 0);
-    const fraction = total > 0 ? done / total : -1;
-    for (const win of BrowserWindow.getAllWindows()) win.setProgressBar(running.length ? fraction : -1);
-    void payload;
+  ipcMain.on(dragOutChannel, dragOutListener(core, join(__dirname, '../../resources/icon.png')));
+  // The taskbar/dock bar follows the whole queue and clears when it goes idle.
+  let shown = noTaskbarProgress;
+  core.events.subscribe((channel) => {
+    if (channel !== 'transfers:progress' && channel !== 'transfers:changed') return;
+    const next = taskbarProgress(core.transfers.list());
+    if (!taskbarChanged(shown, next)) return;
+    shown = next;
+    for (const win of BrowserWindow.getAllWindows()) win.setProgressBar(next.value, { mode: next.mode });
   });
 }

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { importConnections } from '../core/connections/importConnections.js';
 import { createCore, type Core } from '../core/createCore.js';
 import { registerAppScheme, serveRenderer } from './appProtocol.js';
@@ -23,6 +23,11 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       platform: process.platform,
       secretBox: createSafeStorageBox(),
+      // shell.openPath answers an error text, '' on success.
+      openLocally: async (path) => {
+        const failure = await shell.openPath(path);
+        if (failure) throw new Error(failure);
+      },
       dialogs: {
         async chooseFolder(title) {
           const parent = BrowserWindow.getFocusedWindow();

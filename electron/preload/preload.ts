@@ -2,6 +2,7 @@ import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { buildApi } from '../../shared/api.js';
 import { isEventChannel, isInvokeChannel } from '../../shared/channels.js';
 import type { Result } from '../../shared/errors.js';
+import { dragOutChannel } from '../../shared/contract/transfers.js';
 
 // One named function per operation; no generic invoke reaches the page.
 const api = buildApi({
@@ -17,6 +18,8 @@ const api = buildApi({
     return () => ipcRenderer.removeListener(channel, wrapped);
   },
   pathForDroppedFile: async (file) => webUtils.getPathForFile(file as File),
+  // Main validates the request, downloads the items, then starts the OS drag.
+  startDragOut: (request) => ipcRenderer.send(dragOutChannel, request),
 });
 
 contextBridge.exposeInMainWorld('stowage', api);

@@ -1,4 +1,122 @@
-/** Bucket settings: versioning, public access, website, lifecycle, policy, CORS... */
-export const bucketOperations = {};
+import { z } from 'zod';
+import type { BucketSettings, EmptyBucketCount, ObjectVersion, RestoreStatus } from '../buckets.js';
+import { event, op } from './define.js';
+import { id, localPath, remotePath } from './fields.js';
 
-export const bucketEvents = {};
+const bucketName = z.string().min(1).max(255);
+const at = { connectionId: id, bucket: bucketName };
+const objectAt = { connectionId: id, path: remotePath };
+
+const publicAccessBlock = z.object({
+  blockPublicAcls: z.boolean(),
+  ignorePublicAcls: z.boolean(),
+  blockPublicPolicy: z.boolean(),
+  restrictPublicBuckets: z.boolean(),
+});
+
+const routingRule = z.object({
+  Condition: z.object({ KeyPrefixEquals: z.string().max(1024).optional(), HttpErrorCodeReturnedEquals: z.string().regex(/^\d{3}$/).optional() }).optional(),
+  Redirect: z.object({
+    HostName: z.string().max(255).optional(),
+    HttpRedirectCode: z.string().regex(/^3\d\d$/).optional(),
+    Protocol: z.enum(['http', 'https']).optional(),
+    ReplaceKeyPrefixWith: z.string().max(1024).optional(),
+    ReplaceKeyWith: z.string().max(1024).optional(),
+  }),
+});
+
+const website = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('off') }),
+  z.object({
+    mode: z.literal('site'),
+    indexDocument: z.string().trim().min(1, 'Name the index document, such as index.html').max(1024).refine((s) => !s.includes('/'), 'The index document is a name without "/"'),
+    errorDocument: z.string().trim().min(1).max(1024).optional(),
+    routingRules: z.array(routingRule).max(50).optional(),
+  }),
+  z.object({ mode: z.literal('redirect'), hostName: z.string().trim().min(1, 'Enter the host to redirect to').max(255), protocol: z.enum(['http', 'https']).optional() }),
+]);
+
+const days = z.number().int().min(1).max(36_500);
+const lifecycleRule = z.object({
+  id: z.string().trim().min(1).max(255),
+  enabled: z.boolean(),
+  prefix: z.string().max(1024).optional(),
+  tag: z.object({ key: z.string().min(1).max(128), value: z.string().max(256) }).optional(),
+  transitions: z.array(z.object({ days: z.number().int().min(0).max(36_500), storageClass: z.string().min(1).max(64) })).max(10).optional(),
+  expirationDays: days.optional(),
+  noncurrentExpirationDays: days.optional(),
+  abortIncompleteMultipartDays: days.optional(),
+});
+
+const corsRule = z.object({
+  allowedOrigins: z.array(z.string().min(1).max(1024)).min(1, 'Each CORS rule needs an allowed origin').max(100),
+  allowedMethods: z.array(z.enum(['GET', 'PUT', 'POST', 'DELETE', 'HEAD'])).min(1).max(5),
+  allowedHeaders: z.array(z.string().max(1024)).max(100).optional(),
+  exposeHeaders: z.array(z.string().max(1024)).max(100).optional(),
+  maxAgeSeconds: z.number().int().min(0).max(86_400 * 365).optional(),
+});
+
+const encryption = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('SSE-S3') }),
+  z.object({ kind: z.literal('SSE-KMS'), keyId: z.string().max(2048).optional(), bucketKey: z.boolean().optional() }),
+]);
+
+/** Bucket settings, versions, storage class and archive restore (S3 only). */
+export const bucketOperations = {
+  'buckets:settings': op<BucketSettings>()(z.object(at)),
+  'buckets:create': op<void>()(
+    z.object({
+      ...at,
+      region: z.string().regex(/^[a-z0-9-]{2,32}$/).optional(),
+      versioning: z.boolean(),
+      blockPublicAccess: z.boolean(),
+      objectLock: z.boolean(),
+    }),
+  ),
+  'buckets:countForEmpty': op<EmptyBucketCount>()(z.object(at)),
+  'buckets:delete': op<void>()(z.object({ ...at, empty: z.boolean(), confirmName: bucketName.optional(), jobId: id.optional() })),
+  'buckets:setVersioning': op<void>()(z.object({ ...at, status: z.enum(['Enabled', 'Suspended']) })),
+  'buckets:setPublicAccessBlock': op<void>()(z.object({ ...at, block: publicAccessBlock })),
+  'buckets:setWebsite': op<void>()(z.object({ ...at, website })),
+  'buckets:setLifecycle': op<void>()(z.object({ ...at, rules: z.array(lifecycleRule).max(1000) })),
+  'buckets:setCors': op<void>()(z.object({ ...at, rules: z.array(corsRule).max(100) })),
+  'buckets:setTags': op<void>()(
+    z.object({ ...at, tags: z.array(z.object({ key: z.string().min(1).max(128), value: z.string().max(256) })).max(50) }),
+  ),
+  'buckets:setPolicy': op<void>()(z.object({ ...at, policy: z.string().max(20_480) })),
+  'buckets:setEncryption': op<void>()(z.object({ ...at, encryption })),
+  'buckets:listVersions': op<ObjectVersion[]>()(z.object(objectAt)),
+  'buckets:restoreVersion': op<void>()(z.object({ ...objectAt, versionId: z.string().min(1).max(1024) })),
+  'buckets:deleteVersion': op<void>()(z.object({ ...objectAt, versionId: z.string().min(1).max(1024) })),
+  'buckets:undelete': op<void>()(z.object(objectAt)),
+  /** Answers the local path written. */
+  'buckets:downloadVersion': op<string>()(z.object({ ...objectAt, versionId: z.string().min(1).max(1024), localFolder: localPath })),
+  'buckets:changeStorageClass': op<{ changed: number; failed: { path: string; message: string }[] }>()(
+    z.object({ connectionId: id, paths: z.array(remotePath).min(1).max(100_000), storageClass: z.string().regex(/^[A-Z_]{2,40}$/), jobId: id }),
+  ),
+  'buckets:cancelJob': op<void>()(z.object({ jobId: id })),
+  'buckets:restoreObject': op<void>()(
+    z.object({ ...objectAt, days: z.number().int().min(1).max(30_000), tier: z.enum(['Expedited', 'Standard', 'Bulk']) }),
+  ),
+  'buckets:restoreStatus': op<RestoreStatus>()(z.object(objectAt)),
+  'buckets:objectAccess': op<{ isPublic: boolean; url: string }>()(z.object(objectAt)),
+  'buckets:setObjectPublic': op<void>()(z.object({ ...objectAt, makePublic: z.boolean() })),
+  'buckets:setLogging': op<void>()(
+    z.object({
+      ...at,
+      logging: z.discriminatedUnion('enabled', [
+        z.object({ enabled: z.literal(false) }),
+        z.object({ enabled: z.literal(true), targetBucket: z.string().trim().min(3, 'Name the bucket that receives the logs').max(63), targetPrefix: z.string().max(1024) }),
+      ]),
+    }),
+  ),
+  'buckets:setRequesterPays': op<void>()(z.object({ ...at, requesterPays: z.boolean() })),
+  /** The fallback when ACLs are disabled: a bucket policy statement letting anyone read `prefix*`. */
+  'buckets:addPublicReadPolicy': op<void>()(z.object({ ...at, prefix: z.string().max(1024) })),
+};
+
+export const bucketEvents = {
+  /** Progress of a storage class change or an empty-and-delete: objects done so far. */
+  'buckets:jobProgress': event<{ jobId: string; done: number; current?: string }>(),
+};

@@ -6,6 +6,7 @@ import {
   type ConnectOutcome,
 } from '../connections.js';
 import type { IpcError } from '../errors.js';
+import type { AwsProfileInfo } from '../s3Objects.js';
 import { event, op } from './define.js';
 import { id, nothing } from './fields.js';
 
@@ -13,6 +14,9 @@ export const connectionOperations = {
   'connections:list': op<ConnectionSummary[]>()(nothing),
   'connections:save': op<ConnectionSummary>()(z.object({ draft: connectionDraftSchema })),
   'connections:delete': op<void>()(z.object({ id })),
+  'connections:duplicate': op<ConnectionSummary>()(z.object({ id })),
+  /** Profiles of ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE). */
+  'connections:awsProfiles': op<AwsProfileInfo[]>()(nothing),
   'connections:connect': op<ConnectOutcome>()(z.object({ id, secrets: connectSecretsSchema })),
   'connections:answerHostKey': op<ConnectOutcome>()(
     z.object({ promptId: id, decision: z.enum(['trustOnce', 'trustAndSave', 'reject']) }),

@@ -1,11 +1,50 @@
 import { z } from 'zod';
-import type { TransferProgress, TransferSnapshot } from '../transfers.js';
+import type { IncompleteUpload, TransferConflict, TransferProgress, TransferSettings, TransferSnapshot } from '../transfers.js';
 import { event, op } from './define.js';
 import { id, ids, localPath, nothing, remotePath } from './fields.js';
 
+const MiB = 1024 * 1024;
+
+const conflictChoice = z.enum(['overwrite', 'skip', 'rename', 'resume', 'newer']);
+
+const uploadOptions = z
+  .object({
+    storageClass: z.string().max(64).optional(),
+    contentType: z.string().max(255).optional(),
+    cacheControl: z.string().max(1024).optional(),
+    metadata: z.record(z.string().max(128), z.string().max(2048)).optional(),
+  })
+  .strict();
+
+const settingsChanges = z
+  .object({
+    filesInParallel: z.number().int().min(1).max(32),
+    partsInFlight: z.number().int().min(1).max(64),
+    uploadLimit: z.number().int().min(0),
+    downloadLimit: z.number().int().min(0),
+    conflictPolicy: z.enum(['ask', 'overwrite', 'skip', 'rename', 'resume', 'newer']),
+    retries: z.number().int().min(0).max(20),
+    verifyChecksums: z.boolean(),
+    multipartThreshold: z.number().int().min(5 * MiB).max(5 * 1024 * MiB),
+    partSize: z.union([z.literal(0), z.number().int().min(5 * MiB).max(5 * 1024 * MiB)]),
+    preservePermissions: z.boolean(),
+    /** Replaces the whole map; an empty class removes a connection's default. */
+    storageClassByConnection: z.record(id, z.string().max(64)),
+  })
+  .partial()
+  .strict();
+
+const bucket = z.string().min(1).max(255);
+
+/** The one send-only IPC channel: main answers it with `webContents.startDrag`, not a result. */
+export const dragOutChannel = 'local:startDragOut';
+
+/** Drag out to the OS (`window.stowage.local.startDragOut`): a fire-and-forget message, not an operation. */
+export const dragOutRequest = z.object({ connectionId: id, remotePaths: z.array(remotePath).min(1).max(1000) }).strict();
+
 export const transferOperations = {
   'transfers:upload': op<TransferSnapshot[]>()(
-    z.object({ connectionId: id, localPaths: z.array(localPath).min(1).max(100_000), remoteFolder: remotePath }),
+    z.object({ connectionId: id, localPaths: z.array(localPath).min(1).max(100_000), remoteFolder: remotePath, options: uploadOptions.optional() }),
   ),
   'transfers:download': op<TransferSnapshot[]>()(
     z.object({ connectionId: id, remotePaths: z.array(remotePath).min(1).max(100_000), localFolder: localPath }),
@@ -16,9 +55,20 @@ export const transferOperations = {
   'transfers:cancel': op<void>()(ids),
   'transfers:retry': op<void>()(ids),
   'transfers:clearFinished': op<void>()(nothing),
+  /** The answer to a `transfers:conflict` question. */
+  'transfers:resolveConflict': op<void>()(z.object({ id, choice: conflictChoice, applyToAll: z.boolean() })),
+  'transfers:getSettings': op<TransferSettings>()(nothing),
+  'transfers:setSettings': op<TransferSettings>()(z.object({ changes: settingsChanges })),
+  /** S3 multipart uploads in a bucket that were never completed or aborted (they are billed). */
+  'transfers:listIncompleteUploads': op<IncompleteUpload[]>()(z.object({ connectionId: id, bucket, prefix: z.string().max(1024).optional() })),
+  'transfers:abortIncompleteUploads': op<number>()(
+    z.object({ connectionId: id, bucket, uploads: z.array(z.object({ key: z.string().min(1).max(1024), uploadId: z.string().min(1).max(1024) })).min(1).max(10_000) }),
+  ),
 };
 
 export const transferEvents = {
   'transfers:progress': event<TransferProgress[]>(),
   'transfers:changed': event<TransferSnapshot>(),
+  /** A target exists and the policy is "ask": answer with `transfers:resolveConflict`. */
+  'transfers:conflict': event<TransferConflict>(),
 };

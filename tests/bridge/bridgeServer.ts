@@ -7,12 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { contentSecurityPolicy } from '../../shared/csp.js';
 import type { Core } from '../../electron/core/createCore.js';
+import { contentTypeFor } from '../../electron/core/lib/contentType.js';
 import { bridgeClientPath, bridgeSocketPath, type ClientFrame, type ServerFrame } from './protocol.js';
 
 export interface Bridge {
@@ -25,14 +26,6 @@ export interface Bridge {
   registerDroppedFile(path: string): Promise<void>;
   close(): Promise<void>;
 }
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 async function bundleClient(): Promise<string> {
   const entry = fileURLToPath(new URL('./bridgeClient.ts', import.meta.url));
@@ -52,7 +45,7 @@ export async function startBridge(core: Core, rendererDir: string, port = 0): Pr
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const headers = { 'content-security-policy': contentSecurityPolicy, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
     if (url.pathname === bridgeClientPath) {
-      res.writeHead(200, { ...headers, 'content-type': types['.js'] }).end(clientJs);
+      res.writeHead(200, { ...headers, 'content-type': contentTypeFor('client.js') }).end(clientJs);
       return;
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {
@@ -61,7 +54,7 @@ export async function startBridge(core: Core, rendererDir: string, port = 0): Pr
         return;
       }
       const html = (await readFile(join(root, 'index.html'), 'utf8')).replace('<head>', `<head><script src="${bridgeClientPath}"></script>`);
-      res.writeHead(200, { ...headers, 'content-type': types['.html'] }).end(html);
+      res.writeHead(200, { ...headers, 'content-type': contentTypeFor('index.html') }).end(html);
       return;
     }
     const file = normalize(join(root, decodeURIComponent(url.pathname)));
@@ -74,7 +67,7 @@ export async function startBridge(core: Core, rendererDir: string, port = 0): Pr
       res.writeHead(404, headers).end();
       return;
     }
-    res.writeHead(200, { ...headers, 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+    res.writeHead(200, { ...headers, 'content-type': contentTypeFor(file) }).end(body);
   };
 
   const server = createServer((req, res) => void serve(req, res));

@@ -26,6 +26,12 @@ export async function connectS3(page: Page, v: S3FormValues): Promise<void> {
   await dialog.getByRole('button', { name: 'Save & Connect' }).click();
 }
 
+/** Connects to the test RGW with the right keys through the connection form. */
+export function connectLocalS3(app: StowageApp, name = 'Local Ceph'): Promise<void> {
+  const { s3 } = app.servers;
+  return connectS3(app.page, { name, endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
+}
+
 export interface SftpFormValues {
   name: string;
   host: string;
@@ -44,6 +50,20 @@ export async function connectSftp(page: Page, v: SftpFormValues): Promise<void> 
   await dialog.getByLabel('User').fill(v.user);
   await dialog.getByLabel('Authentication').selectOption({ label: 'Password' });
   await dialog.getByLabel('Password').fill(v.password);
+  await dialog.getByRole('button', { name: 'Save & Connect' }).click();
+}
+
+/** Saves and connects an SFTP connection that logs in with a private key file (passphrase left empty). */
+export async function connectSftpWithKey(page: Page, v: Omit<SftpFormValues, 'password'> & { keyPath: string }): Promise<void> {
+  await page.getByRole('button', { name: 'New connection' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New connection' });
+  await dialog.getByRole('radio', { name: 'SFTP' }).check();
+  await dialog.getByLabel('Name', { exact: true }).fill(v.name);
+  await dialog.getByLabel('Host').fill(v.host);
+  await dialog.getByLabel('Port').fill(String(v.port));
+  await dialog.getByLabel('User').fill(v.user);
+  await dialog.getByLabel('Authentication').selectOption({ label: 'Private key file' });
+  await dialog.getByLabel('Private key file').fill(v.keyPath);
   await dialog.getByRole('button', { name: 'Save & Connect' }).click();
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { connectS3, dropFiles, files, row, sha256, waitForTransfer } from './actions.js';
+import { connectLocalS3, connectS3, dropFiles, files, row, sha256, waitForTransfer } from './actions.js';
 import { expect, test } from './fixtures.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 
@@ -15,12 +15,7 @@ test('S3: connect, browse into a folder, upload by drop, download to a chosen fo
     'top-level.txt': 'hello',
   });
   try {
-    await connectS3(page, {
-      name: 'Local Ceph',
-      endpoint: servers.s3.endpoint,
-      accessKeyId: servers.s3.accessKeyId,
-      secretAccessKey: servers.s3.secretAccessKey,
-    });
+    await connectLocalS3(app);
     await row(page, `/${bucket}/`).dblclick();
     await expect(row(page, `/${bucket}/reports/`)).toBeVisible();
     await expect(row(page, `/${bucket}/top-level.txt`)).toBeVisible();

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmod, copyFile, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, readFile, writeFile } from 'node:fs/promises';
 import { connect as tcpConnect, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,11 +152,29 @@ describe('SFTP login against the real sshd', () => {
       await connectsAndLists({ kind: 'key', keyPath: env.keys.ppkV2!, passphrase: 'unneeded' });
     });
 
-    it('explains that a PPK version 3 key (PuTTYgen 0.75+ default) cannot be read yet', async () => {
-      const error = await failureOf(connect({ kind: 'key', keyPath: env.keys.ppk }));
-      expect(error.kind).toBe('unsupported');
-      expect(error.message).toContain(env.keys.ppk);
-      expect(error.message).toMatch(/PPK version 3 .*Export OpenSSH key/);
+    it('logs in with a PuTTY key in PPK version 3 (PuTTYgen 0.75+ default)', async () => {
+      await connectsAndLists({ kind: 'key', keyPath: env.keys.ppk });
+    });
+
+    it('logs in with a passphrase-protected PPK version 3 key (Argon2id); names a wrong or missing passphrase', async () => {
+      const keyPath = env.keys.ppkEncrypted!;
+      expect(keyPath, 'the testbed makes an encrypted PPK v3 key').toBeTruthy();
+      await connectsAndLists({ kind: 'key', keyPath, passphrase: env.passphrase });
+      const wrong = await failureOf(connect({ kind: 'key', keyPath, passphrase: 'wrong' }));
+      expect(wrong).toMatchObject({ kind: 'auth', message: `The passphrase for ${keyPath} is wrong.` });
+      const missing = await failureOf(connect({ kind: 'key', keyPath }));
+      expect(missing).toMatchObject({ kind: 'auth', message: `The private key ${keyPath} is encrypted: enter its passphrase.` });
+    });
+
+    it('logs in with PPK version 3 ed25519 and ECDSA keys, encrypted too', async () => {
+      const passFile = join(temp.path, 'v3-pass');
+      await writeFile(passFile, `${env.passphrase}\n`);
+      for (const source of [env.keys.ed25519, env.keys.ecdsa]) {
+        const keyPath = join(temp.path, `${source.split('/').pop()}-v3.ppk`);
+        execFileSync('puttygen', [source, '-O', 'private', '--new-passphrase', passFile, '-o', keyPath]);
+        expect((await readFile(keyPath, 'latin1')).startsWith('PuTTY-User-Key-File-3:')).toBe(true);
+        await connectsAndLists({ kind: 'key', keyPath, passphrase: env.passphrase });
+      }
     });
 
     it('logs in with an encrypted PPK v2 key and its passphrase; names a wrong one', async () => {

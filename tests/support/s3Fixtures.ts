@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   CreateBucketCommand,
   DeleteBucketCommand,
+  DeleteObjectCommand,
   DeleteObjectsCommand,
   ListObjectVersionsCommand,
   PutObjectCommand,
@@ -29,7 +30,9 @@ export function uniqueBucketName(prefix: string): string {
 
 export async function createBucketWith(client: S3Client, bucket: string, objects: Record<string, string | Buffer>): Promise<void> {
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
-  for (const [Key, Body] of Object.entries(objects)) await client.send(new PutObjectCommand({ Bucket: bucket, Key, Body }));
+  for (const [Key, Body] of Object.entries(objects)) {
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key, Body: Buffer.from(Body) }));
+  }
 }
 
 /** Removes every object, version and delete marker, then the bucket. */
@@ -39,7 +42,10 @@ export async function removeBucket(client: S3Client, bucket: string): Promise<vo
     if (!page) return;
     const objects = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].map((v) => ({ Key: v.Key!, VersionId: v.VersionId }));
     if (objects.length === 0) break;
-    await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects, Quiet: true } }));
+    // Keys with control characters cannot go in DeleteObjects' XML body: delete those one by one.
+    await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects, Quiet: true } })).catch(async () => {
+      for (const o of objects) await client.send(new DeleteObjectCommand({ Bucket: bucket, ...o }));
+    });
   }
   await client.send(new DeleteBucketCommand({ Bucket: bucket })).catch(() => undefined);
 }

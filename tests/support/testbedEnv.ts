@@ -1,4 +1,4 @@
-// Reads the env file written by `npm run servers:start` (scripts/testbed/servers.sh):
+// Reads the env file written by `npm run servers:start` (tests/servers/servers.sh):
 // the addresses and credentials of the real S3 (Ceph RGW) and SFTP (OpenSSH) test
 // servers on loopback. Node builtins only.
 import { existsSync, readFileSync } from 'node:fs';

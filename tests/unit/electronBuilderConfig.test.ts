@@ -250,7 +250,7 @@ describe('electron-builder.yml', () => {
       'src/index.ts',
       'tests/unit/electronBuilderConfig.test.ts',
       'tests/e2e/app.spec.ts',
-      'scripts/make-icons.mjs',
+      'resources/make-icons.mjs',
       'resources/icon.png',
       'node_modules/ssh2/lib/client.js',
       'node_modules/typescript/lib/typescript.js',

@@ -88,6 +88,11 @@ export class ConnectionStore {
     const previous = draft.id ? this.secretsOf(id) : {};
     const authChanged = draft.id ? this.get(id).auth.kind !== profile.auth.kind : false;
     const secrets = authChanged ? typed : { ...previous, ...typed };
+    const before = draft.id ? this.get(id) : undefined;
+    // The form does not carry buckets opened by name: an edit keeps them.
+    if (profile.protocol === 's3' && profile.bookmarkedBuckets === undefined && before?.protocol === 's3') {
+      profile.bookmarkedBuckets = before.bookmarkedBuckets;
+    }
     this.connections.set(id, { ...profile, id });
     this.memorySecrets.set(id, secrets);
     if (profile.rememberSecret && hasAny(secrets)) {
@@ -95,6 +100,29 @@ export class ConnectionStore {
     } else {
       this.sealed.delete(id);
     }
+    await this.persist();
+    return this.summary(id);
+  }
+
+  /** A copy named “… (copy)”, with the same saved secrets. */
+  async duplicate(id: string): Promise<ConnectionSummary> {
+    const original = this.get(id);
+    const copyId = randomUUID();
+    this.connections.set(copyId, { ...structuredClone(original), id: copyId, name: `${original.name} (copy)`.slice(0, 100) });
+    const sealed = this.sealed.get(id);
+    if (sealed) this.sealed.set(copyId, sealed);
+    const inMemory = this.memorySecrets.get(id);
+    if (inMemory) this.memorySecrets.set(copyId, { ...inMemory });
+    await this.persist();
+    return this.summary(copyId);
+  }
+
+  /** Adds or removes a bucket opened by name on an S3 connection. */
+  async setBookmarkedBucket(id: string, bucket: string, saved: boolean): Promise<ConnectionSummary> {
+    const c = this.get(id);
+    if (c.protocol !== 's3') throw new AppError('invalidInput', 'Only S3 connections have buckets.');
+    const others = (c.bookmarkedBuckets ?? []).filter((b) => b !== bucket);
+    this.connections.set(id, { ...c, bookmarkedBuckets: saved ? [...others, bucket].sort() : others });
     await this.persist();
     return this.summary(id);
   }

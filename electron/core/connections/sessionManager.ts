@@ -3,9 +3,17 @@ import { join } from 'node:path';
 import type { ConnectOutcome, ConnectSecrets, HostKeyPrompt } from '../../../shared/connections.js';
 import { AppError } from '../errors.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
-import { openS3Session } from '../s3/s3Session.js';
-import { HostKeyNotTrustedError, KnownHosts, openSftpSession, type PresentedHostKey } from '../sftp/index.js';
+import { MfaCodeNeededError, openS3Session, type S3Session } from '../s3/s3Session.js';
+import {
+  HostKeyNotTrustedError,
+  KnownHosts,
+  openSftpSession,
+  ResilientSftpSession,
+  type PresentedHostKey,
+  type SftpSession,
+} from '../sftp/index.js';
 import type { ConnectionStore, SavedConnection } from './connectionStore.js';
+import { parseJumpHost } from './sshJumpHost.js';
 
 interface PendingHostKey {
   connectionId: string;
@@ -23,6 +31,7 @@ export interface SessionManagerOptions {
 export class SessionManager {
   private sessions = new Map<string, RemoteSession>();
   private pending = new Map<string, PendingHostKey>();
+  private readonly lostListeners = new Set<(connectionId: string, error: AppError) => void>();
   readonly knownHosts: KnownHosts;
 
   constructor(
@@ -44,17 +53,34 @@ export class SessionManager {
   async connect(connectionId: string, typed: ConnectSecrets, trustedKey?: PresentedHostKey): Promise<ConnectOutcome> {
     const profile = this.store.get(connectionId);
     const secrets = this.store.secretsOf(connectionId, typed);
-    await this.disconnect(connectionId);
+    const live = this.sessions.get(connectionId);
     let session: RemoteSession;
     try {
-      session = await this.open(profile, secrets, trustedKey);
+      if (live && profile.protocol === 's3' && 'replaceCredentials' in live) {
+        // Fresh credentials for a live S3 session: tabs, listings and transfers carry on.
+        await (live as S3Session).replaceCredentials(profile, secrets);
+        session = live;
+      } else {
+        await this.disconnect(connectionId);
+        session = await this.open(profile, secrets, trustedKey);
+      }
     } catch (error) {
       if (error instanceof HostKeyNotTrustedError) return this.promptForHostKey(connectionId, typed, error.presented);
+      if (error instanceof MfaCodeNeededError) {
+        return { state: 'mfaPrompt', connectionId, profile: error.profile, mfaSerial: error.mfaSerial };
+      }
       throw error;
     }
     this.sessions.set(connectionId, session);
     this.store.rememberForSession(connectionId, typed);
-    return { state: 'connected', connectionId, homePath: session.fs.homePath };
+    const warnings = session instanceof ResilientSftpSession ? session.warnings : [];
+    return { state: 'connected', connectionId, homePath: session.fs.homePath, ...(warnings.length ? { warnings } : {}) };
+  }
+
+  /** Called when a dropped connection could not be made again (for `connections:lost`). */
+  onLost(listener: (connectionId: string, error: AppError) => void): () => void {
+    this.lostListeners.add(listener);
+    return () => this.lostListeners.delete(listener);
   }
 
   async answerHostKey(promptId: string, decision: 'trustOnce' | 'trustAndSave' | 'reject'): Promise<ConnectOutcome> {
@@ -81,9 +107,30 @@ export class SessionManager {
     await Promise.all([...this.sessions.keys()].map((id) => this.disconnect(id)));
   }
 
-  private open(profile: SavedConnection, secrets: ConnectSecrets, trustedKey?: PresentedHostKey): Promise<RemoteSession> {
-    if (profile.protocol === 's3') return openS3Session(profile, secrets, this.options.env);
+  private async open(profile: SavedConnection, secrets: ConnectSecrets, trustedKey?: PresentedHostKey): Promise<RemoteSession> {
+    if (profile.protocol === 's3') {
+      return openS3Session(profile, secrets, {
+        env: this.options.env,
+        homeDir: this.options.homeDir,
+        bookmarkedBuckets: () => {
+          const current = this.store.get(profile.id);
+          return current.protocol === 's3' ? (current.bookmarkedBuckets ?? []) : [];
+        },
+      });
+    }
+    // Keys accepted once for this connection stay accepted when it reconnects after a drop.
+    const accepted = new Set(trustedKey ? [trustedKey.keyBase64] : []);
+    const openOnce = () => this.openSftp(profile, secrets, accepted);
+    const first = await openOnce();
+    return new ResilientSftpSession(first, openOnce, (error) => {
+      if (this.sessions.get(profile.id) === undefined) return;
+      for (const listener of this.lostListeners) listener(profile.id, error);
+    });
+  }
+
+  private openSftp(profile: SavedConnection & { protocol: 'sftp' }, secrets: ConnectSecrets, accepted: Set<string>): Promise<SftpSession> {
     const auth = profile.auth;
+    const jump = parseJumpHost(profile.proxyJump, profile.username);
     return openSftpSession({
       host: profile.host,
       port: profile.port,
@@ -95,9 +142,15 @@ export class SessionManager {
             ? { kind: 'key', keyPath: auth.keyPath, passphrase: secrets?.passphrase }
             : { kind: 'agent', agentSocket: this.options.env.SSH_AUTH_SOCK },
       preferredHostKeyTypes: this.knownHosts.knownKeyTypes(profile.host, profile.port),
+      jump: jump && { ...jump, preferredHostKeyTypes: this.knownHosts.knownKeyTypes(jump.host, jump.port) },
+      env: this.options.env,
       hostKey: (key) => {
-        if (trustedKey && trustedKey.keyBase64 === key.keyBase64) return 'accept';
-        return this.knownHosts.check(key.host, key.port, key.keyType, key.keyBase64).status === 'trusted' ? 'accept' : 'reject';
+        const check = this.knownHosts.check(key.host, key.port, key.keyType, key.keyBase64).status;
+        if (check === 'trusted' || (check !== 'changed' && accepted.has(key.keyBase64))) {
+          accepted.add(key.keyBase64);
+          return 'accept';
+        }
+        return 'reject';
       },
     });
   }

@@ -1,4 +1,4 @@
-import type { FileEntry, ListPage, Protocol } from '../../../shared/files.js';
+import type { DeleteReport, FileEntry, ListPage, Protocol, TreeSummary } from '../../../shared/files.js';
 
 /**
  * One browser model for both protocols: the UI and the transfer engine speak to this.
@@ -11,6 +11,14 @@ export interface RemoteFileSystem {
   list(path: string, cursor?: string): Promise<ListPage>;
   stat(path: string): Promise<FileEntry>;
   mkdir(parentPath: string, name: string): Promise<FileEntry>;
+  /** Counts what a delete/copy of these paths would touch (folders recursively). */
+  summarize(paths: string[], signal?: AbortSignal): Promise<TreeSummary>;
+  /** Deletes files and whole folders; per-item failures are reported, not thrown. */
+  delete(paths: string[], onProgress?: (deleted: number) => void, signal?: AbortSignal): Promise<DeleteReport>;
+  /** Moves or renames a file or a whole folder to `to` (same connection). */
+  rename(from: string, to: string, onProgress?: (done: number) => void, signal?: AbortSignal): Promise<void>;
+  /** Copies a file or a whole folder to `to` (same connection). */
+  copy(from: string, to: string, onProgress?: (done: number) => void, signal?: AbortSignal): Promise<void>;
 }
 
 /** Byte progress reported by a running transfer. */

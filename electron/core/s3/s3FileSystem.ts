@@ -1,72 +1,96 @@
-import {
-  HeadObjectCommand,
-  ListBucketsCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import type { FileEntry, ListPage } from '../../../shared/files.js';
+import { ListBucketsCommand, ListObjectsV2Command, PutObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import type { DeleteReport, FileEntry, ListPage, TreeSummary } from '../../../shared/files.js';
 import { baseName, splitS3Path } from '../../../shared/paths.js';
-import { AppError } from '../errors.js';
+import type { ObjectHeadersEdit, ObjectTag } from '../../../shared/s3Objects.js';
+import { AppError, asAppError } from '../errors.js';
 import type { RemoteFileSystem } from '../fs/remoteFileSystem.js';
+import { s3ErrorTranslator } from './s3Errors.js';
+import { listPage, toEntries } from './s3Listing.js';
+import { readProperties, setTags, shareLink, updateHeaders } from './s3ObjectProps.js';
+import type { RegionalClients } from './s3Regions.js';
+import { copyTree, deleteTree, summarizeTree } from './s3Tree.js';
 
 const pageSize = 1000;
+
+export const listBucketsDenied =
+  'These credentials may not list buckets (no s3:ListAllMyBuckets permission). Open a bucket by typing its name instead.';
+
+export interface S3FileSystemOptions {
+  /** Buckets saved on the connection, shown even when ListBuckets is denied. */
+  bookmarkedBuckets: () => string[];
+  endpointUrl?: string;
+  forcePathStyle: boolean;
+}
 
 /** S3 as a folder tree: `/` lists buckets; prefixes ending in `/` are folders. */
 export class S3FileSystem implements RemoteFileSystem {
   readonly protocol = 's3' as const;
   readonly homePath = '/';
 
-  constructor(private readonly client: S3Client) {}
+  constructor(
+    readonly clients: RegionalClients,
+    private readonly options: S3FileSystemOptions,
+  ) {}
 
   async listBuckets(signal?: AbortSignal): Promise<FileEntry[]> {
-    const out = await this.client.send(new ListBucketsCommand({}), { abortSignal: signal });
+    const out = await this.clients.base.send(new ListBucketsCommand({}), { abortSignal: signal });
     return (out.Buckets ?? []).map((b) => ({
       name: b.Name ?? '',
       path: `/${b.Name}/`,
       kind: 'bucket' as const,
       modified: b.CreationDate?.getTime(),
+      region: b.BucketRegion,
     }));
   }
 
+  /** The bucket list plus bookmarked buckets; with only bookmarks when listing is denied. */
+  private async bucketRows(): Promise<FileEntry[]> {
+    const bookmarks = this.options.bookmarkedBuckets();
+    const rows = (name: string): FileEntry => ({ name, path: `/${name}/`, kind: 'bucket' });
+    try {
+      const listed = await this.listBuckets();
+      const names = new Set(listed.map((b) => b.name));
+      return [...listed, ...bookmarks.filter((b) => !names.has(b)).map(rows)];
+    } catch (error) {
+      const known = asAppError(error, [s3ErrorTranslator]);
+      if (known.kind !== 'permission') throw known;
+      if (bookmarks.length) return bookmarks.map(rows);
+      throw new AppError('permission', listBucketsDenied, { cause: error });
+    }
+  }
+
+  /** Proves a bucket can be opened (listing one key) and finds its region. */
+  async openBucket(bucket: string): Promise<FileEntry> {
+    const region = await this.clients.regionOf(bucket);
+    try {
+      await this.clients.clientIn(region).send(new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 1 }));
+    } catch (error) {
+      const known = asAppError(error, [s3ErrorTranslator]);
+      if (known.kind === 'permission') {
+        throw new AppError('permission', `These credentials may not list the bucket “${bucket}” (no s3:ListBucket on it).`, { cause: error });
+      }
+      if (known.kind === 'notFound') throw new AppError('notFound', `There is no bucket named “${bucket}”.`, { cause: error });
+      throw known;
+    }
+    return { name: bucket, path: `/${bucket}/`, kind: 'bucket', region };
+  }
+
   async list(path: string, cursor?: string): Promise<ListPage> {
-    if (path === '/') return { entries: await this.listBuckets() };
+    if (path === '/') return { entries: await this.bucketRows() };
     const { bucket, key: prefix } = splitS3Path(path);
     if (!bucket) throw new AppError('invalidInput', 'No bucket in that path.');
     if (prefix && !prefix.endsWith('/')) throw new AppError('invalidInput', 'That path is a file, not a folder.');
-    const out = await this.client.send(
-      new ListObjectsV2Command({
-        Bucket: bucket,
-        Prefix: prefix,
-        Delimiter: '/',
-        MaxKeys: pageSize,
-        ContinuationToken: cursor,
-      }),
-    );
-    const entries: FileEntry[] = [];
-    for (const p of out.CommonPrefixes ?? []) {
-      if (!p.Prefix) continue;
-      entries.push({ name: p.Prefix.slice(prefix.length, -1), path: `/${bucket}/${p.Prefix}`, kind: 'folder' });
-    }
-    for (const o of out.Contents ?? []) {
-      // The zero-byte `folder/` marker of the folder being listed is the folder itself.
-      if (!o.Key || o.Key === prefix) continue;
-      entries.push({
-        name: o.Key.slice(prefix.length),
-        path: `/${bucket}/${o.Key}`,
-        kind: 'file',
-        size: o.Size ?? 0,
-        modified: o.LastModified?.getTime(),
-        storageClass: o.StorageClass ?? 'STANDARD',
-        etag: o.ETag,
-      });
-    }
-    return { entries, nextCursor: out.IsTruncated ? out.NextContinuationToken : undefined };
+    const client = await this.clients.clientFor(bucket);
+    const page = await listPage(client, bucket, prefix, { delimiter: '/', cursor, maxKeys: pageSize });
+    return { entries: toEntries(bucket, prefix, page), nextCursor: page.nextCursor };
   }
 
   async stat(path: string): Promise<FileEntry> {
     const { bucket, key } = splitS3Path(path);
-    const out = await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    if (!bucket) throw new AppError('invalidInput', 'No bucket in that path.');
+    if (!key) return this.openBucket(bucket);
+    const client = await this.clients.clientFor(bucket);
+    const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
     return {
       name: baseName(path),
       path,
@@ -82,7 +106,40 @@ export class S3FileSystem implements RemoteFileSystem {
     const { bucket, key: prefix } = splitS3Path(parentPath);
     if (!bucket) throw new AppError('invalidInput', 'Open a bucket first: folders live inside buckets.');
     const key = `${prefix}${name}/`;
-    await this.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: '', ContentLength: 0 }));
+    const client = await this.clients.clientFor(bucket);
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: '', ContentLength: 0 }));
     return { name, path: `/${bucket}/${key}`, kind: 'folder' };
+  }
+
+  summarize(paths: string[], signal?: AbortSignal): Promise<TreeSummary> {
+    return summarizeTree(this.clients, paths, signal);
+  }
+
+  delete(paths: string[], onProgress?: (deleted: number) => void, signal?: AbortSignal): Promise<DeleteReport> {
+    return deleteTree(this.clients, paths, onProgress, signal);
+  }
+
+  rename(from: string, to: string, onProgress?: (done: number) => void, signal?: AbortSignal): Promise<void> {
+    return copyTree(this.clients, from, to, { move: true, onProgress, signal });
+  }
+
+  copy(from: string, to: string, onProgress?: (done: number) => void, signal?: AbortSignal): Promise<void> {
+    return copyTree(this.clients, from, to, { move: false, onProgress, signal });
+  }
+
+  properties(path: string) {
+    return readProperties(this.clients, path);
+  }
+
+  updateHeaders(path: string, edit: ObjectHeadersEdit) {
+    return updateHeaders(this.clients, path, edit);
+  }
+
+  setTags(path: string, tags: ObjectTag[]) {
+    return setTags(this.clients, path, tags);
+  }
+
+  share(path: string, expiresInSeconds: number) {
+    return shareLink(this.clients, path, expiresInSeconds, { url: this.options.endpointUrl, forcePathStyle: this.options.forcePathStyle });
   }
 }

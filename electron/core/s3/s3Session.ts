@@ -1,11 +1,15 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { fromIni } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { ConnectSecrets, S3ConnectionDraft } from '../../../shared/connections.js';
+import { awsFiles, awsProfile, ssoProblem } from '../connections/awsProfiles.js';
 import { AppError, asAppError } from '../errors.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
-import { createS3Client } from './s3Client.js';
+import { createS3Client, type S3ClientOptions } from './s3Client.js';
+import { CredentialSlot } from './s3Credentials.js';
 import { s3ErrorTranslator } from './s3Errors.js';
 import { S3FileSystem } from './s3FileSystem.js';
+import { RegionalClients } from './s3Regions.js';
 import { S3TransferDriver } from './s3TransferDriver.js';
 
 /** How long connecting may take before we call the server unreachable. */
@@ -16,23 +20,82 @@ export type S3Profile = Omit<S3ConnectionDraft, 'id'>;
 export interface S3Session extends RemoteSession {
   readonly fs: S3FileSystem;
   readonly client: S3Client;
+  /** Signs every later request with new credentials (after an expiry), keeping the session. */
+  replaceCredentials(profile: S3Profile, secrets: ConnectSecrets): Promise<void>;
 }
 
-function credentialsFor(profile: S3Profile, secrets: ConnectSecrets, env: NodeJS.ProcessEnv) {
+export interface S3SessionContext {
+  env: NodeJS.ProcessEnv;
+  homeDir: string;
+  /** Buckets saved on the connection (read fresh each time the bucket list is shown). */
+  bookmarkedBuckets?: () => string[];
+}
+
+/** Thrown when an assume-role profile needs a code from the user's MFA device. */
+export class MfaCodeNeededError extends AppError {
+  constructor(
+    readonly profile: string,
+    readonly mfaSerial: string,
+  ) {
+    super('auth', `Profile “${profile}” needs a code from the MFA device ${mfaSerial}.`);
+  }
+}
+
+async function credentialsFor(profile: S3Profile, secrets: ConnectSecrets, ctx: S3SessionContext): Promise<AwsCredentialIdentityProvider> {
   if (profile.auth.kind === 'profile') {
+    const name = profile.auth.profile;
+    const info = await awsProfile(ctx.env, ctx.homeDir, name);
+    if (!info) throw new AppError('notFound', `There is no AWS profile named “${name}” in ${awsFiles(ctx.env, ctx.homeDir).configFilepath} or the credentials file.`);
+    if (info.kind === 'sso' && info.problem) throw new AppError('auth', info.problem);
+    if (info.mfaSerial && !secrets?.mfaCode) throw new MfaCodeNeededError(name, info.mfaSerial);
+    const mfaCode = secrets?.mfaCode;
     return fromIni({
-      profile: profile.auth.profile,
-      filepath: env.AWS_SHARED_CREDENTIALS_FILE,
-      configFilepath: env.AWS_CONFIG_FILE,
+      profile: name,
+      ...awsFiles(ctx.env, ctx.homeDir),
       ignoreCache: true,
+      mfaCodeProvider: async (serial) => {
+        if (!mfaCode) throw new MfaCodeNeededError(name, serial);
+        return mfaCode;
+      },
+      // STS for assume-role: the profile's region, and AWS_ENDPOINT_URL_STS when set (read
+      // from the core's env, which is not always process.env).
+      clientConfig: { region: info.region ?? profile.region, endpoint: ctx.env.AWS_ENDPOINT_URL_STS || undefined },
     });
   }
   const secretAccessKey = secrets?.secretAccessKey;
   if (!secretAccessKey) throw new AppError('auth', 'Enter the secret access key for this connection.');
+  const identity = { accessKeyId: profile.auth.accessKeyId, secretAccessKey, sessionToken: secrets?.sessionToken || undefined };
+  return async () => identity;
+}
+
+function explainSsoFailure(error: unknown, profile: S3Profile): unknown {
+  const message = (error as Error)?.message ?? '';
+  if (profile.auth.kind === 'profile' && /sso/i.test(message) && /expired|refresh|token/i.test(message)) {
+    return new AppError('auth', ssoProblem(profile.auth.profile, 0)!, { cause: error });
+  }
+  return error;
+}
+
+/** One ListBuckets proves the credentials; AccessDenied still means they work. */
+async function probe(fs: S3FileSystem, profile: S3Profile): Promise<void> {
+  try {
+    await fs.listBuckets(AbortSignal.timeout(probeTimeoutMs));
+  } catch (error) {
+    if ((error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError') {
+      throw new AppError('network', `Cannot reach the server: it did not answer within ${probeTimeoutMs / 1000} seconds.`);
+    }
+    if (error instanceof MfaCodeNeededError) throw error;
+    const known = asAppError(explainSsoFailure(error, profile), [s3ErrorTranslator]);
+    if (known.kind !== 'permission') throw known;
+  }
+}
+
+function clientOptions(profile: S3Profile, credentials: AwsCredentialIdentityProvider): S3ClientOptions {
   return {
-    accessKeyId: profile.auth.accessKeyId,
-    secretAccessKey,
-    sessionToken: secrets?.sessionToken || undefined,
+    endpoint: profile.endpoint.kind === 'custom' ? profile.endpoint.url : undefined,
+    region: profile.region,
+    forcePathStyle: profile.forcePathStyle,
+    credentials,
   };
 }
 
@@ -40,35 +103,37 @@ function credentialsFor(profile: S3Profile, secrets: ConnectSecrets, env: NodeJS
  * Opens an S3 session and proves the credentials with one ListBuckets. A user who may
  * not list buckets (no s3:ListAllMyBuckets) is still connected: they open buckets by name.
  */
-export async function openS3Session(
-  profile: S3Profile,
-  secrets: ConnectSecrets,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<S3Session> {
-  const client = createS3Client({
-    endpoint: profile.endpoint.kind === 'custom' ? profile.endpoint.url : undefined,
-    region: profile.region,
+export async function openS3Session(profile: S3Profile, secrets: ConnectSecrets, ctx: S3SessionContext): Promise<S3Session> {
+  const slot = new CredentialSlot(await credentialsFor(profile, secrets, ctx));
+  const options = clientOptions(profile, slot.provide);
+  const client = createS3Client(options);
+  const clients = new RegionalClients(client, options);
+  const fs = new S3FileSystem(clients, {
+    bookmarkedBuckets: ctx.bookmarkedBuckets ?? (() => profile.bookmarkedBuckets ?? []),
+    endpointUrl: options.endpoint,
     forcePathStyle: profile.forcePathStyle,
-    credentials: credentialsFor(profile, secrets, env),
   });
-  const fs = new S3FileSystem(client);
   try {
-    await fs.listBuckets(AbortSignal.timeout(probeTimeoutMs));
+    await probe(fs, profile);
   } catch (error) {
-    if ((error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError') {
-      client.destroy();
-      throw new AppError('network', `Cannot reach the server: it did not answer within ${probeTimeoutMs / 1000} seconds.`);
-    }
-    const known = asAppError(error, [s3ErrorTranslator]);
-    if (known.kind !== 'permission') {
-      client.destroy();
-      throw known;
-    }
+    clients.destroy();
+    throw error;
   }
   return {
     fs,
     client,
     transfers: new S3TransferDriver(client),
-    close: async () => client.destroy(),
+    async replaceCredentials(next, nextSecrets) {
+      const source = await credentialsFor(next, nextSecrets, ctx);
+      // Prove the new credentials on a throwaway client before swapping them in.
+      const trial = new RegionalClients(createS3Client(clientOptions(next, source)), clientOptions(next, source));
+      try {
+        await probe(new S3FileSystem(trial, { bookmarkedBuckets: () => [], forcePathStyle: next.forcePathStyle }), next);
+      } finally {
+        trial.destroy();
+      }
+      slot.replace(source);
+    },
+    close: async () => clients.destroy(),
   };
 }

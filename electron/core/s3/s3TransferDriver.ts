@@ -1,45 +1,41 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { readFile, open, stat, type FileHandle } from 'node:fs/promises';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
-  GetObjectCommand,
   PutObjectCommand,
   UploadPartCommand,
   type S3Client,
+  type StorageClass,
 } from '@aws-sdk/client-s3';
 import { splitS3Path } from '../../../shared/paths.js';
 import { AppError } from '../errors.js';
 import type { FileTransferDriver, TransferContext } from '../fs/remoteFileSystem.js';
 import { contentTypeFor } from '../lib/contentType.js';
+import { extrasOf, type JobExtras, type S3UploadCheckpoint } from '../transfers/jobContext.js';
 import { choosePartSize, MiB, planParts, type PartRange } from './multipartPlan.js';
+import { downloadObject } from './s3Download.js';
+import { listServerParts } from './s3MultipartUploads.js';
+import { checkEtag, md5, multipartEtag } from './s3TransferChecks.js';
 
 export interface S3TransferSettings {
   multipartThreshold: number;
-  partsInFlight: number;
 }
 
 export const defaultS3TransferSettings: S3TransferSettings = {
   multipartThreshold: 16 * MiB,
-  partsInFlight: 6,
 };
-
-function countingStream(onBytes: (n: number) => void): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      onBytes(chunk.length);
-      done(null, chunk);
-    },
-  });
-}
 
 function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw new AppError('cancelled', 'Cancelled.');
 }
 
+/**
+ * S3 uploads and downloads. Uploads above the threshold go in parts read positionally
+ * into reused buffers (memory = parts in flight x part size, whatever the file size);
+ * the upload id is checkpointed so a resume sends only the parts ListParts lacks.
+ * A failed or paused multipart upload is kept for resuming; `discardUpload` aborts it.
+ */
 export class S3TransferDriver implements FileTransferDriver {
   constructor(
     private readonly client: S3Client,
@@ -47,108 +43,145 @@ export class S3TransferDriver implements FileTransferDriver {
   ) {}
 
   async upload(localPath: string, remotePath: string, ctx: TransferContext): Promise<void> {
+    const x = extrasOf(ctx);
     const { bucket, key } = splitS3Path(remotePath);
-    const { size } = await stat(localPath);
-    const ContentType = contentTypeFor(key);
-    if (size < this.settings.multipartThreshold) {
-      let done = 0;
-      const body = createReadStream(localPath).pipe(countingStream((n) => ctx.onProgress((done += n))));
-      await this.client.send(
-        new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentLength: size, ContentType }),
+    const info = await stat(localPath);
+    const o = x.uploadOptions;
+    const headers = {
+      ContentType: o?.contentType || contentTypeFor(key),
+      CacheControl: o?.cacheControl || undefined,
+      StorageClass: (o?.storageClass || undefined) as StorageClass | undefined,
+      Metadata: o?.metadata && Object.keys(o.metadata).length ? o.metadata : undefined,
+    };
+    if (info.size < (x.multipartThreshold ?? this.settings.multipartThreshold)) {
+      const body = await readFile(localPath);
+      if (body.length !== info.size) throw new AppError('conflict', `${localPath} changed while it was being read.`);
+      await x.throttle(body.length);
+      const digest = x.verifyChecksums ? md5(body) : undefined;
+      const out = await this.client.send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentLength: body.length, ContentMD5: digest?.toString('base64'), ...headers }),
         { abortSignal: ctx.signal },
       );
+      if (digest) checkEtag(digest.toString('hex'), out.ETag, `The upload of ${key}`);
+      ctx.onProgress(body.length);
       return;
     }
-    const created = await this.client.send(
-      new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType }),
-      { abortSignal: ctx.signal },
-    );
-    const uploadId = created.UploadId!;
-    try {
-      const parts = await this.uploadParts(localPath, bucket, key, uploadId, size, ctx);
-      await this.client.send(
-        new CompleteMultipartUploadCommand({
-          Bucket: bucket,
-          Key: key,
-          UploadId: uploadId,
-          MultipartUpload: { Parts: parts },
-        }),
-      );
-    } catch (error) {
-      // Never leave parts behind that the user pays for.
-      await this.client
-        .send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }))
-        .catch(() => undefined);
-      throw error;
+    let cp = x.checkpoint?.kind === 's3Upload' && x.checkpoint.size === info.size && x.checkpoint.mtimeMs === info.mtimeMs ? x.checkpoint : undefined;
+    let serverParts = new Map<number, { etag: string; size: number }>();
+    if (cp) {
+      try {
+        serverParts = await listServerParts(this.client, bucket, key, cp.uploadId, ctx.signal);
+        x.note(`Resumed: the server already had ${serverParts.size} part(s).`);
+      } catch (error) {
+        if ((error as { name?: string }).name !== 'NoSuchUpload') throw error;
+        cp = undefined; // aborted or expired on the server: start again
+      }
+    } else if (x.checkpoint?.kind === 's3Upload') {
+      // The local file changed since the earlier attempt: its parts are worthless now.
+      await this.discardUpload(remotePath, x.checkpoint).catch(() => undefined);
     }
+    if (!cp) {
+      const created = await this.client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ...headers }), { abortSignal: ctx.signal });
+      cp = { kind: 's3Upload', uploadId: created.UploadId!, partSize: choosePartSize(info.size, x.partSize || undefined), size: info.size, mtimeMs: info.mtimeMs, doneParts: [] };
+      x.saveCheckpoint(cp);
+    }
+    const etags = await this.uploadParts(localPath, bucket, key, cp, serverParts, ctx, x);
+    const out = await this.client.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: bucket,
+        Key: key,
+        UploadId: cp.uploadId,
+        MultipartUpload: { Parts: etags.map((ETag, i) => ({ PartNumber: i + 1, ETag })) },
+      }),
+    );
+    x.saveCheckpoint(undefined);
+    if (x.verifyChecksums) checkEtag(multipartEtag(etags), out.ETag, `The upload of ${key}`);
   }
 
-  /** Reads parts positionally into reused buffers: memory is bounded by parts in flight. */
+  /** Aborts a kept multipart upload so no parts stay behind that the user pays for. */
+  async discardUpload(remotePath: string, checkpoint: S3UploadCheckpoint): Promise<void> {
+    const { bucket, key } = splitS3Path(remotePath);
+    await this.client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: checkpoint.uploadId })).catch((error: unknown) => {
+      if ((error as { name?: string }).name !== 'NoSuchUpload') throw error;
+    });
+  }
+
+  download(remotePath: string, localPath: string, ctx: TransferContext): Promise<void> {
+    return downloadObject(this.client, remotePath, localPath, ctx);
+  }
+
+  /** Sends the parts the server lacks, `partsInFlight` at a time; answers every part's ETag in order. */
   private async uploadParts(
     localPath: string,
     bucket: string,
     key: string,
-    uploadId: string,
-    size: number,
+    cp: S3UploadCheckpoint,
+    serverParts: Map<number, { etag: string; size: number }>,
     ctx: TransferContext,
-  ): Promise<{ PartNumber: number; ETag: string }[]> {
-    const partSize = choosePartSize(size);
-    const queue = planParts(size, partSize);
-    const done: { PartNumber: number; ETag: string }[] = [];
+    x: JobExtras,
+  ): Promise<string[]> {
+    const plan = planParts(cp.size, cp.partSize);
+    const etags: string[] = new Array<string>(plan.length);
+    const doneParts = new Set<number>();
     let bytesDone = 0;
+    for (const part of plan) {
+      const have = serverParts.get(part.partNumber);
+      if (have && have.size === part.length) {
+        etags[part.partNumber - 1] = have.etag;
+        doneParts.add(part.partNumber);
+        bytesDone += part.length;
+      }
+    }
+    ctx.onProgress(bytesDone);
+    const queue = plan.filter((p) => !doneParts.has(p.partNumber));
     const file = await open(localPath, 'r');
+    let failed = false;
     try {
       const worker = async () => {
-        const buffer = Buffer.allocUnsafe(partSize);
-        for (let part = queue.shift(); part; part = queue.shift()) {
+        const buffer = Buffer.allocUnsafe(cp.partSize);
+        for (let part = queue.shift(); part && !failed; part = queue.shift()) {
           throwIfAborted(ctx.signal);
+          await x.throttle(part.length);
           const body = await readPart(file, buffer, part);
+          const digest = x.verifyChecksums ? md5(body) : undefined;
           const out = await this.client.send(
             new UploadPartCommand({
               Bucket: bucket,
               Key: key,
-              UploadId: uploadId,
+              UploadId: cp.uploadId,
               PartNumber: part.partNumber,
               Body: body,
               ContentLength: part.length,
+              ContentMD5: digest?.toString('base64'),
             }),
             { abortSignal: ctx.signal },
           );
-          done.push({ PartNumber: part.partNumber, ETag: out.ETag! });
+          if (digest) checkEtag(digest.toString('hex'), out.ETag, `Part ${part.partNumber} of ${key}`);
+          etags[part.partNumber - 1] = out.ETag ?? (digest ? `"${digest.toString('hex')}"` : '');
+          doneParts.add(part.partNumber);
+          x.saveCheckpoint({ ...cp, doneParts: [...doneParts] });
           ctx.onProgress((bytesDone += part.length));
         }
       };
-      const workers = Math.min(this.settings.partsInFlight, queue.length);
-      await Promise.all(Array.from({ length: workers }, worker));
+      const workers = Math.max(1, Math.min(x.partsInFlight, queue.length));
+      await Promise.all(
+        Array.from({ length: workers }, () =>
+          worker().catch((error: unknown) => {
+            failed = true;
+            throw error;
+          }),
+        ),
+      );
     } finally {
       await file.close();
     }
-    return done.sort((a, b) => a.PartNumber - b.PartNumber);
-  }
-
-  async download(remotePath: string, localPath: string, ctx: TransferContext): Promise<void> {
-    const { bucket, key } = splitS3Path(remotePath);
-    const out = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), {
-      abortSignal: ctx.signal,
-    });
-    let done = 0;
-    await pipeline(
-      out.Body as Readable,
-      countingStream((n) => ctx.onProgress((done += n))),
-      createWriteStream(localPath),
-      { signal: ctx.signal },
-    );
-    if (out.ContentLength !== undefined && done !== out.ContentLength) {
-      throw new AppError('network', `The download ended early (${done} of ${out.ContentLength} bytes).`);
-    }
+    throwIfAborted(ctx.signal);
+    return etags;
   }
 }
 
-async function readPart(
-  file: import('node:fs/promises').FileHandle,
-  buffer: Buffer,
-  part: PartRange,
-): Promise<Buffer> {
+
+async function readPart(file: FileHandle, buffer: Buffer, part: PartRange): Promise<Buffer> {
   let filled = 0;
   while (filled < part.length) {
     const { bytesRead } = await file.read(buffer, filled, part.length - filled, part.offset + filled);

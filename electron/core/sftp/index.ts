@@ -19,3 +19,6 @@ export {
 } from './sftpTransferDriver.js';
 export { sftpErrorTranslator } from './sftpErrors.js';
 export { loadPrivateKey } from './privateKey.js';
+export { ResilientSftpSession, ResilientSftpFileSystem } from './resilientSession.js';
+export type { JumpHost } from './openSftpSession.js';
+export { RemoteEditor, type RemoteEditorOptions } from './remoteEditor.js';

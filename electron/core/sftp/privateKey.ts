@@ -1,6 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import ssh2, { type ParsedKey } from 'ssh2';
 import { AppError } from '../errors.js';
+import { convertPuttyKey, puttyHeader } from './puttyKey.js';
+import { decryptPpkV3 } from './puttyV3Decrypt.js';
 
 export interface LoadedPrivateKey {
   key: ParsedKey;
@@ -20,6 +22,18 @@ export async function loadPrivateKey(keyPath: string, passphrase?: string): Prom
   }
 
   let parsed = ssh2.utils.parseKey(data, passphrase || undefined);
+  // ssh2 reads PPK v2 RSA/DSA only; sshpk turns the rest (PuTTYgen 0.75+ writes v3) into OpenSSH form.
+  const putty = parsed instanceof Error ? puttyHeader(data) : undefined;
+  if (putty?.version === '3' && putty.encrypted) {
+    if (!passphrase) throw new AppError('auth', `The private key ${keyPath} is encrypted: enter its passphrase.`);
+    const decrypted = await decryptPpkV3(data, passphrase);
+    if (!decrypted) throw new AppError('auth', `The passphrase for ${keyPath} is wrong.`);
+    const converted = convertPuttyKey(decrypted);
+    if (converted) parsed = ssh2.utils.parseKey(converted);
+  } else if (putty) {
+    const converted = convertPuttyKey(data, passphrase || undefined);
+    if (converted) parsed = ssh2.utils.parseKey(converted);
+  }
   // A passphrase typed for a key that has none makes some formats (PPK) fail their check.
   if (parsed instanceof Error && passphrase && !(ssh2.utils.parseKey(data) instanceof Error)) {
     parsed = ssh2.utils.parseKey(data);
@@ -43,15 +57,11 @@ export async function loadPrivateKey(keyPath: string, passphrase?: string): Prom
 
 function keyError(keyPath: string, data: Buffer, passphrase: string | undefined, error: Error): AppError {
   const text = data.toString('latin1', 0, 4096);
-  const putty = /^PuTTY-User-Key-File-(\d+): (\S+)/m.exec(text);
-  if (putty && (putty[1] !== '2' || !/^ssh-(rsa|dss)$/.test(putty[2]!))) {
-    const what = putty[1] !== '2' ? `in the newer PPK version ${putty[1]} format` : `of type ${putty[2]}`;
-    return new AppError(
-      'unsupported',
-      `${keyPath} is a PuTTY key ${what}, which Stowage cannot read yet. ` +
-        'In PuTTYgen, load it and use Conversions > Export OpenSSH key, then choose that file.',
-      { cause: error },
-    );
+  const putty = puttyHeader(data);
+  if (putty && putty.version !== '2' && putty.version !== '3') {
+    return new AppError('unsupported', `${keyPath} is a PuTTY key in an unknown format version (${putty.version}).`, {
+      cause: error,
+    });
   }
   if (/no passphrase given/i.test(error.message)) {
     return new AppError('auth', `The private key ${keyPath} is encrypted: enter its passphrase.`, { cause: error });

@@ -113,6 +113,16 @@ export class SftpChannel {
     );
   }
 
+  /** Creates `linkPath` pointing at `target` (ssh2 swaps the fields for OpenSSH's reversed order). */
+  symlink(target: string, linkPath: string): Promise<void> {
+    return call<void>((cb) => this.raw.symlink(target, linkPath, cb));
+  }
+
+  /** Server-side copy of a whole file between two handles (`copy-data`; length 0 = to the end). */
+  copyData(from: Buffer, to: Buffer): Promise<void> {
+    return call<void>((cb) => this.raw.ext_copy_data(from, 0, 0, to, 0, cb));
+  }
+
   setstat(path: string, attrs: InputAttributes): Promise<void> {
     return call<void>((cb) => this.raw.setstat(path, attrs, cb));
   }

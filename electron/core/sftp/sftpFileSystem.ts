@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { FileEntry, ListPage } from '../../../shared/files.js';
+import type { DeleteReport, FileEntry, ListPage, TreeSummary } from '../../../shared/files.js';
+import type { ChmodReport } from '../../../shared/contract/sftp.js';
 import { baseName } from '../../../shared/paths.js';
 import type { RemoteFileSystem } from '../fs/remoteFileSystem.js';
 import { AppError } from '../errors.js';
@@ -7,6 +8,10 @@ import { DirectoryReader } from './directoryReader.js';
 import type { SftpChannelPool } from './sftpChannelPool.js';
 import { entryFromAttrs, entryPath, resolveSymlink } from './sftpEntries.js';
 import { remoteError, SftpStatus, sftpStatusOf } from './sftpErrors.js';
+import { copyTree } from './sftpCopy.js';
+import { chmodTree } from './sftpChmod.js';
+import type { SftpChannel } from './sftpChannel.js';
+import { deleteTree, lstatOrNothing, refuseIntoItself, summarizeTree } from './sftpTree.js';
 
 export interface SftpFileSystemOptions {
   /** Entries per page (a page may be this or fewer). */
@@ -97,6 +102,89 @@ export class SftpFileSystem implements RemoteFileSystem {
     return this.stat(target);
   }
 
+  async summarize(paths: string[], signal?: AbortSignal): Promise<TreeSummary> {
+    const targets = paths.map(normalizePath);
+    return this.withWorkChannel(targets[0], (channel) => summarizeTree(channel, targets, signal));
+  }
+
+  async delete(paths: string[], onProgress?: (deleted: number) => void, signal?: AbortSignal): Promise<DeleteReport> {
+    const targets = paths.map(normalizePath);
+    return this.withWorkChannel(targets[0], (channel) => deleteTree(channel, targets, onProgress, signal));
+  }
+
+  async rename(from: string, to: string, onProgress?: (done: number) => void): Promise<void> {
+    const [source, target] = [normalizePath(from), normalizePath(to)];
+    if (source === target) return;
+    refuseIntoItself(source, target, 'move');
+    const channel = await this.channels.browse().catch((error) => {
+      throw remoteError(error, source);
+    });
+    await this.refuseExisting(channel, target);
+    try {
+      // Plain SFTP rename never replaces an existing name (posix-rename would).
+      await channel.rename(source, target);
+    } catch (error) {
+      throw remoteError(error, source);
+    }
+    onProgress?.(1);
+  }
+
+  async copy(from: string, to: string, onProgress?: (done: number) => void, signal?: AbortSignal): Promise<void> {
+    const [source, target] = [normalizePath(from), normalizePath(to)];
+    refuseIntoItself(source, target, 'copy');
+    await this.withWorkChannel(source, async (channel) => {
+      await this.refuseExisting(channel, target);
+      await copyTree(channel, source, target, onProgress, signal);
+    });
+  }
+
+  /** Creates an empty file; never replaces an existing one. */
+  async createFile(parentPath: string, name: string): Promise<FileEntry> {
+    checkName(name, 'file');
+    const target = entryPath(normalizePath(parentPath), name);
+    const channel = await this.channels.browse().catch((error) => {
+      throw remoteError(error, target);
+    });
+    try {
+      await channel.close(await channel.open(target, 'wx', { mode: 0o644 }));
+    } catch (error) {
+      if (sftpStatusOf(error) === SftpStatus.FAILURE && (await lstatOrNothing(channel, target))) {
+        throw new AppError('conflict', `“${name}” already exists in ${normalizePath(parentPath)}.`, { cause: error });
+      }
+      throw remoteError(error, target);
+    }
+    return this.stat(target);
+  }
+
+  /** Changes permission bits; `recursive` also applies them to everything inside a folder. */
+  async chmod(path: string, mode: number, recursive = false, signal?: AbortSignal): Promise<ChmodReport> {
+    const target = normalizePath(path);
+    return this.withWorkChannel(target, (channel) => chmodTree(channel, target, mode, recursive, signal));
+  }
+
+  /** Long tree operations run on a channel of their own so browsing stays responsive. */
+  private async withWorkChannel<T>(path: string | undefined, work: (channel: SftpChannel) => Promise<T>): Promise<T> {
+    const channel = await this.channels.acquire().catch((error) => {
+      throw remoteError(error, path);
+    });
+    let ok = false;
+    try {
+      const result = await work(channel);
+      ok = true;
+      return result;
+    } catch (error) {
+      throw remoteError(error, path);
+    } finally {
+      this.channels.release(channel, ok);
+    }
+  }
+
+  private async refuseExisting(channel: SftpChannel, target: string): Promise<void> {
+    if (await lstatOrNothing(channel, target)) {
+      throw new AppError('conflict', `“${baseName(target)}” already exists in ${parentOf(target)}.`);
+    }
+  }
+
   /** Closes every unfinished listing (the session is going away). */
   async closeCursors(): Promise<void> {
     const open = [...this.cursors.values()];
@@ -132,9 +220,14 @@ function normalizePath(path: string): string {
   return trimmed === '' ? '/' : trimmed;
 }
 
-function checkName(name: string): void {
-  if (name === '' || name === '.' || name === '..') throw new AppError('invalidInput', 'Enter a folder name.');
+function parentOf(path: string): string {
+  const cut = path.lastIndexOf('/');
+  return cut <= 0 ? '/' : path.slice(0, cut);
+}
+
+function checkName(name: string, noun = 'folder'): void {
+  if (name === '' || name === '.' || name === '..') throw new AppError('invalidInput', `Enter a ${noun} name.`);
   if (name.includes('/') || name.includes('\0')) {
-    throw new AppError('invalidInput', 'A folder name cannot contain "/".');
+    throw new AppError('invalidInput', `A ${noun} name cannot contain "/".`);
   }
 }

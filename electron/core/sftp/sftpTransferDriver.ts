@@ -20,7 +20,18 @@ export interface SftpTransferOptions {
   resumeFrom?: number;
   /** Leave the upload's `.stowage-part` file on the server after a failure or cancel (to resume later). */
   keepPartial?: boolean;
+  /** Called as each chunk lands, so the caller can checkpoint the unbroken prefix. */
+  onChunkDone?: (position: number, length: number) => void;
+  /** Waits for the bandwidth limit before each chunk. */
+  throttle?: (bytes: number) => Promise<void>;
+  /** Requests in flight for this transfer (1 = sequential); defaults to the driver's. */
+  concurrency?: number;
+  /** Give the copy the source's permission bits (chmod after it is in place). */
+  preserveMode?: boolean;
 }
+
+/** Test hook: called before each chunk moves; throwing simulates a server that fails parallel requests. */
+export type SftpFaultHook = (chunk: { position: number; concurrency: number }) => void;
 
 /** 255 KiB: OpenSSH's largest READ/WRITE payload (256 KiB packets less headers). */
 const DEFAULT_CHUNK = 255 * 1024;
@@ -34,6 +45,8 @@ export function uploadPartPath(remotePath: string): string {
 export class SftpTransferDriver implements FileTransferDriver {
   private readonly concurrency: number;
   private readonly chunkSize: number;
+  /** Only tests set this (a real sshd cannot be made to misbehave on cue). */
+  injectFault: SftpFaultHook | undefined;
 
   constructor(
     private readonly channels: SftpChannelPool,
@@ -50,7 +63,7 @@ export class SftpTransferDriver implements FileTransferDriver {
     let ok = false;
     try {
       local = await open(localPath, 'r');
-      const size = (await local.stat()).size;
+      const { size, mode } = await local.stat();
       const start = await this.uploadStart(channel, partPath, size, options.resumeFrom);
       const handle = await channel.open(partPath, start > 0 ? 'r+' : 'w');
       const file = local;
@@ -58,18 +71,22 @@ export class SftpTransferDriver implements FileTransferDriver {
         start,
         end: size,
         chunkSize: Math.min(this.chunkSize, channel.maxWriteLength),
-        concurrency: this.concurrency,
+        concurrency: options.concurrency ?? this.concurrency,
         signal: ctx.signal,
         onProgress: ctx.onProgress,
         moveChunk: async (buffer, position, length) => {
+          this.injectFault?.({ position, concurrency: options.concurrency ?? this.concurrency });
+          await options.throttle?.(length);
           await readFully(file, buffer, length, position, localPath);
           await channel.write(handle, buffer, 0, length, position);
+          options.onChunkDone?.(position, length);
         },
       });
       if (start > 0) await channel.fsetstat(handle, { size });
       await channel.close(handle);
       await keepModeOfReplacedFile(channel, partPath, remotePath);
       await renameIntoPlace(channel, partPath, remotePath);
+      if (options.preserveMode) await channel.setstat(remotePath, { mode: mode & 0o7777 });
       ok = true;
     } catch (error) {
       throw transferError(error, remotePath);
@@ -99,18 +116,23 @@ export class SftpTransferDriver implements FileTransferDriver {
         start,
         end: size,
         chunkSize: Math.min(this.chunkSize, channel.maxReadLength),
-        concurrency: this.concurrency,
+        concurrency: options.concurrency ?? this.concurrency,
         signal: ctx.signal,
         onProgress: ctx.onProgress,
         moveChunk: async (buffer, position, length) => {
+          this.injectFault?.({ position, concurrency: options.concurrency ?? this.concurrency });
+          await options.throttle?.(length);
           const got = await readRemoteFully(channel, handle, buffer, length, position);
           if (got < length) {
             throw new AppError('conflict', `${remotePath} got shorter on the server while it was downloading.`);
           }
           await writeFully(file, buffer, length, position);
+          options.onChunkDone?.(position, length);
         },
       });
       if (start > 0) await local.truncate(size);
+      // The caller renames the file into place; the mode travels with it.
+      if (options.preserveMode) await local.chmod(attrs.mode & 0o7777);
       await local.close();
       local = undefined;
       ok = true;

@@ -1,14 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
-import { finishedStates, type TransferProgress, type TransferSnapshot } from '../../../shared/transfers.js';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import {
+  defaultTransferSettings,
+  finishedStates,
+  type ConflictChoice,
+  type TransferProgress,
+  type TransferSettings,
+  type TransferSnapshot,
+  type UploadOptions,
+} from '../../../shared/transfers.js';
 import { AppError, toIpcError, type ErrorTranslator } from '../errors.js';
 import type { EventBus } from '../events.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
+import { uploadPartPath } from '../sftp/sftpTransferDriver.js';
+import { BandwidthLimiter } from './bandwidth.js';
+import { applyChoice, findConflict } from './conflicts.js';
 import { expandDownloads, expandUploads } from './expandSources.js';
+import type { Checkpoint, JobContext } from './jobContext.js';
+import { discardPartial, runAttempt } from './jobRunner.js';
 import { RateMeter } from './rateMeter.js';
+import { backoffMs, isRetryable, sleep } from './retryPolicy.js';
 import { safeLocalPath } from './safeLocalPath.js';
-import { firstFreePath } from './uniquePath.js';
+import { TransferStore } from './transferStore.js';
 
 export interface SessionLookup {
   get(connectionId: string): RemoteSession;
@@ -16,44 +30,105 @@ export interface SessionLookup {
 
 interface Job {
   snapshot: TransferSnapshot;
+  checkpoint?: Checkpoint;
+  /** The user's answer to this job's conflict, or "go ahead" once it is settled. */
+  choice?: ConflictChoice;
   controller?: AbortController;
+  /** Settles when the running attempt has stopped. */
+  settled?: Promise<void>;
   meter: RateMeter;
   dirty: boolean;
 }
 
 export interface TransferQueueOptions {
-  filesInParallel: number;
   progressIntervalMs: number;
   translators: ErrorTranslator[];
+  /** Where the queue and its checkpoints are kept; none = memory only. */
+  dataDir?: string;
+  /** First automatic retry waits this long, then doubles. */
+  retryBaseMs: number;
+  /** The storage class a connection gives uploads that name none (its saved defaultStorageClass). */
+  connectionStorageClass?: (connectionId: string) => string | undefined;
 }
+
+const snapshotOf = (job: Job): TransferSnapshot => ({ ...job.snapshot });
+
+/** The connection's default storage class, unless the upload names one. */
+function withDefaultStorageClass(options: UploadOptions | undefined, storageClass: string | undefined): UploadOptions | undefined {
+  if (!storageClass || options?.storageClass) return options;
+  return { ...options, storageClass };
+}
+
+const withoutEmpty = (map: Record<string, string>) => Object.fromEntries(Object.entries(map).filter(([, v]) => v !== ''));
 
 /**
  * The transfer queue in main: every transfer has an id and a state; the renderer gets
  * throttled progress and full snapshots on state changes, and sends commands by id.
+ * The queue, settings and checkpoints are saved in the data folder, so a restart finds
+ * them again (interrupted transfers come back paused) and resuming sends only the rest.
  */
 export class TransferQueue {
   private jobs = new Map<string, Job>();
   private running = 0;
   private ticker: NodeJS.Timeout | undefined;
   private readonly options: TransferQueueOptions;
+  private settings: TransferSettings = { ...defaultTransferSettings };
+  /** "Apply to all" answers, per direction, for the rest of this session. */
+  private applyToAll: Partial<Record<'upload' | 'download', ConflictChoice>> = {};
+  private readonly limits = { upload: new BandwidthLimiter(), download: new BandwidthLimiter() };
+  private readonly store: TransferStore | undefined;
 
   constructor(
     private readonly sessions: SessionLookup,
     private readonly bus: EventBus,
     options: Partial<TransferQueueOptions> = {},
   ) {
-    this.options = { filesInParallel: 3, progressIntervalMs: 100, translators: [], ...options };
+    this.options = { progressIntervalMs: 100, translators: [], retryBaseMs: 1000, ...options };
+    if (this.options.dataDir) {
+      this.store = new TransferStore(this.options.dataDir, () => ({
+        settings: this.settings,
+        jobs: [...this.jobs.values()].map((j) => ({ snapshot: { ...j.snapshot, conflict: undefined }, checkpoint: j.checkpoint })),
+      }));
+    }
+  }
+
+  /** Loads the saved queue: what was moving when the app stopped comes back paused. */
+  async restore(): Promise<void> {
+    if (!this.store) return;
+    const saved = await this.store.load();
+    this.setSettings(saved.settings);
+    for (const { snapshot, checkpoint } of saved.jobs) {
+      if (!finishedStates.includes(snapshot.state) && snapshot.state !== 'paused') {
+        Object.assign(snapshot, { state: 'paused', rate: 0, etaSeconds: undefined, detail: 'Stopped when Stowage closed: resume to continue.' });
+      }
+      this.jobs.set(snapshot.id, { snapshot, checkpoint, meter: new RateMeter(), dirty: false });
+    }
+  }
+
+  getSettings(): TransferSettings {
+    return { ...this.settings };
+  }
+
+  setSettings(changes: Partial<TransferSettings>): TransferSettings {
+    this.settings = { ...this.settings, ...changes };
+    if (changes.storageClassByConnection) this.settings.storageClassByConnection = withoutEmpty(changes.storageClassByConnection);
+    this.limits.upload.setLimit(this.settings.uploadLimit);
+    this.limits.download.setLimit(this.settings.downloadLimit);
+    this.store?.schedule();
+    this.pump();
+    return this.getSettings();
   }
 
   list(): TransferSnapshot[] {
-    return [...this.jobs.values()].map((j) => ({ ...j.snapshot }));
+    return [...this.jobs.values()].map(snapshotOf);
   }
 
-  async upload(connectionId: string, localPaths: string[], remoteFolder: string): Promise<TransferSnapshot[]> {
+  async upload(connectionId: string, localPaths: string[], remoteFolder: string, uploadOptions?: UploadOptions): Promise<TransferSnapshot[]> {
     const session = this.sessions.get(connectionId);
     const items = await expandUploads(session.fs, localPaths, remoteFolder);
+    uploadOptions = withDefaultStorageClass(uploadOptions, session.fs.protocol === 's3' ? (this.settings.storageClassByConnection[connectionId] ?? this.options.connectionStorageClass?.(connectionId)) : undefined);
     return this.add(
-      items.map((i) => ({ direction: 'upload', connectionId, localPath: i.localPath, remotePath: i.remotePath, size: i.size, name: basename(i.localPath) })),
+      items.map((i) => ({ direction: 'upload', connectionId, localPath: i.localPath, remotePath: i.remotePath, size: i.size, name: basename(i.localPath), uploadOptions })),
     );
   }
 
@@ -72,7 +147,8 @@ export class TransferQueue {
 
   pause(ids: string[]): void {
     for (const job of this.pick(ids)) {
-      if (job.snapshot.state === 'queued' || job.snapshot.state === 'running') this.stop(job, 'paused');
+      const st = job.snapshot.state;
+      if (st === 'queued' || st === 'running' || st === 'waiting') this.stop(job, 'paused');
     }
   }
 
@@ -81,10 +157,14 @@ export class TransferQueue {
     this.pump();
   }
 
-  cancel(ids: string[]): void {
-    for (const job of this.pick(ids)) if (!finishedStates.includes(job.snapshot.state)) this.stop(job, 'cancelled');
+  /** Stops the transfers and removes what they left (kept multipart uploads, `.part` files). */
+  async cancel(ids: string[]): Promise<void> {
+    const stopped = this.pick(ids).filter((j) => !finishedStates.includes(j.snapshot.state) || j.snapshot.state === 'failed');
+    for (const job of stopped) this.stop(job, 'cancelled');
+    await Promise.all(stopped.map((job) => this.discard(job)));
   }
 
+  /** Starts failed or cancelled transfers again; a failed one continues from its checkpoint. */
   retry(ids: string[]): void {
     for (const job of this.pick(ids)) {
       if (job.snapshot.state === 'failed' || job.snapshot.state === 'cancelled') this.requeue(job);
@@ -92,8 +172,32 @@ export class TransferQueue {
     this.pump();
   }
 
-  clearFinished(): void {
-    for (const [id, job] of this.jobs) if (finishedStates.includes(job.snapshot.state)) this.jobs.delete(id);
+  /** Answers a conflict question; `applyToAll` answers every waiting (and later) one the same way. */
+  resolveConflict(id: string, choice: ConflictChoice, applyToAll: boolean): void {
+    const job = this.jobs.get(id);
+    if (!job) throw new AppError('notFound', 'That transfer is gone.');
+    const targets = [job];
+    if (applyToAll) {
+      this.applyToAll[job.snapshot.direction] = choice;
+      for (const other of this.jobs.values()) {
+        if (other !== job && other.snapshot.state === 'waiting' && other.snapshot.direction === job.snapshot.direction) targets.push(other);
+      }
+    }
+    for (const target of targets) {
+      if (target.snapshot.state !== 'waiting') continue;
+      target.choice = choice;
+      target.snapshot.conflict = undefined;
+      this.requeue(target);
+    }
+    this.pump();
+  }
+
+  async clearFinished(): Promise<void> {
+    const cleared = [...this.jobs.values()].filter((j) => finishedStates.includes(j.snapshot.state));
+    for (const job of cleared) this.jobs.delete(job.snapshot.id);
+    // A failed transfer kept its partial work for a retry; nobody will retry it now.
+    await Promise.all(cleared.filter((j) => j.snapshot.state === 'failed').map((j) => this.discard(j)));
+    this.store?.schedule();
   }
 
   /** Resolves when nothing is queued or running (tests and the benchmark use it). */
@@ -103,18 +207,23 @@ export class TransferQueue {
     }
   }
 
-  dispose(): void {
+  /** Stops everything (the app is quitting): running transfers keep their checkpoints. */
+  async dispose(): Promise<void> {
     for (const job of this.jobs.values()) job.controller?.abort();
     clearInterval(this.ticker);
+    await Promise.all([...this.jobs.values()].map((j) => j.settled));
+    await this.store?.flush();
   }
 
   private add(specs: Omit<TransferSnapshot, 'id' | 'bytesDone' | 'rate' | 'state' | 'createdAt'>[]): TransferSnapshot[] {
     const added = specs.map((spec) => {
       const snapshot: TransferSnapshot = { ...spec, id: randomUUID(), bytesDone: 0, rate: 0, state: 'queued', createdAt: Date.now() };
-      this.jobs.set(snapshot.id, { snapshot, meter: new RateMeter(), dirty: false });
-      this.bus.emit('transfers:changed', { ...snapshot });
-      return { ...snapshot };
+      const job: Job = { snapshot, meter: new RateMeter(), dirty: false };
+      this.jobs.set(snapshot.id, job);
+      this.bus.emit('transfers:changed', snapshotOf(job));
+      return snapshotOf(job);
     });
+    this.store?.schedule();
     this.pump();
     return added;
   }
@@ -124,28 +233,41 @@ export class TransferQueue {
   }
 
   private requeue(job: Job): void {
-    Object.assign(job.snapshot, { state: 'queued', error: undefined, bytesDone: 0, rate: 0, etaSeconds: undefined, finishedAt: undefined });
+    Object.assign(job.snapshot, { state: 'queued', error: undefined, rate: 0, etaSeconds: undefined, finishedAt: undefined, retries: 0 });
     this.changed(job);
   }
 
   private stop(job: Job, state: 'paused' | 'cancelled'): void {
-    job.snapshot.state = state;
-    job.snapshot.rate = 0;
-    job.snapshot.etaSeconds = undefined;
+    Object.assign(job.snapshot, { state, rate: 0, etaSeconds: undefined, conflict: undefined });
     if (state === 'cancelled') job.snapshot.finishedAt = Date.now();
     job.controller?.abort();
     this.changed(job);
   }
 
+  private async discard(job: Job): Promise<void> {
+    await job.settled;
+    let session: RemoteSession | undefined;
+    try {
+      session = this.sessions.get(job.snapshot.connectionId);
+    } catch {
+      session = undefined;
+    }
+    await discardPartial(session, job.snapshot, job.checkpoint).catch(() => undefined);
+    job.checkpoint = undefined;
+    if (job.snapshot.state === 'cancelled') job.snapshot.bytesDone = 0;
+    this.store?.schedule();
+  }
+
   private changed(job: Job): void {
     job.dirty = false;
-    this.bus.emit('transfers:changed', { ...job.snapshot });
+    this.bus.emit('transfers:changed', snapshotOf(job));
+    this.store?.schedule();
   }
 
   private pump(): void {
     for (const job of this.jobs.values()) {
-      if (this.running >= this.options.filesInParallel) break;
-      if (job.snapshot.state === 'queued') void this.run(job);
+      if (this.running >= this.settings.filesInParallel) break;
+      if (job.snapshot.state === 'queued') job.settled = this.run(job);
     }
     this.ensureTicker();
   }
@@ -156,64 +278,114 @@ export class TransferQueue {
     job.controller = controller;
     const s = job.snapshot;
     s.state = 'running';
-    job.meter.reset(0);
+    job.meter.reset(s.bytesDone);
     this.changed(job);
-    const onProgress = (bytes: number) => {
-      if (controller.signal.aborted) return;
-      s.bytesDone = bytes;
-      s.rate = job.meter.sample(bytes);
-      s.etaSeconds = s.size !== undefined && s.rate > 0 ? Math.max(0, (s.size - bytes) / s.rate) : undefined;
-      job.dirty = true;
-    };
     try {
       const session = this.sessions.get(s.connectionId);
-      const ctx = { signal: controller.signal, onProgress };
-      if (s.direction === 'upload') {
-        await session.transfers.upload(s.localPath, s.remotePath, ctx);
-      } else {
-        await this.downloadToPart(session, s, ctx);
+      if (!(await this.settleConflict(job, session, controller.signal))) return;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await runAttempt(session, s, this.contextFor(job, controller.signal), () => s.state === 'cancelled');
+          break;
+        } catch (error) {
+          if (controller.signal.aborted) return;
+          const ipc = toIpcError(error, this.options.translators);
+          if (!isRetryable(ipc) || attempt >= this.settings.retries) throw error;
+          const wait = backoffMs(attempt, this.options.retryBaseMs);
+          s.retries = attempt + 1;
+          s.detail = `${ipc.message} Retrying in ${Math.ceil(wait / 1000)} s (${attempt + 1} of ${this.settings.retries}).`;
+          this.changed(job);
+          await sleep(wait, controller.signal);
+          if (controller.signal.aborted) return;
+        }
       }
       if (controller.signal.aborted) return;
-      s.state = 'completed';
-      if (s.size === undefined) s.size = s.bytesDone;
-      s.bytesDone = s.size;
-      s.rate = 0;
-      s.etaSeconds = 0;
-      s.finishedAt = Date.now();
-      this.changed(job);
+      job.checkpoint = undefined;
+      if (s.retries) s.detail = `Completed after ${s.retries} automatic ${s.retries === 1 ? 'retry' : 'retries'}.`;
+      this.finish(job, 'completed');
     } catch (error) {
       if (controller.signal.aborted) return; // paused or cancelled: already reported
-      s.state = 'failed';
       s.error = toIpcError(error, this.options.translators);
-      s.rate = 0;
-      s.finishedAt = Date.now();
-      this.changed(job);
+      this.finish(job, 'failed');
     } finally {
+      job.controller = undefined;
       this.running--;
       this.pump();
     }
   }
 
-  /** Downloads to `name.part` beside the target and renames into place only when complete. */
-  private async downloadToPart(session: RemoteSession, s: TransferSnapshot, ctx: { signal: AbortSignal; onProgress: (n: number) => void }) {
-    await mkdir(dirname(s.localPath), { recursive: true });
-    const target = await firstFreePath(s.localPath);
-    const part = `${target}.part`;
-    try {
-      await session.transfers.download(s.remotePath, part, ctx);
-      if (ctx.signal.aborted) return;
-      const written = (await stat(part)).size;
-      if (s.size !== undefined && written !== s.size) {
-        throw new AppError('network', `The download is incomplete: ${written} of ${s.size} bytes arrived.`);
-      }
-      s.size = written;
-      await rename(part, target);
-      s.localPath = target;
-      s.name = basename(target);
-    } catch (error) {
-      if (ctx.signal.aborted && this.jobs.get(s.id)?.snapshot.state === 'cancelled') await rm(part, { force: true });
-      throw error;
+  private finish(job: Job, state: 'completed' | 'failed'): void {
+    const s = job.snapshot;
+    s.state = state;
+    if (state === 'completed') {
+      if (s.size === undefined) s.size = s.bytesDone;
+      s.bytesDone = s.size;
+      s.etaSeconds = 0;
     }
+    s.rate = 0;
+    s.finishedAt = Date.now();
+    this.changed(job);
+  }
+
+  /** False when the job must not move now (waiting for an answer, or skipped). */
+  private async settleConflict(job: Job, session: RemoteSession, signal: AbortSignal): Promise<boolean> {
+    const s = job.snapshot;
+    if (job.checkpoint || job.choice === 'overwrite') return true;
+    const policy = job.choice ?? this.applyToAll[s.direction] ?? this.settings.conflictPolicy;
+    if (policy === 'overwrite') return true;
+    const conflict = await findConflict(session, s);
+    if (signal.aborted) return false;
+    if (!conflict) return true;
+    if (policy === 'ask') {
+      Object.assign(s, { state: 'waiting', conflict });
+      this.changed(job);
+      this.bus.emit('transfers:conflict', conflict);
+      return false;
+    }
+    const outcome = await applyChoice(session, s, conflict, policy, uploadPartPath);
+    job.choice = 'overwrite'; // settled: a retry must not ask again
+    s.detail = outcome.detail;
+    if (outcome.action === 'skip') {
+      this.finish(job, 'completed');
+      return false;
+    }
+    if (outcome.localPath) Object.assign(s, { localPath: outcome.localPath, name: basename(outcome.localPath) });
+    if (outcome.remotePath) s.remotePath = outcome.remotePath;
+    if (outcome.checkpoint) job.checkpoint = outcome.checkpoint;
+    this.changed(job);
+    return true;
+  }
+
+  private contextFor(job: Job, signal: AbortSignal): JobContext {
+    const s = job.snapshot;
+    const limiter = this.limits[s.direction];
+    return {
+      signal,
+      onProgress: (bytes) => {
+        if (signal.aborted) return;
+        s.bytesDone = bytes;
+        s.rate = job.meter.sample(bytes);
+        s.etaSeconds = s.size !== undefined && s.rate > 0 ? Math.max(0, (s.size - bytes) / s.rate) : undefined;
+        job.dirty = true;
+      },
+      checkpoint: job.checkpoint,
+      saveCheckpoint: (checkpoint) => {
+        if (signal.aborted && s.state === 'cancelled') return;
+        job.checkpoint = checkpoint;
+        this.store?.schedule();
+      },
+      throttle: (bytes) => limiter.take(bytes, signal),
+      uploadOptions: s.uploadOptions,
+      partsInFlight: this.settings.partsInFlight,
+      verifyChecksums: this.settings.verifyChecksums,
+      multipartThreshold: this.settings.multipartThreshold,
+      partSize: this.settings.partSize,
+      preservePermissions: this.settings.preservePermissions,
+      note: (detail) => {
+        s.detail = detail;
+        job.dirty = true;
+      },
+    };
   }
 
   private ensureTicker(): void {

@@ -1,4 +1,7 @@
 /** Mounts whichever dialogs are open; later ones stack on top. */
+import { ActionDialogs } from '../features/browser/ActionDialogs.js';
+import { BucketDialogs } from '../features/buckets/BucketDialogs.js';
+import { SftpDialogs } from '../features/sftp/SftpDialogs.js';
 import { useDialogs } from '../state/dialogs.js';
 import { ConfirmDialog } from './dialogs/ConfirmDialog.js';
 import { ConnectionDialog } from './dialogs/ConnectionDialog.js';
@@ -16,6 +19,9 @@ export function Dialogs() {
     <>
       {form ? <ConnectionDialog key={form.editId ?? 'new'} editId={form.editId} /> : null}
       {newFolder ? <NewFolderDialog {...newFolder} /> : null}
+      <ActionDialogs />
+      <BucketDialogs />
+      <SftpDialogs />
       {confirm ? <ConfirmDialog request={confirm} /> : null}
       {secret ? <SecretDialog key={secret.connection.id} connection={secret.connection} /> : null}
       {hostKey ? <HostKeyDialog key={hostKey.prompt.promptId} prompt={hostKey.prompt} /> : null}

@@ -1,11 +1,12 @@
 /** Saved connections. Click selects, double-click or Enter connects. */
 import { useApp } from '../state/app.js';
-import { activate, connect, deleteConnection, disconnect } from '../state/connect.js';
+import { activate, connect, deleteConnection, disconnect, duplicateConnection } from '../state/connect.js';
 import { useConnections } from '../state/connections.js';
 import { useDialogs } from '../state/dialogs.js';
 import { ContextMenu, useContextMenu, type MenuEntry } from './ContextMenu.js';
 import { ConnectionItem } from './ConnectionItem.js';
-import { EditIcon, OpenIcon, PlugIcon, PlusIcon, TrashIcon } from './icons.js';
+import { CopyIcon, EditIcon, OpenIcon, PlugIcon, PlusIcon, TrashIcon } from './icons.js';
+import { TransferSettingsButton } from '../features/transfers/TransferButtons.js';
 
 export function Sidebar() {
   const list = useConnections((s) => s.list);
@@ -27,6 +28,7 @@ export function Sidebar() {
       { label: 'Disconnect', icon: <PlugIcon />, disabled: !live, onSelect: () => void disconnect(id) },
       'separator',
       { label: 'Edit…', icon: <EditIcon />, onSelect: () => openForm(id) },
+      { label: 'Duplicate', icon: <CopyIcon />, onSelect: () => void duplicateConnection(id) },
       {
         label: 'Delete…',
         icon: <TrashIcon />,
@@ -80,6 +82,7 @@ export function Sidebar() {
       </nav>
       <div className="sidebar-footer">
         <span>Stowage{version ? ` ${version}` : ''}</span>
+        <TransferSettingsButton small />
       </div>
       {menu ? (
         <ContextMenu x={menu.x} y={menu.y} label="Connection" items={menuItems(menu.target)} onClose={close} />

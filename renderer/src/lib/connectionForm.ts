@@ -29,6 +29,8 @@ export interface FormValues {
   password: string;
   keyPath: string;
   passphrase: string;
+  /** SFTP ProxyJump: `[user@]host[:port]`, empty for none. */
+  proxyJump: string;
   rememberSecret: boolean;
 }
 
@@ -54,6 +56,7 @@ export function emptyForm(): FormValues {
     password: '',
     keyPath: '',
     passphrase: '',
+    proxyJump: '',
     rememberSecret: true,
   };
 }
@@ -82,6 +85,7 @@ export function formFromSummary(c: ConnectionSummary): FormValues {
     username: c.username,
     sftpAuth: c.auth.kind,
     keyPath: c.auth.kind === 'key' ? c.auth.keyPath : '',
+    proxyJump: c.proxyJump ?? '',
   };
 }
 
@@ -117,6 +121,9 @@ export function validate(v: FormValues, savedSecret: boolean): FieldErrors {
   if (!/^\d+$/.test(v.port.trim()) || port < 1 || port > 65535) errors.port = 'The port is a number from 1 to 65535';
   if (!v.username.trim()) errors.username = 'Enter a user name';
   if (v.sftpAuth === 'key' && !v.keyPath.trim()) errors.keyPath = 'Enter the path of your private key file';
+  if (v.proxyJump.trim() && !/^([^@\s]+@)?(\[[^\]\s]+\]|[^:@\s[\]]+)(:\d{1,5})?$/.test(v.proxyJump.trim())) {
+    errors.proxyJump = 'A jump host looks like user@bastion.example.com:22';
+  }
   if (v.sftpAuth === 'password' && secretRequired && !v.password) errors.password = 'Enter the password';
   return errors;
 }
@@ -149,6 +156,7 @@ export function toDraft(v: FormValues, id: string | null): ConnectionDraft {
     host: v.host.trim(),
     port: Number(v.port.trim()),
     username: v.username.trim(),
+    ...(v.proxyJump.trim() ? { proxyJump: v.proxyJump.trim() } : {}),
     auth:
       v.sftpAuth === 'key'
         ? { kind: 'key', keyPath: v.keyPath.trim(), passphrase: optional(v.passphrase) }

@@ -1,7 +1,8 @@
 /** Sorting, filtering and classifying folder entries. */
 import type { FileEntry } from '../../../shared/files.js';
+import { splitClassFilter } from '../features/buckets/storageClassFilter.js';
 
-export type SortKey = 'name' | 'size' | 'modified' | 'storageClass';
+export type SortKey = 'name' | 'size' | 'modified' | 'storageClass' | 'permissions' | 'owner';
 export type SortDir = 'asc' | 'desc';
 
 export interface SortSpec {
@@ -27,6 +28,10 @@ function compareBy(key: SortKey, a: FileEntry, b: FileEntry): number {
       return (a.modified ?? 0) - (b.modified ?? 0);
     case 'storageClass':
       return collator.compare(a.storageClass ?? '', b.storageClass ?? '');
+    case 'permissions':
+      return (a.permissions ?? -1) - (b.permissions ?? -1);
+    case 'owner':
+      return collator.compare(`${a.owner ?? ''}:${a.group ?? ''}`, `${b.owner ?? ''}:${b.group ?? ''}`);
     case 'name':
       return 0;
   }
@@ -48,9 +53,12 @@ export function sortEntries(entries: readonly FileEntry[], sort: SortSpec): File
 }
 
 export function filterEntries(entries: readonly FileEntry[], filter: string): readonly FileEntry[] {
-  const needle = filter.trim().toLocaleLowerCase();
-  if (!needle) return entries;
-  return entries.filter((entry) => entry.name.toLocaleLowerCase().includes(needle));
+  const { text, storageClass } = splitClassFilter(filter);
+  const needle = text.trim().toLocaleLowerCase();
+  if (!needle && !storageClass) return entries;
+  return entries.filter(
+    (entry) => entry.name.toLocaleLowerCase().includes(needle) && (!storageClass || entry.storageClass === storageClass),
+  );
 }
 
 export type FileCategory = 'image' | 'video' | 'audio' | 'archive' | 'code' | 'text' | 'document' | 'other';

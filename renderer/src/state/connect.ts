@@ -6,6 +6,8 @@ import type { ConnectOutcome, ConnectSecrets } from '../../../shared/connections
 import { ApiError, api, toApiError, unwrap } from '../api/client.js';
 import { useBrowser } from './browser.js';
 import { connectionById, useConnections } from './connections.js';
+import { askMfaCode } from '../features/s3/mfaPrompt.js';
+import { askPassphraseAfter, showConnectWarnings } from '../features/sftp/connectHelpers.js';
 import { useDialogs } from './dialogs.js';
 import { openBrowser } from './navigation.js';
 import { showError } from './toasts.js';
@@ -64,11 +66,23 @@ async function run(id: string, options: ConnectOptions): Promise<ConnectResult> 
       }
       outcome = await unwrap(api().connections.answerHostKey({ promptId: prompt.promptId, decision }));
     }
+    while (outcome.state === 'mfaPrompt') {
+      const code = await askMfaCode(summary.name, outcome.profile, outcome.mfaSerial);
+      if (!code) {
+        store.setLink(id, { state: 'idle' });
+        return { ok: false, cancelled: true };
+      }
+      outcome = await unwrap(api().connections.connect({ id, secrets: { ...secrets, mfaCode: code } }));
+      if (outcome.state === 'hostKeyPrompt') throw new ApiError({ kind: 'internal', message: 'Unexpected host key question for an S3 connection.' });
+    }
     useConnections.getState().setLink(id, { state: 'connected', homePath: outcome.homePath });
+    showConnectWarnings(summary, outcome.warnings);
     openBrowser(id, summary.protocol, outcome.homePath);
     return { ok: true, homePath: outcome.homePath };
   } catch (caught) {
     const error = toApiError(caught);
+    const withPassphrase = await askPassphraseAfter(summary, error);
+    if (withPassphrase) return run(id, { ...options, secrets: { ...secrets, ...withPassphrase } });
     if (error.kind === 'cancelled') {
       store.setLink(id, { state: 'idle' });
       return { ok: false, cancelled: true };
@@ -107,6 +121,17 @@ export async function deleteConnection(id: string): Promise<void> {
     useBrowser.getState().drop(id);
   } catch (caught) {
     showError(toApiError(caught).message, 'Could not delete the connection');
+  }
+}
+
+/** Saves a copy of a connection (with its saved secret) and selects it. */
+export async function duplicateConnection(id: string): Promise<void> {
+  try {
+    const copy = await unwrap(api().connections.duplicate({ id }));
+    useConnections.getState().upsert(copy);
+    useConnections.getState().setActive(copy.id);
+  } catch (caught) {
+    showError(toApiError(caught).message, 'Could not duplicate the connection');
   }
 }
 

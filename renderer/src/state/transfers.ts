@@ -10,6 +10,8 @@ interface TransfersState {
   /** Ids, oldest first. */
   order: string[];
   panelOpen: boolean;
+  /** Ids the user selected in the panel: commands apply to them, or to all when none. */
+  selected: Record<string, true>;
   /** Height of the list part of the strip, in px (the user can drag it). */
   panelHeight: number;
   replaceAll(list: TransferSnapshot[]): void;
@@ -18,6 +20,9 @@ interface TransfersState {
   addStarted(list: TransferSnapshot[]): void;
   progress(updates: TransferProgress[]): void;
   setPanelOpen(open: boolean): void;
+  /** Plain click selects one; `extend` (Ctrl/Cmd) toggles it in the selection. */
+  select(id: string, extend: boolean): void;
+  clearSelection(): void;
   setPanelHeight(height: number): void;
 }
 
@@ -25,12 +30,15 @@ export const useTransfers = create<TransfersState>()((set, get) => ({
   byId: {},
   order: [],
   panelOpen: true,
+  selected: {},
   panelHeight: 150,
   replaceAll(list) {
     const byId: Record<string, TransferSnapshot> = {};
     for (const t of list) byId[t.id] = t;
     const order = [...list].sort((a, b) => a.createdAt - b.createdAt).map((t) => t.id);
-    set({ byId, order });
+    const selected: Record<string, true> = {};
+    for (const id of Object.keys(get().selected)) if (byId[id]) selected[id] = true;
+    set({ byId, order, selected });
   },
   upsert(list) {
     if (list.length === 0) return;
@@ -70,12 +78,21 @@ export const useTransfers = create<TransfersState>()((set, get) => ({
   setPanelOpen(panelOpen) {
     set({ panelOpen });
   },
+  select(id, extend) {
+    const selected: Record<string, true> = extend ? { ...get().selected } : {};
+    if (extend && get().selected[id]) delete selected[id];
+    else selected[id] = true;
+    set({ selected });
+  },
+  clearSelection() {
+    set({ selected: {} });
+  },
   setPanelHeight(panelHeight) {
     set({ panelHeight });
   },
 }));
 
-export const isActive = (t: TransferSnapshot) => t.state === 'queued' || t.state === 'running' || t.state === 'paused';
+export const isActive = (t: TransferSnapshot) => t.state === 'queued' || t.state === 'running' || t.state === 'paused' || t.state === 'waiting';
 
 export interface TransferTotals {
   count: number;

@@ -6,8 +6,8 @@ import type { Services } from './services.js';
 function secretStorageExplanation(host: CoreHost): string {
   return host.secretBox.strong
     ? `Secrets are encrypted with the operating system's keychain (${host.secretBox.backend}).`
-    : `This system offers no keychain to Stowage (${host.secretBox.backend}): saved secrets are only obfuscated, ` +
-        'and anyone who can read your files could read them. Untick "Remember secret" to be asked at connect time instead.';
+    : `Secrets can only be stored with weak protection here (${host.secretBox.backend}): no OS keychain is available, ` +
+        'so anyone who can read your files could read saved secrets. Untick "Remember secret" to be asked at connect time instead.';
 }
 
 export function appHandlers({ host }: Services): DomainHandlers<typeof appOperations> {

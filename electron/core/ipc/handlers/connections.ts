@@ -1,8 +1,9 @@
 import type { connectionOperations } from '../../../../shared/contract/connections.js';
+import { listAwsProfiles } from '../../connections/awsProfiles.js';
 import type { DomainHandlers } from './domainHandlers.js';
 import type { Services } from './services.js';
 
-export function connectionHandlers({ events, connections, sessions }: Services): DomainHandlers<typeof connectionOperations> {
+export function connectionHandlers({ host, events, connections, sessions }: Services): DomainHandlers<typeof connectionOperations> {
   const announce = () => events.emit('connections:changed', connections.list());
   return {
     'connections:list': () => connections.list(),
@@ -16,6 +17,12 @@ export function connectionHandlers({ events, connections, sessions }: Services):
       await connections.delete(id);
       announce();
     },
+    'connections:duplicate': async ({ id }) => {
+      const copy = await connections.duplicate(id);
+      announce();
+      return copy;
+    },
+    'connections:awsProfiles': () => listAwsProfiles(host.env ?? process.env, host.homeDir),
     'connections:connect': async ({ id, secrets }) => {
       const outcome = await sessions.connect(id, secrets);
       announce();

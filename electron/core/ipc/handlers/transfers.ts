@@ -1,10 +1,19 @@
 import type { transferOperations } from '../../../../shared/contract/transfers.js';
+import { AppError } from '../../errors.js';
+import { abortIncompleteUploads } from '../../s3/s3MultipartUploads.js';
+import { incompleteUploadsWithParts } from '../../transfers/incompleteUploads.js';
+import type { S3Session } from '../../s3/s3Session.js';
 import type { DomainHandlers } from './domainHandlers.js';
 import type { Services } from './services.js';
 
-export function transferHandlers({ transfers }: Services): DomainHandlers<typeof transferOperations> {
+export function transferHandlers({ transfers, sessions }: Services): DomainHandlers<typeof transferOperations> {
+  const s3Client = (connectionId: string) => {
+    const session = sessions.get(connectionId);
+    if (session.fs.protocol !== 's3') throw new AppError('unsupported', 'Multipart uploads exist only on S3 connections.');
+    return (session as S3Session).client;
+  };
   return {
-    'transfers:upload': ({ connectionId, localPaths, remoteFolder }) => transfers.upload(connectionId, localPaths, remoteFolder),
+    'transfers:upload': ({ connectionId, localPaths, remoteFolder, options }) => transfers.upload(connectionId, localPaths, remoteFolder, options),
     'transfers:download': ({ connectionId, remotePaths, localFolder }) => transfers.download(connectionId, remotePaths, localFolder),
     'transfers:list': () => transfers.list(),
     'transfers:pause': ({ ids }) => transfers.pause(ids),
@@ -12,5 +21,10 @@ export function transferHandlers({ transfers }: Services): DomainHandlers<typeof
     'transfers:cancel': ({ ids }) => transfers.cancel(ids),
     'transfers:retry': ({ ids }) => transfers.retry(ids),
     'transfers:clearFinished': () => transfers.clearFinished(),
+    'transfers:resolveConflict': ({ id, choice, applyToAll }) => transfers.resolveConflict(id, choice, applyToAll),
+    'transfers:getSettings': () => transfers.getSettings(),
+    'transfers:setSettings': ({ changes }) => transfers.setSettings(changes),
+    'transfers:listIncompleteUploads': ({ connectionId, bucket, prefix }) => incompleteUploadsWithParts(s3Client(connectionId), bucket, prefix),
+    'transfers:abortIncompleteUploads': ({ connectionId, bucket, uploads }) => abortIncompleteUploads(s3Client(connectionId), bucket, uploads),
   };
 }

@@ -3,9 +3,9 @@ import type { Tab } from '../../state/browser.js';
 import { UploadIcon } from '../icons.js';
 
 /** The highlight shown while files from the OS are dragged over the list. */
-export function DropOverlay({ tab }: { tab: Tab }) {
-  const atS3Root = tab.protocol === 's3' && tab.path === '/';
-  const folder = breadcrumbs(tab.protocol, tab.path).at(-1)?.label ?? tab.path;
+export function DropOverlay({ tab, into }: { tab: Tab; into?: string }) {
+  const atS3Root = tab.protocol === 's3' && tab.path === '/' && !into;
+  const folder = breadcrumbs(tab.protocol, into ?? tab.path).at(-1)?.label ?? tab.path;
   return (
     <div className="drop-overlay" aria-hidden="true">
       <div className="drop-card">

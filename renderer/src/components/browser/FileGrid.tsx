@@ -8,6 +8,7 @@ import type { FileEntry } from '../../../../shared/files.js';
 import { isContainer } from '../../lib/entries.js';
 import { useTab, viewOf, getTab } from '../../state/browser.js';
 import { uploadFiles } from '../../state/files.js';
+import { folderRowAt, markDropRow, startDragOut } from '../../features/transfers/dropTarget.js';
 import { navigate } from '../../state/navigation.js';
 import { selectOnly, selectRange, toggle, clearSelection } from '../../state/selection.js';
 import { useContextMenu } from '../ContextMenu.js';
@@ -30,6 +31,8 @@ export function FileGrid({ connectionId, gridRef }: Props) {
   const columns = columnsFor(tab.protocol);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [dropping, setDropping] = useState(false);
+  // A folder row under the pointer while dropping: the upload goes there instead.
+  const [dropInto, setDropInto] = useState<string | undefined>(undefined);
   const { menu, open: openMenu, close: closeMenu } = useContextMenu<FileEntry | null>();
 
   const virtualizer = useVirtualizer({
@@ -84,6 +87,8 @@ export function FileGrid({ connectionId, gridRef }: Props) {
     [connectionId, gridRef, openMenu],
   );
 
+  const onRowDragStart = useCallback((event: React.DragEvent, entry: FileEntry) => startDragOut(event, connectionId, entry), [connectionId]);
+
   const openMenuAtFocus = () => {
     const entry = focusIndex >= 0 ? view[focusIndex] : undefined;
     const row = entry ? document.getElementById(rowId(focusIndex)) : null;
@@ -132,16 +137,25 @@ export function FileGrid({ connectionId, gridRef }: Props) {
         event.preventDefault();
         event.dataTransfer.dropEffect = 'copy';
         if (!dropping) setDropping(true);
+        const folder = folderRowAt(event.target, view);
+        markDropRow(event.target, folder);
+        if (folder?.path !== dropInto) setDropInto(folder?.path);
       }}
       onDragLeave={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropping(false);
+        if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+        setDropping(false);
+        setDropInto(undefined);
+        markDropRow(null, undefined);
       }}
       onDrop={(event) => {
         if (!acceptsFiles(event)) return;
         event.preventDefault();
         setDropping(false);
+        setDropInto(undefined);
+        markDropRow(null, undefined);
+        const into = folderRowAt(event.target, view)?.path ?? tab.path;
         const files = Array.from(event.dataTransfer.files);
-        if (files.length) void uploadFiles(connectionId, files, tab.path);
+        if (files.length) void uploadFiles(connectionId, files, into);
       }}
     >
       <GridHeader connectionId={connectionId} columns={columns} sort={tab.sort} />
@@ -167,16 +181,18 @@ export function FileGrid({ connectionId, gridRef }: Props) {
                 selected={tab.selection.has(entry.path)}
                 focused={item.index === focusIndex}
                 showStorageClass={tab.protocol === 's3'}
+                showPermissions={tab.protocol === 'sftp'}
                 onRowClick={onRowClick}
                 onRowOpen={openEntry}
                 onRowMenu={onRowMenu}
+                onRowDragStart={onRowDragStart}
               />
             );
           })}
         </div>
         <GridBodyState tab={tab} visibleCount={view.length} />
       </div>
-      {dropping ? <DropOverlay tab={tab} /> : null}
+      {dropping ? <DropOverlay tab={tab} into={dropInto} /> : null}
     </div>
       {menu ? (
         <FileMenu

@@ -7,7 +7,12 @@ import { downloadSelection } from '../../state/files.js';
 import { refresh } from '../../state/navigation.js';
 import { showInfo } from '../../state/toasts.js';
 import { ContextMenu, type MenuEntry } from '../ContextMenu.js';
-import { CopyIcon, DownloadIcon, NewFolderIcon, OpenIcon, RefreshIcon } from '../icons.js';
+import { CopyIcon, DownloadIcon, EditIcon, InfoIcon, NewFolderIcon, OpenIcon, RefreshIcon, TrashIcon } from '../icons.js';
+import { showActionDialog } from '../../features/browser/actionDialogs.js';
+import { deleteTargets, startCopyMove, startRename } from '../../features/browser/fileActions.js';
+import { bucketMenuItems } from '../../features/buckets/bucketMenuItems.js';
+import { openCreateBucket } from '../../features/buckets/bucketStore.js';
+import { sftpMenuItems } from '../../features/sftp/sftpMenuItems.js';
 
 interface Props {
   connectionId: string;
@@ -38,12 +43,15 @@ export function FileMenu({ connectionId, x, y, target, onOpen, onClose }: Props)
       onSelect: () => void downloadSelection(connectionId),
     },
     'separator',
+    ...fileActionItems(connectionId, tab.protocol, atS3Root, selected),
     {
       label: atS3Root ? 'New bucket…' : 'New folder…',
       icon: <NewFolderIcon />,
-      onSelect: () => useDialogs.getState().openNewFolder(connectionId, tab.path, atS3Root),
+      onSelect: () => (atS3Root ? openCreateBucket(connectionId) : useDialogs.getState().openNewFolder(connectionId, tab.path, false)),
     },
     { label: 'Refresh', icon: <RefreshIcon />, shortcut: 'F5', onSelect: () => refresh(connectionId) },
+    ...bucketMenuItems(connectionId, tab, target, selected),
+    ...sftpMenuItems(connectionId, tab.protocol, selected, tab.path),
     'separator',
     {
       label: 'Copy path',
@@ -58,4 +66,27 @@ export function FileMenu({ connectionId, x, y, target, onOpen, onClose }: Props)
     },
   ];
   return <ContextMenu x={x} y={y} label="File actions" items={items} onClose={onClose} />;
+}
+
+/** Rename, copy, move, delete, and for S3 objects properties and share; at the S3 root, open by name. */
+function fileActionItems(connectionId: string, protocol: 's3' | 'sftp', atS3Root: boolean, selected: FileEntry[]): MenuEntry[] {
+  if (atS3Root) {
+    return [{ label: 'Open bucket by name…', icon: <OpenIcon />, onSelect: () => showActionDialog({ kind: 'openBucket', connectionId }) }, 'separator'];
+  }
+  const none = selected.length === 0;
+  const s3File = protocol === 's3' && selected.length === 1 && selected[0]!.kind === 'file' ? selected[0]! : null;
+  const items: MenuEntry[] = [
+    { label: 'Rename…', icon: <EditIcon />, shortcut: 'F2', disabled: selected.length !== 1, onSelect: () => startRename(connectionId) },
+    { label: 'Copy to…', icon: <CopyIcon />, disabled: none, onSelect: () => startCopyMove(connectionId, 'copy') },
+    { label: 'Move to…', icon: <OpenIcon />, disabled: none, onSelect: () => startCopyMove(connectionId, 'move') },
+    { label: 'Delete…', icon: <TrashIcon />, shortcut: 'Del', danger: true, disabled: none, onSelect: () => void deleteTargets(connectionId) },
+  ];
+  if (protocol === 's3') {
+    items.push(
+      { label: 'Properties…', icon: <InfoIcon />, disabled: !s3File, onSelect: () => s3File && showActionDialog({ kind: 'properties', connectionId, path: s3File.path }) },
+      { label: 'Share link…', icon: <CopyIcon />, disabled: !s3File, onSelect: () => s3File && showActionDialog({ kind: 'share', connectionId, path: s3File.path }) },
+    );
+  }
+  items.push('separator');
+  return items;
 }

@@ -4,11 +4,14 @@ import type { FileEntry } from '../../../../shared/files.js';
 import { isContainer } from '../../lib/entries.js';
 import { formatBytes, formatDate, formatDateLong, formatStorageClass } from '../../lib/format.js';
 import { EntryIcon } from '../icons.js';
+import { SftpCells } from '../../features/sftp/SftpCells.js';
 
 export interface RowHandlers {
   onRowClick(event: React.MouseEvent, entry: FileEntry): void;
   onRowOpen(entry: FileEntry): void;
   onRowMenu(event: React.MouseEvent, entry: FileEntry): void;
+  /** Dragging rows out of the app (to the OS). */
+  onRowDragStart?(event: React.DragEvent, entry: FileEntry): void;
 }
 
 interface Props extends RowHandlers {
@@ -18,14 +21,17 @@ interface Props extends RowHandlers {
   selected: boolean;
   focused: boolean;
   showStorageClass: boolean;
+  /** SFTP: permissions and owner/group columns. */
+  showPermissions?: boolean;
 }
 
 export const rowId = (index: number) => `file-row-${index}`;
 
 export const FileRow = memo(function FileRow(props: Props) {
-  const { entry, index, top, selected, focused, showStorageClass } = props;
+  const { entry, index, top, selected, focused, showStorageClass, showPermissions } = props;
   const folder = isContainer(entry);
-  const linkNote = entry.kind === 'symlink' && entry.linkTarget ? ` → ${entry.linkTarget}` : '';
+  const broken = entry.kind === 'symlink' && entry.linkTargetKind === 'broken';
+  const linkNote = entry.kind === 'symlink' && entry.linkTarget ? ` → ${entry.linkTarget}${broken ? ' (broken link)' : ''}` : '';
   return (
     <div
       role="row"
@@ -39,11 +45,13 @@ export const FileRow = memo(function FileRow(props: Props) {
       onClick={(event) => props.onRowClick(event, entry)}
       onDoubleClick={() => props.onRowOpen(entry)}
       onContextMenu={(event) => props.onRowMenu(event, entry)}
+      draggable={props.onRowDragStart ? true : undefined}
+      onDragStart={props.onRowDragStart ? (event) => props.onRowDragStart!(event, entry) : undefined}
     >
       <div role="gridcell" className="cell cell-name" title={entry.name + linkNote}>
         <EntryIcon entry={entry} />
         <span className="name-text">{entry.name}</span>
-        {linkNote ? <span className="link-target">{linkNote}</span> : null}
+        {linkNote ? <span className={broken ? 'link-target broken' : 'link-target'}>{linkNote}</span> : null}
       </div>
       <div role="gridcell" className="cell cell-size align-end">
         {folder ? '—' : formatBytes(entry.size)}
@@ -56,6 +64,7 @@ export const FileRow = memo(function FileRow(props: Props) {
           {folder ? '' : formatStorageClass(entry.storageClass)}
         </div>
       ) : null}
+      {showPermissions ? <SftpCells entry={entry} /> : null}
     </div>
   );
 });

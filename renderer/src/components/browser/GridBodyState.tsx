@@ -2,6 +2,7 @@
 import type { Tab } from '../../state/browser.js';
 import { refresh } from '../../state/navigation.js';
 import { setFilter } from '../../state/navigation.js';
+import { ListingErrorActions } from '../../features/browser/ListingErrorActions.js';
 import { ErrorIcon, UploadIcon } from '../icons.js';
 
 export function GridBodyState({ tab, visibleCount }: { tab: Tab; visibleCount: number }) {
@@ -15,9 +16,12 @@ export function GridBodyState({ tab, visibleCount }: { tab: Tab; visibleCount: n
             <div>{tab.error.message}</div>
           </div>
         </div>
-        <button type="button" className="btn" onClick={() => refresh(tab.connectionId)}>
-          Retry
-        </button>
+        <div className="grid-state-actions">
+          <ListingErrorActions tab={tab} />
+          <button type="button" className="btn" onClick={() => refresh(tab.connectionId)}>
+            Retry
+          </button>
+        </div>
       </div>
     );
   }

@@ -1,21 +1,38 @@
 /** Breadcrumbs: one button per folder on the way; S3's root is "Buckets". */
-import { Fragment } from 'react';
+import { Fragment, useEffect, useState } from 'react';
+import { PathEditor } from '../../features/browser/PathEditor.js';
 import { breadcrumbs } from '../../../../shared/paths.js';
 import { useTab } from '../../state/browser.js';
 import { navigate } from '../../state/navigation.js';
-import { ChevronRightIcon, ProtocolIcon } from '../icons.js';
+import { ChevronRightIcon, EditIcon, ProtocolIcon } from '../icons.js';
 
 export function PathBar({ connectionId, connectionName }: { connectionId: string; connectionName: string }) {
   const tab = useTab(connectionId);
+  const [editing, setEditing] = useState(false);
+  // Ctrl/Cmd+L types a path, as in file managers and browsers.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'l') {
+        event.preventDefault();
+        setEditing(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   if (!tab) return null;
   const crumbs = breadcrumbs(tab.protocol, tab.path);
+  const editor = editing ? (
+    <PathEditor path={tab.path} protocol={tab.protocol} onGo={(path) => navigate(connectionId, path)} onDone={() => setEditing(false)} />
+  ) : null;
   return (
     <div className="pathbar">
       <span className="pathbar-conn" title={connectionName}>
         <ProtocolIcon protocol={tab.protocol} size={14} />
         <span className="pathbar-conn-name">{connectionName}</span>
       </span>
-      <nav aria-label="Path" className="crumbs">
+      {editor ?? (
+      <nav aria-label="Path" className="crumbs" onDoubleClick={(event) => event.target === event.currentTarget && setEditing(true)}>
         <ol>
           {crumbs.map((crumb, i) => {
             const last = i === crumbs.length - 1;
@@ -42,6 +59,12 @@ export function PathBar({ connectionId, connectionName }: { connectionId: string
           })}
         </ol>
       </nav>
+      )}
+      {editor ? null : (
+        <button type="button" className="icon-btn small pathbar-edit-btn" aria-label="Edit path" title="Edit path (Ctrl+L)" onClick={() => setEditing(true)}>
+          <EditIcon size={13} />
+        </button>
+      )}
     </div>
   );
 }

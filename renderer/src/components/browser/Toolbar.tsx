@@ -1,6 +1,9 @@
 /** Back, Forward, Up, Refresh, New folder, Upload…, Download and the filter box. */
 import { useRef, type RefObject } from 'react';
 import { parentPath } from '../../../../shared/paths.js';
+import { BucketToolbarItems } from '../../features/buckets/BucketToolbarItems.js';
+import { openCreateBucket } from '../../features/buckets/bucketStore.js';
+import { IncompleteUploadsButton } from '../../features/transfers/TransferButtons.js';
 import { useTab } from '../../state/browser.js';
 import { useDialogs } from '../../state/dialogs.js';
 import { downloadSelection, uploadFiles } from '../../state/files.js';
@@ -56,7 +59,7 @@ export function Toolbar({ connectionId, filterRef, gridRef }: Props) {
           className="icon-btn"
           aria-label="New folder"
           title={atS3Root ? 'New bucket' : `New folder (${mod}Shift+N)`}
-          onClick={() => useDialogs.getState().openNewFolder(connectionId, tab.path, atS3Root)}
+          onClick={() => (atS3Root ? openCreateBucket(connectionId) : useDialogs.getState().openNewFolder(connectionId, tab.path, false))}
         >
           <NewFolderIcon />
         </button>
@@ -94,6 +97,8 @@ export function Toolbar({ connectionId, filterRef, gridRef }: Props) {
           }}
         />
       </div>
+      <BucketToolbarItems connectionId={connectionId} />
+      <IncompleteUploadsButton connectionId={connectionId} />
       <div className="toolbar-spacer" />
       <div className="filter">
         <SearchIcon size={14} className="filter-icon" />

@@ -16,8 +16,14 @@ const base: Column[] = [
 
 const s3: Column[] = [...base, { key: 'storageClass', label: 'Storage class', align: 'start' }];
 
+const sftp: Column[] = [
+  ...base,
+  { key: 'permissions', label: 'Permissions', align: 'start' },
+  { key: 'owner', label: 'Owner / group', align: 'start' },
+];
+
 export function columnsFor(protocol: Protocol): Column[] {
-  return protocol === 's3' ? s3 : base;
+  return protocol === 's3' ? s3 : sftp;
 }
 
 export const ROW_HEIGHT = 26;

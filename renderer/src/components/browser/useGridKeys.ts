@@ -5,6 +5,7 @@ import { getTab, viewOf } from '../../state/browser.js';
 import { useDialogs } from '../../state/dialogs.js';
 import { downloadSelection } from '../../state/files.js';
 import { goBack, goForward, goUp, refresh } from '../../state/navigation.js';
+import { deleteTargets, startRename } from '../../features/browser/fileActions.js';
 import { clearSelection, jumpToPrefix, moveFocus, selectAll, toggle, type MoveMode } from '../../state/selection.js';
 
 interface Options {
@@ -72,6 +73,12 @@ export function useGridKeys({ connectionId, pageSize, open, openMenuAtFocus }: O
         return handled();
       case 'F5':
         refresh(connectionId);
+        return handled();
+      case 'Delete':
+        void deleteTargets(connectionId);
+        return handled();
+      case 'F2':
+        startRename(connectionId);
         return handled();
       case 'ContextMenu':
         openMenuAtFocus();

@@ -143,13 +143,7 @@ export function ConnectionDialog({ editId }: { editId: string | null }) {
         {weak && info ? (
           <div className="alert warning form-notice" role="note">
             <WarningIcon />
-            <div>
-              Secrets can only be stored with weak protection on this system ({info.secretStorage.backend}):{' '}
-              {info.secretStorage.explanation}
-              {/remember/i.test(info.secretStorage.explanation)
-                ? null
-                : ' Consider unticking “Remember secret” and typing the secret when you connect.'}
-            </div>
+            <div>{info.secretStorage.explanation}</div>
           </div>
         ) : null}
         {serverError ? (

@@ -1,5 +1,6 @@
 /** S3 part of the connection form: endpoint, region, addressing and credentials. */
 import { awsRegions, type FieldErrors, type FormValues } from '../../lib/connectionForm.js';
+import { ProfileField } from '../../features/s3/ProfileField.js';
 import { CheckField, SelectField, TextField } from './Field.js';
 
 interface Props {
@@ -94,14 +95,7 @@ export function S3Fields({ values, errors, savedSecret, set, setEndpointKind }: 
           />
         </>
       ) : (
-        <TextField
-          label="Profile"
-          value={values.profile}
-          onChange={(v) => set('profile', v)}
-          error={errors.profile}
-          placeholder="default"
-          hint="A profile from ~/.aws/config or ~/.aws/credentials (SSO and role profiles work too)."
-        />
+        <ProfileField value={values.profile} onChange={(v) => set('profile', v)} error={errors.profile} />
       )}
     </>
   );

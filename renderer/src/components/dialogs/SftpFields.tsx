@@ -3,6 +3,7 @@ import { useId, useRef } from 'react';
 import { api } from '../../api/client.js';
 import type { FieldErrors, FormValues, SftpAuthKind } from '../../lib/connectionForm.js';
 import { FormRow, SelectField, TextField } from './Field.js';
+import { SshConfigPicker } from '../../features/sftp/SshConfigPicker.js';
 
 interface Props {
   values: FormValues;
@@ -19,6 +20,7 @@ export function SftpFields({ values, errors, savedSecret, set }: Props) {
 
   return (
     <>
+      <SshConfigPicker set={set} name={values.name} />
       <FormRow label="Host" htmlFor={hostId} error={errors.host ?? errors.port}>
         <div className="host-port">
           <input
@@ -45,6 +47,14 @@ export function SftpFields({ values, errors, savedSecret, set }: Props) {
         </div>
       </FormRow>
       <TextField label="User" value={values.username} onChange={(v) => set('username', v)} error={errors.username} />
+      <TextField
+        label="Bastion (ProxyJump)"
+        value={values.proxyJump}
+        onChange={(v) => set('proxyJump', v)}
+        error={errors.proxyJump}
+        placeholder="Optional: user@bastion.example.com:22 (ProxyJump)"
+        mono
+      />
       <div className="form-section">Credentials</div>
       <SelectField<SftpAuthKind>
         label="Authentication"

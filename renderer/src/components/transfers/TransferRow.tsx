@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { TransferSnapshot } from '../../../../shared/transfers.js';
 import { formatBytes, formatEta, formatRate } from '../../lib/format.js';
 import { controlTransfers } from '../../state/files.js';
+import { useTransfers } from '../../state/transfers.js';
 import { ArrowDownIcon, ArrowUpIcon, CloseIcon, PauseIcon, PlayIcon, RetryIcon } from '../icons.js';
 
 export const TRANSFER_ROW_HEIGHT = 46;
@@ -11,6 +12,7 @@ const stateLabels: Record<TransferSnapshot['state'], string> = {
   queued: 'Waiting',
   running: 'Transferring',
   paused: 'Paused',
+  waiting: 'Needs an answer',
   completed: 'Done',
   failed: 'Failed',
   cancelled: 'Cancelled',
@@ -19,24 +21,31 @@ const stateLabels: Record<TransferSnapshot['state'], string> = {
 function details(t: TransferSnapshot): string {
   const bytes = t.size !== undefined ? `${formatBytes(t.bytesDone)} of ${formatBytes(t.size)}` : formatBytes(t.bytesDone);
   if (t.state === 'completed') return t.size !== undefined ? formatBytes(t.size) : bytes;
-  if (t.state === 'running') return [bytes, formatRate(t.rate), formatEta(t.etaSeconds)].filter(Boolean).join(' · ');
-  return bytes;
+  if (t.state === 'running') return [bytes, formatRate(t.rate), formatEta(t.etaSeconds), t.detail].filter(Boolean).join(' · ');
+  return t.detail ? `${bytes} · ${t.detail}` : bytes;
 }
 
 export const TransferRow = memo(function TransferRow({ transfer: t, top }: { transfer: TransferSnapshot; top: number }) {
   const fraction = t.size ? Math.min(1, t.bytesDone / t.size) : t.state === 'completed' ? 1 : 0;
   const where = t.direction === 'upload' ? `${t.localPath} → ${t.remotePath}` : `${t.remotePath} → ${t.localPath}`;
   const act = (action: 'pause' | 'resume' | 'cancel' | 'retry') => () => void controlTransfers(action, [t.id]);
-  const canPause = t.state === 'running' || t.state === 'queued';
-  const canCancel = canPause || t.state === 'paused';
+  const canPause = t.state === 'running' || t.state === 'queued' || t.state === 'waiting';
+  const canCancel = canPause || t.state === 'paused' || t.state === 'failed';
+  const selected = useTransfers((s) => s.selected[t.id] === true);
+  const select = useTransfers((s) => s.select);
   const canRetry = t.state === 'failed' || t.state === 'cancelled';
 
   return (
     <div
-      className={`transfer-row state-${t.state}`}
+      className={`transfer-row state-${t.state}${selected ? ' selected' : ''}`}
       data-testid="transfer"
       data-transfer-id={t.id}
       data-state={t.state}
+      aria-selected={selected}
+      onClick={(e) => {
+        if ((e.target as HTMLElement).closest('button')) return;
+        select(t.id, e.ctrlKey || e.metaKey);
+      }}
       style={{ transform: `translateY(${top}px)` }}
       title={t.detail ? `${where}\n${t.detail}` : where}
     >

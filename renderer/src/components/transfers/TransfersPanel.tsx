@@ -7,6 +7,10 @@ import { ChevronDownIcon, ChevronUpIcon } from '../icons.js';
 import { PanelResizer } from './PanelResizer.js';
 import { TransferRow, TRANSFER_ROW_HEIGHT } from './TransferRow.js';
 import { TransfersSummary } from './TransfersSummary.js';
+import { ConflictDialog } from '../../features/transfers/ConflictDialog.js';
+import { TransferControls } from '../../features/transfers/TransferControls.js';
+import { TransferSettingsButton } from '../../features/transfers/TransferButtons.js';
+import { TransferDialogs } from '../../features/transfers/TransferDialogs.js';
 
 export function TransfersPanel() {
   const byId = useTransfers((s) => s.byId);
@@ -45,6 +49,7 @@ export function TransfersPanel() {
           {sum.count > 0 ? <span className="badge">{sum.count}</span> : null}
         </button>
         <TransfersSummary totals={sum} />
+        {sum.count > 0 ? <TransferControls /> : null}
         <button
           type="button"
           className="btn small"
@@ -53,6 +58,7 @@ export function TransfersPanel() {
         >
           Clear finished
         </button>
+        <TransferSettingsButton small />
       </header>
       {showList ? (
         <div
@@ -70,6 +76,8 @@ export function TransfersPanel() {
           </div>
         </div>
       ) : null}
+      <ConflictDialog />
+      <TransferDialogs />
     </section>
   );
 }

@@ -1,0 +1,16 @@
+import { policyProblem } from '../../../shared/buckets.js';
+import { AppError } from '../errors.js';
+
+export function assertValidPolicy(text: string): void {
+  const problem = policyProblem(text);
+  if (problem) throw new AppError('invalidInput', problem);
+}
+
+export function prettyPolicy(text: string | undefined): string {
+  if (!text) return '';
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,46 @@
+import { GetObjectAclCommand, PutObjectAclCommand } from '@aws-sdk/client-s3';
+import { AppError } from '../errors.js';
+import { publicGrants, type BucketContext } from './bucketContext.js';
+import { errorName, explain } from './panel.js';
+import { readPublicAccessBlock } from './readSettings.js';
+
+export async function objectIsPublic({ client }: BucketContext, bucket: string, key: string): Promise<boolean> {
+  try {
+    const acl = await client.send(new GetObjectAclCommand({ Bucket: bucket, Key: key }));
+    return publicGrants(acl.Grants ?? []).length > 0;
+  } catch (error) {
+    throw explain(error, 'object ACLs');
+  }
+}
+
+/** Makes an object readable by anyone (public-read ACL) or private again. */
+export async function setObjectPublic(ctx: BucketContext, bucket: string, key: string, makePublic: boolean): Promise<void> {
+  try {
+    await ctx.client.send(new PutObjectAclCommand({ Bucket: bucket, Key: key, ACL: makePublic ? 'public-read' : 'private' }));
+  } catch (error) {
+    const name = errorName(error);
+    if (name === 'AccessControlListNotSupported') {
+      throw new AppError(
+        'unsupported',
+        'This bucket\'s Object Ownership setting ("Bucket owner enforced") disables ACLs: grant public reads with a bucket policy instead.',
+        { cause: error },
+      );
+    }
+    if (makePublic && name === 'AccessDenied') {
+      const block = await readPublicAccessBlock(ctx, bucket).catch(() => null);
+      if (block?.blockPublicAcls) {
+        throw new AppError('permission', 'The "Block public ACLs" switch of Block Public Access is on: it refuses public ACLs. Turn it off first.', {
+          cause: error,
+        });
+      }
+    }
+    throw explain(error, 'object ACLs');
+  }
+}
+
+/** The address anyone could read the object at, if it is public. */
+export function publicObjectUrl(bucket: string, key: string, region: string, endpointUrl?: string): string {
+  const path = key.split('/').map(encodeURIComponent).join('/');
+  if (endpointUrl) return `${endpointUrl.replace(/\/+$/, '')}/${bucket}/${path}`;
+  return `https://${bucket}.s3.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}/${path}`;
+}

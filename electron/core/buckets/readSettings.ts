@@ -1,0 +1,150 @@
+import {
+  GetBucketAclCommand,
+  GetBucketCorsCommand,
+  GetBucketEncryptionCommand,
+  GetBucketLifecycleConfigurationCommand,
+  GetBucketLocationCommand,
+  GetBucketPolicyCommand,
+  GetBucketPolicyStatusCommand,
+  GetBucketTaggingCommand,
+  GetBucketVersioningCommand,
+  GetBucketWebsiteCommand,
+  GetPublicAccessBlockCommand,
+} from '@aws-sdk/client-s3';
+import type { BucketSettings, Encryption, PublicAccessBlock, PublicStatus, VersioningStatus, WebsiteState } from '../../../shared/buckets.js';
+import { publicGrants, type BucketContext } from './bucketContext.js';
+import { prettyPolicy } from './bucketPolicy.js';
+import { readLogging, readRequesterPays } from './loggingAndPayment.js';
+import { orWhenMissing, readPanel } from './panel.js';
+import { corsFromSdk, lifecycleFromSdk, websiteFromSdk } from './settingsMapping.js';
+import { awsWebsiteEndpoint, customWebsiteEndpoint, regionFromLocation } from './websiteEndpoint.js';
+
+const noBlock: PublicAccessBlock = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
+
+export async function bucketRegion({ client }: BucketContext, bucket: string): Promise<string> {
+  const out = await client.send(new GetBucketLocationCommand({ Bucket: bucket }));
+  return regionFromLocation(out.LocationConstraint);
+}
+
+export async function readVersioning({ client }: BucketContext, bucket: string): Promise<VersioningStatus> {
+  const out = await client.send(new GetBucketVersioningCommand({ Bucket: bucket }));
+  return out.Status === 'Enabled' ? 'Enabled' : out.Status === 'Suspended' ? 'Suspended' : 'Never enabled';
+}
+
+export async function readPublicAccessBlock({ client }: BucketContext, bucket: string): Promise<PublicAccessBlock> {
+  return orWhenMissing(
+    async () => {
+      const c = (await client.send(new GetPublicAccessBlockCommand({ Bucket: bucket }))).PublicAccessBlockConfiguration ?? {};
+      return {
+        blockPublicAcls: c.BlockPublicAcls ?? false,
+        ignorePublicAcls: c.IgnorePublicAcls ?? false,
+        blockPublicPolicy: c.BlockPublicPolicy ?? false,
+        restrictPublicBuckets: c.RestrictPublicBuckets ?? false,
+      };
+    },
+    ['NoSuchPublicAccessBlockConfiguration'],
+    noBlock,
+  );
+}
+
+export async function readPublicStatus({ client }: BucketContext, bucket: string): Promise<PublicStatus> {
+  const policyIsPublic = await orWhenMissing(
+    async () => (await client.send(new GetBucketPolicyStatusCommand({ Bucket: bucket }))).PolicyStatus?.IsPublic ?? false,
+    ['NoSuchBucketPolicy'],
+    false,
+  );
+  const acl = await client.send(new GetBucketAclCommand({ Bucket: bucket }));
+  const aclGrantsPublic = publicGrants(acl.Grants ?? []);
+  return { policyIsPublic, aclGrantsPublic, isPublic: policyIsPublic || aclGrantsPublic.length > 0 };
+}
+
+export async function readWebsite(ctx: BucketContext, bucket: string, region: string): Promise<WebsiteState> {
+  const config = await orWhenMissing(
+    async () => websiteFromSdk(await ctx.client.send(new GetBucketWebsiteCommand({ Bucket: bucket }))),
+    ['NoSuchWebsiteConfiguration'],
+    { mode: 'off' as const },
+  );
+  const endpoint = ctx.endpointUrl ? customWebsiteEndpoint(bucket, ctx.endpointUrl) : awsWebsiteEndpoint(bucket, region);
+  return { config, endpoint };
+}
+
+export async function readEncryption({ client }: BucketContext, bucket: string): Promise<Encryption> {
+  return orWhenMissing(
+    async () => {
+      const out = await client.send(new GetBucketEncryptionCommand({ Bucket: bucket }));
+      const rule = out.ServerSideEncryptionConfiguration?.Rules?.[0];
+      const by = rule?.ApplyServerSideEncryptionByDefault;
+      if (by?.SSEAlgorithm === 'aws:kms' || by?.SSEAlgorithm === 'aws:kms:dsse') {
+        return {
+          kind: 'SSE-KMS' as const,
+          ...(by.KMSMasterKeyID ? { keyId: by.KMSMasterKeyID } : {}),
+          ...(rule?.BucketKeyEnabled !== undefined ? { bucketKey: rule.BucketKeyEnabled } : {}),
+        };
+      }
+      if (by?.SSEAlgorithm === 'AES256') return { kind: 'SSE-S3' as const };
+      return { kind: 'none' as const };
+    },
+    ['ServerSideEncryptionConfigurationNotFoundError'],
+    { kind: 'none' as const },
+  );
+}
+
+/** Every panel of the settings view, each read on its own so one failure stays in its panel. */
+export async function readBucketSettings(ctx: BucketContext, bucket: string): Promise<BucketSettings> {
+  const { client } = ctx;
+  const region = await bucketRegion(ctx, bucket).catch(() => 'us-east-1');
+  const [versioning, publicAccessBlock, accountPublicAccessBlock, publicStatus, website, lifecycle, cors, tags, policy, encryption, logging, requesterPays] =
+    await Promise.all([
+      readPanel(() => readVersioning(ctx, bucket), 'versioning'),
+      readPanel(() => readPublicAccessBlock(ctx, bucket), 'Block Public Access'),
+      ctx.readAccountBlock
+        ? readPanel(ctx.readAccountBlock, 'account-level Block Public Access')
+        : Promise.resolve({ supported: false as const, message: 'Account-level settings exist on AWS only.' }),
+      readPanel(() => readPublicStatus(ctx, bucket), 'policy status'),
+      readPanel(() => readWebsite(ctx, bucket, region), 'website hosting'),
+      readPanel(
+        () =>
+          orWhenMissing(
+            async () => lifecycleFromSdk((await client.send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket }))).Rules ?? []),
+            ['NoSuchLifecycleConfiguration'],
+            [],
+          ),
+        'lifecycle rules',
+      ),
+      readPanel(
+        () =>
+          orWhenMissing(
+            async () => corsFromSdk((await client.send(new GetBucketCorsCommand({ Bucket: bucket }))).CORSRules ?? []),
+            ['NoSuchCORSConfiguration'],
+            [],
+          ),
+        'CORS',
+      ),
+      readPanel(
+        () =>
+          orWhenMissing(
+            async () =>
+              ((await client.send(new GetBucketTaggingCommand({ Bucket: bucket }))).TagSet ?? []).map((t) => ({
+                key: t.Key ?? '',
+                value: t.Value ?? '',
+              })),
+            ['NoSuchTagSet', 'NoSuchTagSetError'],
+            [],
+          ),
+        'bucket tags',
+      ),
+      readPanel(
+        () =>
+          orWhenMissing(
+            async () => prettyPolicy((await client.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy),
+            ['NoSuchBucketPolicy'],
+            '',
+          ),
+        'bucket policies',
+      ),
+      readPanel(() => readEncryption(ctx, bucket), 'default encryption'),
+      readPanel(() => readLogging(ctx, bucket), 'server access logging'),
+      readPanel(() => readRequesterPays(ctx, bucket), 'requester pays'),
+    ]);
+  return { bucket, region, versioning, publicAccessBlock, accountPublicAccessBlock, publicStatus, website, lifecycle, cors, tags, policy, encryption, logging, requesterPays };
+}

@@ -1,0 +1,125 @@
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { splitS3Path } from '../../../shared/paths.js';
+import { AppError } from '../errors.js';
+import type { TransferContext } from '../fs/remoteFileSystem.js';
+import { addRange, coveredBytes, isCovered, missingIn, type Range } from '../transfers/byteRanges.js';
+import { extrasOf, type RangesCheckpoint } from '../transfers/jobContext.js';
+import { MiB } from './multipartPlan.js';
+import { plainMd5Etag } from './s3TransferChecks.js';
+
+/** Objects above this are fetched as parallel ranged GETs. */
+const rangedThreshold = 16 * MiB;
+const rangeSize = 8 * MiB;
+
+/**
+ * Downloads an object into `partPath` (the caller renames it into place). Large objects
+ * come as ranged GETs in parallel, written positionally; the ranges on disk are
+ * checkpointed so a resume fetches only the rest. Every GET carries If-Match on the
+ * ETag, so an object replaced meanwhile is noticed instead of stitched together.
+ */
+export async function downloadObject(client: S3Client, remotePath: string, partPath: string, ctx: TransferContext): Promise<void> {
+  const x = extrasOf(ctx);
+  const { bucket, key } = splitS3Path(remotePath);
+  const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: ctx.signal });
+  const size = head.ContentLength ?? 0;
+  const etag = head.ETag;
+  const given = x.checkpoint;
+  const resume = given?.kind === 'ranges' && given.size === size && (given.etag === undefined || given.etag === etag) ? given : undefined;
+  let done: Range[] = resume?.done ?? [];
+  const file = await openPart(partPath, resume !== undefined);
+  // Hash in line only when the whole object streams in order from byte 0.
+  const sequential = size <= rangedThreshold && coveredBytes(done) === 0;
+  const md5 = x.verifyChecksums && sequential && plainMd5Etag(etag) && !head.SSEKMSKeyId ? createHash('md5') : undefined;
+  try {
+    if (!resume) await file.truncate(0);
+    const ranges: Range[] = [];
+    const chunk = sequential ? Math.max(size, 1) : rangeSize;
+    for (let start = 0; start < size; start += chunk) {
+      const end = Math.min(size, start + chunk);
+      if (!isCovered(done, start, end)) ranges.push(...missingIn(done, start, end));
+    }
+    let bytesDone = coveredBytes(done);
+    if (bytesDone > 0) x.note(`Resumed: ${bytesDone} bytes were already downloaded.`);
+    ctx.onProgress(bytesDone);
+    const checkpoint = (): RangesCheckpoint => ({ kind: 'ranges', etag, size, done });
+    x.saveCheckpoint(checkpoint());
+    const worker = async () => {
+      for (let r = ranges.shift(); r; r = ranges.shift()) {
+        if (ctx.signal.aborted) throw new AppError('cancelled', 'Cancelled.');
+        const [start, end] = r;
+        const out = await client.send(
+          new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: etag, Range: size > 0 ? `bytes=${start}-${end - 1}` : undefined }),
+          { abortSignal: ctx.signal },
+        );
+        // Every piece on disk is checkpointed, so a resume refetches only what is missing.
+        const got = await writeBody(out.Body as Readable, file, start, end, md5, x.throttle, (at, n) => {
+          done = addRange(done, at, at + n);
+          x.saveCheckpoint(checkpoint());
+          ctx.onProgress((bytesDone += n));
+        });
+        if (got !== end - start) throw new AppError('network', `The download of ${key} ended early (${got} of ${end - start} bytes of a range).`);
+      }
+    };
+    const workers = Math.max(1, Math.min(x.partsInFlight, ranges.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    const written = (await file.stat()).size;
+    if (written !== size) throw new AppError('network', `The download of ${key} is incomplete: ${written} of ${size} bytes arrived.`);
+  } finally {
+    await file.close();
+  }
+  await verifyWhole(partPath, key, etag, md5, x.verifyChecksums && !head.SSEKMSKeyId);
+}
+
+async function openPart(path: string, resume: boolean): Promise<FileHandle> {
+  if (resume) {
+    try {
+      return await open(path, 'r+');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return open(path, 'w');
+}
+
+async function writeBody(
+  body: Readable,
+  file: FileHandle,
+  start: number,
+  end: number,
+  md5: Hash | undefined,
+  throttle: (n: number) => Promise<void>,
+  onWritten: (position: number, n: number) => void,
+): Promise<number> {
+  let position = start;
+  for await (const piece of body as AsyncIterable<Buffer>) {
+    const length = Math.min(piece.length, end - position);
+    if (length <= 0) break;
+    await throttle(length);
+    let put = 0;
+    while (put < length) put += (await file.write(piece, put, length - put, position + put)).bytesWritten;
+    md5?.update(length === piece.length ? piece : piece.subarray(0, length));
+    onWritten(position, length);
+    position += length;
+  }
+  return position - start;
+}
+
+/** Single-part objects: the ETag is the MD5, so check it (hashing the file if it came in ranges). */
+async function verifyWhole(path: string, key: string, etag: string | undefined, inline: Hash | undefined, verify: boolean) {
+  const expected = plainMd5Etag(etag);
+  if (!verify || !expected) return;
+  let digest: string;
+  if (inline) digest = inline.digest('hex');
+  else {
+    const hash = createHash('md5');
+    for await (const piece of createReadStream(path, { highWaterMark: MiB }) as AsyncIterable<Buffer>) hash.update(piece);
+    digest = hash.digest('hex');
+  }
+  if (digest !== expected) {
+    throw new AppError('conflict', `The download of ${key} failed its integrity check: its MD5 (${digest}) does not match the server's ETag (${expected}).`);
+  }
+}

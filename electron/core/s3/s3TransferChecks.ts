@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../errors.js';
+
+export const md5 = (data: Buffer) => createHash('md5').update(data).digest();
+
+/** A plain ETag is the object's MD5 unless it was written in parts or with SSE-KMS/SSE-C. */
+export function plainMd5Etag(etag: string | undefined): string | undefined {
+  const bare = etag?.replace(/"/g, '');
+  return bare && /^[0-9a-f]{32}$/i.test(bare) ? bare.toLowerCase() : undefined;
+}
+
+/** S3's multipart ETag: MD5 of the parts' binary MD5s, then `-<count>`. */
+export function multipartEtag(partEtags: string[]): string | undefined {
+  const digests = partEtags.map(plainMd5Etag);
+  if (digests.some((d) => d === undefined)) return undefined;
+  const joined = Buffer.concat(digests.map((d) => Buffer.from(d!, 'hex')));
+  return `${createHash('md5').update(joined).digest('hex')}-${partEtags.length}`;
+}
+
+export function checkEtag(expected: string | undefined, got: string | undefined, what: string): void {
+  const bare = got?.replace(/"/g, '').toLowerCase();
+  if (expected && bare && /^[0-9a-f]{32}(-\d+)?$/.test(bare) && bare !== expected) {
+    throw new AppError('conflict', `${what} failed its integrity check: the server's checksum (${bare}) does not match ours (${expected}).`);
+  }
+}

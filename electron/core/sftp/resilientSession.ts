@@ -1,0 +1,128 @@
+import type { DeleteReport, FileEntry, ListPage, TreeSummary } from '../../../shared/files.js';
+import type { ChmodReport } from '../../../shared/contract/sftp.js';
+import type { FileTransferDriver, RemoteFileSystem, RemoteSession, TransferContext } from '../fs/remoteFileSystem.js';
+import { AppError, isAppError } from '../errors.js';
+import type { PresentedHostKey } from './hostKey.js';
+import type { SftpSession } from './sftpSession.js';
+import type { SftpTransferOptions } from './sftpTransferDriver.js';
+
+/**
+ * An SFTP session that survives a dropped connection: the next call logs in again (same
+ * host key only) and read-only calls that failed because of the drop are retried once.
+ * Changes (delete, rename...) are not retried: the server may have done them before the drop.
+ */
+export class ResilientSftpSession implements RemoteSession {
+  readonly fs: ResilientSftpFileSystem;
+  readonly transfers: FileTransferDriver;
+  private reopening: Promise<SftpSession> | undefined;
+  private closedByUser = false;
+
+  constructor(
+    private current: SftpSession,
+    private readonly reopen: () => Promise<SftpSession>,
+    /** Called when the connection dropped and could not be made again. */
+    private readonly onLost: (error: AppError) => void = () => undefined,
+  ) {
+    this.fs = new ResilientSftpFileSystem(this);
+    // A transfer cut off by a drop fails; the transfer queue retries it from its checkpoint,
+    // and that attempt runs on the new connection.
+    this.transfers = {
+      upload: async (local: string, remote: string, ctx: TransferContext, options?: SftpTransferOptions) =>
+        (await this.live()).transfers.upload(local, remote, ctx, options),
+      download: async (remote: string, local: string, ctx: TransferContext, options?: SftpTransferOptions) =>
+        (await this.live()).transfers.download(remote, local, ctx, options),
+    };
+  }
+
+  get warnings(): string[] {
+    return this.current.warnings;
+  }
+
+  get hostKey(): PresentedHostKey {
+    return this.current.hostKey;
+  }
+
+  get homePath(): string {
+    return this.current.homePath;
+  }
+
+  /** The live session; logs in again first when the connection has dropped. */
+  async live(): Promise<SftpSession> {
+    if (this.closedByUser) throw new AppError('network', 'Not connected: connect first.');
+    if (!this.current.closed) return this.current;
+    this.reopening ??= this.reopen().finally(() => {
+      this.reopening = undefined;
+    });
+    try {
+      this.current = await this.reopening;
+      return this.current;
+    } catch (error) {
+      const reason = isAppError(error) ? error : new AppError('network', 'The connection was lost and could not be made again.');
+      this.onLost(reason);
+      throw reason;
+    }
+  }
+
+  /** Runs `work`; when it failed because the connection dropped, once more on a new one. */
+  async run<T>(work: (session: SftpSession) => Promise<T>, retry: boolean): Promise<T> {
+    const session = await this.live();
+    try {
+      return await work(session);
+    } catch (error) {
+      if (!retry || !session.closed || this.closedByUser) throw error;
+      return work(await this.live());
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closedByUser = true;
+    await this.current.close();
+  }
+}
+
+export class ResilientSftpFileSystem implements RemoteFileSystem {
+  readonly protocol = 'sftp' as const;
+
+  constructor(private readonly session: ResilientSftpSession) {}
+
+  get homePath(): string {
+    return this.session.homePath;
+  }
+
+  list(path: string, cursor?: string): Promise<ListPage> {
+    // A cursor belongs to the old connection: after a drop, that listing has to start over.
+    return this.session.run((s) => s.fs.list(path, cursor), cursor === undefined);
+  }
+
+  stat(path: string): Promise<FileEntry> {
+    return this.session.run((s) => s.fs.stat(path), true);
+  }
+
+  mkdir(parentPath: string, name: string): Promise<FileEntry> {
+    return this.session.run((s) => s.fs.mkdir(parentPath, name), false);
+  }
+
+  summarize(paths: string[], signal?: AbortSignal): Promise<TreeSummary> {
+    return this.session.run((s) => s.fs.summarize(paths, signal), true);
+  }
+
+  delete(paths: string[], onProgress?: (deleted: number) => void, signal?: AbortSignal): Promise<DeleteReport> {
+    return this.session.run((s) => s.fs.delete(paths, onProgress, signal), false);
+  }
+
+  rename(from: string, to: string, onProgress?: (done: number) => void): Promise<void> {
+    return this.session.run((s) => s.fs.rename(from, to, onProgress), false);
+  }
+
+  copy(from: string, to: string, onProgress?: (done: number) => void, signal?: AbortSignal): Promise<void> {
+    return this.session.run((s) => s.fs.copy(from, to, onProgress, signal), false);
+  }
+
+  createFile(parentPath: string, name: string): Promise<FileEntry> {
+    return this.session.run((s) => s.fs.createFile(parentPath, name), false);
+  }
+
+  chmod(path: string, mode: number, recursive = false, signal?: AbortSignal): Promise<ChmodReport> {
+    return this.session.run((s) => s.fs.chmod(path, mode, recursive, signal), false);
+  }
+}

@@ -1,0 +1,65 @@
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { TransferSnapshot } from '../../../shared/transfers.js';
+import { AppError } from '../errors.js';
+import type { RemoteSession } from '../fs/remoteFileSystem.js';
+import type { S3TransferDriver } from '../s3/s3TransferDriver.js';
+import { uploadPartPath } from '../sftp/sftpTransferDriver.js';
+import type { Checkpoint, JobContext } from './jobContext.js';
+import { runSftpAttempt } from './sftpAttempt.js';
+
+export const partPathOf = (localPath: string) => `${localPath}.part`;
+
+/**
+ * One attempt at one transfer, resuming from its checkpoint. S3 keeps its own checkpoint
+ * shape (upload id / byte ranges); SFTP resumes by offset, the unbroken prefix of
+ * chunks that have landed.
+ */
+export async function runAttempt(session: RemoteSession, s: TransferSnapshot, ctx: JobContext, isCancelled: () => boolean): Promise<void> {
+  if (session.fs.protocol === 'sftp') {
+    await runSftpAttempt(session, s, ctx, isCancelled, (move) => downloadViaPart(s, ctx, move));
+    return;
+  }
+  if (s.direction === 'upload') await session.transfers.upload(s.localPath, s.remotePath, ctx);
+  else await downloadViaPart(s, ctx, (part) => session.transfers.download(s.remotePath, part, ctx));
+}
+
+/** Downloads to `name.part` beside the target, renamed into place only when complete. */
+async function downloadViaPart(s: TransferSnapshot, ctx: JobContext, move: (part: string) => Promise<void>): Promise<void> {
+  await mkdir(dirname(s.localPath), { recursive: true });
+  const part = partPathOf(s.localPath);
+  try {
+    await move(part);
+  } catch (error) {
+    const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      throw new AppError(
+        'conflict',
+        `The local disk is full. What arrived so far is kept in ${part}: free some space, then retry to continue from there.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+  if (ctx.signal.aborted) throw new AppError('cancelled', 'Cancelled.');
+  const written = (await stat(part)).size;
+  if (s.size !== undefined && written !== s.size) {
+    throw new AppError('network', `The download is incomplete: ${written} of ${s.size} bytes arrived.`);
+  }
+  s.size = written;
+  await rename(part, s.localPath);
+}
+
+/** Removes what a cancelled or cleared transfer left behind: `.part` files, kept multipart uploads. */
+export async function discardPartial(session: RemoteSession | undefined, s: TransferSnapshot, checkpoint: Checkpoint | undefined): Promise<void> {
+  if (s.direction === 'download') {
+    await rm(partPathOf(s.localPath), { force: true });
+    return;
+  }
+  if (!session) return;
+  if (checkpoint?.kind === 's3Upload') {
+    await (session.transfers as S3TransferDriver).discardUpload(s.remotePath, checkpoint);
+  } else if (session.fs.protocol === 'sftp' && checkpoint) {
+    await session.fs.delete([uploadPartPath(s.remotePath)]).catch(() => undefined);
+  }
+}

@@ -1,0 +1,81 @@
+import type { TransferSnapshot } from '../../../shared/transfers.js';
+import { isAppError } from '../errors.js';
+import type { RemoteSession, TransferContext } from '../fs/remoteFileSystem.js';
+import { SftpStatus, sftpStatusOf } from '../sftp/sftpErrors.js';
+import type { SftpTransferOptions } from '../sftp/sftpTransferDriver.js';
+import { addRange, contiguousEnd, type Range } from './byteRanges.js';
+import type { JobContext } from './jobContext.js';
+
+type SftpLikeDriver = {
+  upload(l: string, r: string, ctx: TransferContext, o?: SftpTransferOptions): Promise<void>;
+  download(r: string, l: string, ctx: TransferContext, o?: SftpTransferOptions): Promise<void>;
+};
+
+export const sequentialNote = 'Server refused parallel requests; sent sequentially.';
+
+/** Connections (by their transfer driver) whose server refused parallel requests once: later transfers go sequentially from the start. */
+const refusedParallel = new WeakSet<object>();
+
+/**
+ * The failures a server that cannot cope with several requests in flight answers with:
+ * a generic FAILURE or BAD_MESSAGE status (some embedded and appliance servers do this).
+ * Errors with a clear meaning (permission, not found, connection lost) are not among them.
+ */
+export function looksLikeParallelRefusal(error: unknown): boolean {
+  const cause = isAppError(error) ? (error as { cause?: unknown }).cause : error;
+  const status = sftpStatusOf(cause);
+  return status === SftpStatus.FAILURE || status === SftpStatus.BAD_MESSAGE;
+}
+
+/**
+ * One SFTP attempt, resuming by offset (the unbroken prefix of chunks that landed). If the
+ * parallel attempt fails the way a server that mishandles parallel requests fails, it goes
+ * again with one request in flight from where it got to, and says so in the details.
+ */
+export async function runSftpAttempt(
+  session: RemoteSession,
+  s: TransferSnapshot,
+  ctx: JobContext,
+  isCancelled: () => boolean,
+  viaPart: (move: (part: string) => Promise<void>) => Promise<void>,
+): Promise<void> {
+  const driver = session.transfers as unknown as SftpLikeDriver;
+  let offset = ctx.checkpoint?.kind === 'offset' ? ctx.checkpoint.offset : 0;
+  let ranges: Range[] = offset > 0 ? [[0, offset]] : [];
+  if (offset > 0) ctx.note(`Resumed at byte ${offset}.`);
+  const attempt = (concurrency?: number) => {
+    const options: SftpTransferOptions = {
+      resumeFrom: offset,
+      throttle: ctx.throttle,
+      concurrency,
+      preserveMode: ctx.preservePermissions,
+      onChunkDone: (position, length) => {
+        ranges = addRange(ranges, position, position + length);
+        offset = contiguousEnd(ranges);
+        ctx.saveCheckpoint({ kind: 'offset', offset });
+      },
+      // Read when the upload fails: a paused or failed upload keeps its part to resume.
+      get keepPartial() {
+        return !isCancelled();
+      },
+    };
+    if (s.direction === 'upload') return driver.upload(s.localPath, s.remotePath, ctx, options);
+    return viaPart((part) => driver.download(s.remotePath, part, ctx, options));
+  };
+  if (refusedParallel.has(session.transfers)) {
+    ctx.note(sequentialNote);
+    await attempt(1);
+    return;
+  }
+  try {
+    await attempt();
+  } catch (error) {
+    if (ctx.signal.aborted || !looksLikeParallelRefusal(error)) throw error;
+    refusedParallel.add(session.transfers);
+    // Chunks past the first gap may have landed; only the unbroken prefix counts.
+    ranges = offset > 0 ? [[0, offset]] : [];
+    ctx.note(sequentialNote);
+    await attempt(1);
+    ctx.note(sequentialNote);
+  }
+}

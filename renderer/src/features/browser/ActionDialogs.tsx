@@ -1,0 +1,28 @@
+/** Mounts the file-action and S3 dialogs (rename, copy/move, properties, share, open bucket, MFA). */
+import { MfaDialog } from '../s3/MfaDialog.js';
+import { useMfaPrompt } from '../s3/mfaPrompt.js';
+import { OpenBucketDialog } from '../s3/OpenBucketDialog.js';
+import { PropertiesDialog } from '../s3/PropertiesDialog.js';
+import { ShareDialog } from '../s3/ShareDialog.js';
+import '../s3/s3.css';
+import './browser.css';
+import { useActionDialogs } from './actionDialogs.js';
+import { CopyMoveDialog } from './CopyMoveDialog.js';
+import { RenameDialog } from './RenameDialog.js';
+
+export function ActionDialogs() {
+  const open = useActionDialogs((s) => s.open);
+  const mfa = useMfaPrompt((s) => s.question);
+  let dialog = null;
+  if (open?.kind === 'rename') dialog = <RenameDialog key={open.entry.path} connectionId={open.connectionId} entry={open.entry} />;
+  else if (open?.kind === 'copyMove') dialog = <CopyMoveDialog connectionId={open.connectionId} entries={open.entries} mode={open.mode} />;
+  else if (open?.kind === 'properties') dialog = <PropertiesDialog key={open.path} connectionId={open.connectionId} path={open.path} />;
+  else if (open?.kind === 'share') dialog = <ShareDialog key={open.path} connectionId={open.connectionId} path={open.path} />;
+  else if (open?.kind === 'openBucket') dialog = <OpenBucketDialog connectionId={open.connectionId} />;
+  return (
+    <>
+      {dialog}
+      {mfa ? <MfaDialog key={mfa.mfaSerial + mfa.profile} question={mfa} /> : null}
+    </>
+  );
+}

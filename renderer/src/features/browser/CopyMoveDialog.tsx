@@ -1,0 +1,67 @@
+/** Copy or move the selected files and folders into another folder of the same connection. */
+import { useState } from 'react';
+import type { FileEntry } from '../../../../shared/files.js';
+import { toApiError } from '../../api/client.js';
+import { TextField } from '../../components/dialogs/Field.js';
+import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
+import { ErrorIcon } from '../../components/icons.js';
+import { plural } from '../../lib/format.js';
+import { useActionDialogs } from './actionDialogs.js';
+import { copyMoveTo, currentFolderOf } from './fileActions.js';
+
+interface Props {
+  connectionId: string;
+  entries: FileEntry[];
+  mode: 'copy' | 'move';
+}
+
+export function CopyMoveDialog({ connectionId, entries, mode }: Props) {
+  const close = useActionDialogs((s) => s.close);
+  const [folder, setFolder] = useState(currentFolderOf(connectionId));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const verb = mode === 'copy' ? 'Copy' : 'Move';
+  const what = entries.length === 1 ? `“${entries[0]!.name}”` : plural(entries.length, 'item');
+
+  const submit = async () => {
+    if (!folder.startsWith('/')) return setError('Paths start with “/”');
+    setBusy(true);
+    setError(null);
+    try {
+      await copyMoveTo(connectionId, entries, folder, mode);
+      close();
+    } catch (caught) {
+      setError(toApiError(caught).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={`${verb} ${what}`} onCancel={close} className="small-dialog" initialFocus="[data-autofocus]">
+      <form
+        className="modal-body form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <TextField label="Into folder" value={folder} onChange={setFolder} mono autoFocus hint="A folder path on this connection, e.g. /bucket/folder/." />
+        {error ? (
+          <div className="alert form-notice" role="alert">
+            <ErrorIcon />
+            <div>{error}</div>
+          </div>
+        ) : null}
+        <ModalFooter start={busy ? <span className="spinner" aria-label="Working" /> : undefined}>
+          <button type="button" className="btn" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {verb}
+          </button>
+        </ModalFooter>
+      </form>
+    </Modal>
+  );
+}

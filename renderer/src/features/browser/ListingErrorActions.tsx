@@ -1,0 +1,26 @@
+/** What a listing error offers: open a bucket by name, or re-enter expired credentials. */
+import { connectionById } from '../../state/connections.js';
+import type { Tab } from '../../state/browser.js';
+import { reenterCredentials } from './reauth.js';
+import { showActionDialog } from './actionDialogs.js';
+
+export function ListingErrorActions({ tab }: { tab: Tab }) {
+  const error = tab.error;
+  if (!error) return null;
+  const s3 = tab.protocol === 's3';
+  if (s3 && tab.path === '/' && error.kind === 'permission') {
+    return (
+      <button type="button" className="btn btn-primary" onClick={() => showActionDialog({ kind: 'openBucket', connectionId: tab.connectionId })}>
+        Open bucket by name…
+      </button>
+    );
+  }
+  if (error.kind === 'auth' && connectionById(tab.connectionId)) {
+    return (
+      <button type="button" className="btn btn-primary" onClick={() => void reenterCredentials(tab.connectionId)}>
+        Enter new credentials…
+      </button>
+    );
+  }
+  return null;
+}

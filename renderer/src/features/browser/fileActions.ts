@@ -1,0 +1,97 @@
+/** Delete, rename, move and copy from the browser: confirmation, the calls, a clear report. */
+import type { FileEntry } from '../../../../shared/files.js';
+import { baseName, parentPath } from '../../../../shared/paths.js';
+import { api, toApiError, unwrap } from '../../api/client.js';
+import { formatBytes, formatCount, plural } from '../../lib/format.js';
+import { getTab, selectedEntries, viewOf } from '../../state/browser.js';
+import { useDialogs } from '../../state/dialogs.js';
+import { refresh } from '../../state/navigation.js';
+import { showError, showInfo } from '../../state/toasts.js';
+import { showActionDialog } from './actionDialogs.js';
+
+/** The selection, or the row under the keyboard cursor when nothing is selected. */
+export function actionTargets(connectionId: string): FileEntry[] {
+  const tab = getTab(connectionId);
+  if (!tab) return [];
+  const selected = selectedEntries(tab);
+  if (selected.length) return selected;
+  const focused = viewOf(tab).find((e) => e.path === tab.focus);
+  return focused ? [focused] : [];
+}
+
+const isBucket = (e: FileEntry) => e.kind === 'bucket';
+const tab = (connectionId: string) => getTab(connectionId)?.protocol;
+
+function describeSummary(entries: FileEntry[], files: number, folders: number, bytes: number): string {
+  const what = entries.length === 1 ? `“${entries[0]!.name || '(empty name)'}”` : `${formatCount(entries.length)} items`;
+  const inside = folders > 0 ? `${plural(files, 'file')} in ${plural(folders, 'folder')}` : plural(files, 'file');
+  return `${what} will be deleted: ${inside}, ${formatBytes(bytes)}. This cannot be undone.`;
+}
+
+/** Counts what goes, asks once, deletes, and reports every failure. */
+export async function deleteTargets(connectionId: string, entries = actionTargets(connectionId)): Promise<void> {
+  const targets = entries.filter((e) => !isBucket(e));
+  if (targets.length === 0) return;
+  const paths = targets.map((e) => e.path);
+  let message: string;
+  try {
+    const summary = await unwrap(api().fs.summarize({ connectionId, paths }));
+    message = describeSummary(targets, summary.files, summary.folders, summary.bytes);
+  } catch (caught) {
+    showError(toApiError(caught).message, 'Could not count what would be deleted');
+    return;
+  }
+  const ok = await useDialogs.getState().askConfirm({ title: 'Delete?', message, confirmLabel: 'Delete', danger: true });
+  if (!ok) return;
+  try {
+    const report = await unwrap(api().fs.delete({ connectionId, paths }));
+    if (report.failed.length) {
+      const first = report.failed.slice(0, 3).map((f) => `${baseName(f.path) || f.path}: ${f.message}`);
+      const more = report.failed.length > 3 ? ` …and ${formatCount(report.failed.length - 3)} more.` : '';
+      showError(`${first.join('\n')}${more}`, `${plural(report.failed.length, 'item')} could not be deleted (${formatCount(report.deleted)} deleted)`);
+    } else {
+      showInfo(`Deleted ${plural(report.deleted, tab(connectionId) === 's3' ? 'object' : 'item')}.`);
+    }
+  } catch (caught) {
+    showError(toApiError(caught).message, 'Could not delete');
+  }
+  refresh(connectionId);
+}
+
+export function startRename(connectionId: string): void {
+  const [entry, ...rest] = actionTargets(connectionId);
+  if (!entry || rest.length || isBucket(entry)) return;
+  showActionDialog({ kind: 'rename', connectionId, entry });
+}
+
+export function startCopyMove(connectionId: string, mode: 'copy' | 'move'): void {
+  const entries = actionTargets(connectionId).filter((e) => !isBucket(e));
+  if (entries.length) showActionDialog({ kind: 'copyMove', connectionId, entries, mode });
+}
+
+/** Where an entry lands in `folder` (S3 folders end with "/", SFTP folders do not). */
+export function destinationIn(folder: string, entry: FileEntry, protocol: 's3' | 'sftp'): string {
+  const name = baseName(entry.path);
+  const isFolder = entry.kind === 'folder';
+  if (protocol === 's3') return `${folder.endsWith('/') ? folder : `${folder}/`}${name}${isFolder ? '/' : ''}`;
+  return `${folder.replace(/\/+$/, '')}/${name}`;
+}
+
+export async function renameTo(connectionId: string, from: string, to: string): Promise<void> {
+  await unwrap(api().fs.rename({ connectionId, from, to }));
+  refresh(connectionId);
+}
+
+export async function copyMoveTo(connectionId: string, entries: FileEntry[], folder: string, mode: 'copy' | 'move'): Promise<void> {
+  const tab = getTab(connectionId);
+  if (!tab) return;
+  for (const entry of entries) {
+    const to = destinationIn(folder, entry, tab.protocol);
+    if (mode === 'move') await unwrap(api().fs.rename({ connectionId, from: entry.path, to }));
+    else await unwrap(api().fs.copy({ connectionId, from: entry.path, to }));
+  }
+  refresh(connectionId);
+}
+
+export const currentFolderOf = (connectionId: string) => getTab(connectionId)?.path ?? '/';
+export const parentOf = (protocol: 's3' | 'sftp', path: string) => parentPath(protocol, path) ?? '/';

@@ -1,0 +1,90 @@
+/** A new bucket: its name checked against S3's rules as you type, a region and the options at creation. */
+import { useState } from 'react';
+import { bucketNameProblem } from '../../../../shared/buckets.js';
+import { api, toApiError, unwrap } from '../../api/client.js';
+import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
+import { refresh } from '../../state/navigation.js';
+import { closeBucketDialog } from './bucketStore.js';
+
+export function CreateBucketDialog({ connectionId }: { connectionId: string }) {
+  const [name, setName] = useState('');
+  const [region, setRegion] = useState('');
+  const [versioning, setVersioning] = useState(false);
+  const [blockPublic, setBlockPublic] = useState(true);
+  const [objectLock, setObjectLock] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const problem = name ? bucketNameProblem(name) : null;
+  const close = () => closeBucketDialog('create');
+  const submit = async () => {
+    if (!name || problem) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await unwrap(
+        api().buckets.create({ connectionId, bucket: name, ...(region.trim() ? { region: region.trim() } : {}), versioning: versioning || objectLock, blockPublicAccess: blockPublic, objectLock }),
+      );
+      close();
+      refresh(connectionId);
+    } catch (caught) {
+      setError(toApiError(caught).message);
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal title="New bucket" onCancel={close} initialFocus="[data-autofocus]">
+      <form
+        className="modal-body bucket-create"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label>
+          Bucket name
+          <input
+            data-autofocus
+            className="input mono"
+            value={name}
+            placeholder="my-bucket"
+            spellCheck={false}
+            aria-invalid={problem ? true : undefined}
+            onChange={(e) => setName(e.currentTarget.value)}
+          />
+        </label>
+        <div className={problem ? 'field-error' : 'field-hint'} role="status" data-testid="bucket-name-check">
+          {problem ?? (name ? 'A valid bucket name. Names are shared by everyone on the service.' : '3–63 lowercase letters, digits, dots and hyphens.')}
+        </div>
+        <label>
+          <span>
+            Region <small>(empty: the connection's region)</small>
+          </span>
+          <input className="input" value={region} placeholder="eu-central-1" onChange={(e) => setRegion(e.currentTarget.value)} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={blockPublic} onChange={(e) => setBlockPublic(e.currentTarget.checked)} /> Block all public access (recommended)
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={versioning || objectLock} disabled={objectLock} onChange={(e) => setVersioning(e.currentTarget.checked)} /> Enable versioning
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={objectLock} onChange={(e) => setObjectLock(e.currentTarget.checked)} /> Enable object lock (write-once; turns versioning on for good)
+        </label>
+        {error ? (
+          <div className="alert" role="alert">
+            {error}
+          </div>
+        ) : null}
+        <ModalFooter>
+          <button type="button" className="btn" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy || !name || !!problem}>
+            Create bucket
+          </button>
+        </ModalFooter>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,28 @@
+/** The bucket entries of the file list's context menu (S3 only). */
+import type { FileEntry } from '../../../../shared/files.js';
+import { archivedClasses } from '../../../../shared/buckets.js';
+import type { MenuEntry } from '../../components/ContextMenu.js';
+import { ShieldIcon } from '../../components/icons.js';
+import type { Tab } from '../../state/browser.js';
+import { bucketOf, openBucketSettings, openDeleteBucket, openRestore, openStorageClass, openVersions } from './bucketStore.js';
+
+export function bucketMenuItems(connectionId: string, tab: Tab, target: FileEntry | null, selected: readonly FileEntry[]): MenuEntry[] {
+  if (tab.protocol !== 's3') return [];
+  const bucket = target?.kind === 'bucket' ? target.name : tab.path !== '/' ? bucketOf(tab.path) : '';
+  if (!bucket) return [];
+  const objects = selected.filter((e) => e.kind === 'file' || e.kind === 'folder');
+  const single = objects.length === 1 && objects[0]!.kind === 'file' ? objects[0]! : null;
+  const items: MenuEntry[] = ['separator', { label: 'Bucket settings…', icon: <ShieldIcon />, onSelect: () => openBucketSettings(connectionId, bucket) }];
+  if (target?.kind === 'bucket') {
+    items.push({ label: 'Delete bucket…', danger: true, onSelect: () => openDeleteBucket(connectionId, bucket) });
+    return items;
+  }
+  items.push(
+    { label: 'Show versions', disabled: !single, onSelect: () => single && openVersions(connectionId, single.path) },
+    { label: 'Change storage class…', disabled: objects.length === 0, onSelect: () => openStorageClass(connectionId, objects.map((e) => e.path)) },
+  );
+  if (single && archivedClasses.includes(single.storageClass ?? '')) {
+    items.push({ label: 'Restore from archive…', onSelect: () => openRestore(connectionId, single.path, single.storageClass ?? 'GLACIER') });
+  }
+  return items;
+}

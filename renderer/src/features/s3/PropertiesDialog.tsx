@@ -1,0 +1,177 @@
+/** An S3 object's properties: facts, editable headers and user metadata, editable tags. */
+import { useEffect, useState } from 'react';
+import type { ObjectProperties } from '../../../../shared/s3Objects.js';
+import { api, toApiError, unwrap } from '../../api/client.js';
+import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
+import { ErrorIcon, InfoIcon } from '../../components/icons.js';
+import { formatBytes, formatDateLong, formatStorageClass } from '../../lib/format.js';
+import { refresh } from '../../state/navigation.js';
+import { showInfo } from '../../state/toasts.js';
+import { showActionDialog, useActionDialogs } from '../browser/actionDialogs.js';
+import { fromPairs, PairsEditor, toPairs, type Pair } from './PairsEditor.js';
+
+interface Draft {
+  contentType: string;
+  cacheControl: string;
+  contentDisposition: string;
+  metadata: Pair[];
+  tags: Pair[];
+}
+
+const draftOf = (p: ObjectProperties): Draft => ({
+  contentType: p.contentType ?? '',
+  cacheControl: p.cacheControl ?? '',
+  contentDisposition: p.contentDisposition ?? '',
+  metadata: toPairs(p.metadata),
+  tags: p.tags.map((t) => ({ name: t.key, value: t.value })),
+});
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+export function PropertiesDialog({ connectionId, path }: { connectionId: string; path: string }) {
+  const close = useActionDialogs((s) => s.close);
+  const [props, setProps] = useState<ObjectProperties | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    unwrap(api().s3.properties({ connectionId, path })).then(
+      (p) => {
+        setProps(p);
+        setDraft(draftOf(p));
+      },
+      (caught) => setError(toApiError(caught).message),
+    );
+  }, [connectionId, path]);
+
+  const headersChanged = props && draft && JSON.stringify({ ...draftOf(props), tags: [] }) !== JSON.stringify({ ...draft, tags: [] });
+  const tagsChanged = props && draft && JSON.stringify(draftOf(props).tags) !== JSON.stringify(draft.tags);
+
+  const save = async () => {
+    if (!props || !draft) return;
+    setBusy(true);
+    setError(null);
+    try {
+      let next = props;
+      if (headersChanged) {
+        next = await unwrap(
+          api().s3.updateHeaders({
+            connectionId,
+            path,
+            edit: {
+              contentType: draft.contentType.trim() || undefined,
+              cacheControl: draft.cacheControl.trim() || undefined,
+              contentDisposition: draft.contentDisposition.trim() || undefined,
+              metadata: fromPairs(draft.metadata),
+            },
+          }),
+        );
+      }
+      if (tagsChanged) {
+        const tags = draft.tags.filter((t) => t.name.trim()).map((t) => ({ key: t.name.trim(), value: t.value }));
+        next = await unwrap(api().s3.setTags({ connectionId, path, tags }));
+      }
+      setProps(next);
+      setDraft(draftOf(next));
+      showInfo('Properties saved.');
+      refresh(connectionId);
+    } catch (caught) {
+      setError(toApiError(caught).message);
+    }
+    setBusy(false);
+  };
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => (d ? { ...d, [key]: value } : d));
+
+  return (
+    <Modal title={props ? props.key.split('/').filter(Boolean).pop() || props.key : 'Properties'} onCancel={close} className="properties-dialog" icon={<InfoIcon size={20} />}>
+      <form
+        className="modal-body form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        {!props || !draft ? (
+          error ? null : (
+            <div className="grid-state">
+              <span className="spinner" aria-hidden="true" /> Loading…
+            </div>
+          )
+        ) : (
+          <>
+            <dl className="facts">
+              <Fact label="Path">
+                <span className="mono selectable">{props.path}</span>
+              </Fact>
+              <Fact label="Size">
+                {formatBytes(props.size)} ({props.size.toLocaleString()} bytes)
+              </Fact>
+              <Fact label="Last modified">{formatDateLong(props.modified)}</Fact>
+              <Fact label="ETag">
+                <span className="mono selectable">{props.etag ?? '—'}</span>
+              </Fact>
+              <Fact label="Storage class">{formatStorageClass(props.storageClass)}</Fact>
+              <Fact label="Region">{props.region}</Fact>
+              {props.versionId ? (
+                <Fact label="Version">
+                  <span className="mono selectable">{props.versionId}</span>
+                </Fact>
+              ) : null}
+            </dl>
+            <div className="form-section">Headers</div>
+            <label className="prop-field">
+              <span>Content type</span>
+              <input className="input mono" value={draft.contentType} onChange={(e) => set('contentType', e.currentTarget.value)} />
+            </label>
+            <label className="prop-field">
+              <span>Cache-Control</span>
+              <input className="input mono" value={draft.cacheControl} placeholder="e.g. max-age=3600" onChange={(e) => set('cacheControl', e.currentTarget.value)} />
+            </label>
+            <label className="prop-field">
+              <span>Content-Disposition</span>
+              <input className="input mono" value={draft.contentDisposition} placeholder="e.g. attachment" onChange={(e) => set('contentDisposition', e.currentTarget.value)} />
+            </label>
+            <div className="form-section">Metadata (x-amz-meta-*)</div>
+            <PairsEditor label="Metadata" pairs={draft.metadata} onChange={(v) => set('metadata', v)} namePlaceholder="name" max={100} />
+            <div className="form-section">Tags</div>
+            <PairsEditor label="Tag" pairs={draft.tags} onChange={(v) => set('tags', v)} namePlaceholder="key" max={10} />
+            {headersChanged ? (
+              <p className="muted prop-note">Saving headers or metadata copies the object onto itself with the new values; its bytes do not change.</p>
+            ) : null}
+          </>
+        )}
+        {error ? (
+          <div className="alert form-notice" role="alert">
+            <ErrorIcon />
+            <div>{error}</div>
+          </div>
+        ) : null}
+        <ModalFooter
+          start={
+            <button type="button" className="btn" onClick={() => showActionDialog({ kind: 'share', connectionId, path })}>
+              Share…
+            </button>
+          }
+        >
+          {busy ? <span className="spinner" aria-label="Saving" /> : null}
+          <button type="button" className="btn" onClick={close}>
+            Close
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy || !(headersChanged || tagsChanged)}>
+            Save
+          </button>
+        </ModalFooter>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,22 @@
+/** SFTP steps of connecting: a passphrase asked when the key turns out to need one, and warnings. */
+import type { ConnectSecrets, ConnectionSummary } from '../../../../shared/connections.js';
+import type { ApiError } from '../../api/client.js';
+import { useDialogs } from '../../state/dialogs.js';
+import { useToasts } from '../../state/toasts.js';
+
+/**
+ * The key is encrypted and no (or a wrong) passphrase was given: ask for it, like ssh does.
+ * Null when this error is not about a passphrase, or the user cancelled.
+ */
+export async function askPassphraseAfter(summary: ConnectionSummary, error: ApiError): Promise<ConnectSecrets | null> {
+  if (summary.protocol !== 'sftp' || summary.auth.kind !== 'key' || error.kind !== 'auth') return null;
+  if (!/is encrypted: enter its passphrase|passphrase for .* is wrong/.test(error.message)) return null;
+  return useDialogs.getState().askSecret(summary);
+}
+
+/** Things the server connection works despite, like an unprotected key file: say them, loudly. */
+export function showConnectWarnings(summary: ConnectionSummary, warnings: string[] | undefined): void {
+  for (const message of warnings ?? []) {
+    useToasts.getState().push({ tone: 'error', title: `Warning for ${summary.name}`, message }, 20_000);
+  }
+}

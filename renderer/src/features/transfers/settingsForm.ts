@@ -1,0 +1,103 @@
+/** The transfer settings as the dialog edits them (text fields, rate units) and back. */
+import type { ConflictPolicy, TransferSettings } from '../../../../shared/transfers.js';
+
+/** Decimal, like every size and speed the app shows. */
+export const rateUnits = { KB: 1000, MB: 1000 * 1000 } as const;
+export type RateUnit = keyof typeof rateUnits;
+const MiB = 1024 * 1024;
+
+export interface SettingsForm {
+  filesInParallel: string;
+  partsInFlight: string;
+  multipartThresholdMiB: string;
+  /** Empty or 0 = automatic. */
+  partSizeMiB: string;
+  uploadLimit: string;
+  uploadUnit: RateUnit;
+  downloadLimit: string;
+  downloadUnit: RateUnit;
+  conflictPolicy: ConflictPolicy;
+  retries: string;
+  verifyChecksums: boolean;
+  preservePermissions: boolean;
+  storageClassByConnection: Record<string, string>;
+}
+
+export type FormErrors = Partial<Record<keyof SettingsForm, string>>;
+
+function rateToForm(bytesPerSecond: number): [string, RateUnit] {
+  if (bytesPerSecond === 0) return ['0', 'MB'];
+  if (bytesPerSecond % rateUnits.MB === 0) return [String(bytesPerSecond / rateUnits.MB), 'MB'];
+  return [String(Math.round(bytesPerSecond / rateUnits.KB)), 'KB'];
+}
+
+export function toForm(s: TransferSettings): SettingsForm {
+  const [uploadLimit, uploadUnit] = rateToForm(s.uploadLimit);
+  const [downloadLimit, downloadUnit] = rateToForm(s.downloadLimit);
+  return {
+    filesInParallel: String(s.filesInParallel),
+    partsInFlight: String(s.partsInFlight),
+    multipartThresholdMiB: String(Math.round(s.multipartThreshold / MiB)),
+    partSizeMiB: s.partSize ? String(Math.round(s.partSize / MiB)) : '0',
+    uploadLimit,
+    uploadUnit,
+    downloadLimit,
+    downloadUnit,
+    conflictPolicy: s.conflictPolicy,
+    retries: String(s.retries),
+    verifyChecksums: s.verifyChecksums,
+    preservePermissions: s.preservePermissions,
+    storageClassByConnection: { ...s.storageClassByConnection },
+  };
+}
+
+function whole(text: string, min: number, max: number, what: string): number | string {
+  const t = text.trim();
+  if (!/^\d+$/.test(t)) return `Enter a whole number for ${what}`;
+  const n = Number(t);
+  if (n < min || n > max) return `${what[0]!.toUpperCase()}${what.slice(1)} must be between ${min} and ${max}`;
+  return n;
+}
+
+function decimal(text: string, what: string): number | string {
+  const t = text.trim() === '' ? '0' : text.trim();
+  if (!/^\d+(\.\d+)?$/.test(t)) return `Enter a number for ${what} (0 = unlimited)`;
+  return Number(t);
+}
+
+/** The changes to send, or the problems to show beside the fields. */
+export function fromForm(f: SettingsForm): { changes: Partial<TransferSettings> | null; errors: FormErrors } {
+  const errors: FormErrors = {};
+  const take = <K extends keyof SettingsForm>(key: K, value: number | string): number => {
+    if (typeof value === 'string') {
+      errors[key] = value;
+      return 0;
+    }
+    return value;
+  };
+  const filesInParallel = take('filesInParallel', whole(f.filesInParallel, 1, 32, 'files in parallel'));
+  const partsInFlight = take('partsInFlight', whole(f.partsInFlight, 1, 64, 'parts per file'));
+  const threshold = take('multipartThresholdMiB', whole(f.multipartThresholdMiB, 5, 5120, 'the multipart threshold'));
+  const partText = f.partSizeMiB.trim() === '' ? '0' : f.partSizeMiB;
+  const partSize = partText.trim() === '0' ? 0 : take('partSizeMiB', whole(partText, 5, 5120, 'the part size'));
+  const up = take('uploadLimit', decimal(f.uploadLimit, 'the upload limit'));
+  const down = take('downloadLimit', decimal(f.downloadLimit, 'the download limit'));
+  const retries = take('retries', whole(f.retries, 0, 20, 'retries'));
+  if (Object.keys(errors).length > 0) return { changes: null, errors };
+  return {
+    errors,
+    changes: {
+      filesInParallel,
+      partsInFlight,
+      multipartThreshold: threshold * MiB,
+      partSize: partSize * MiB,
+      uploadLimit: Math.round(up * rateUnits[f.uploadUnit]),
+      downloadLimit: Math.round(down * rateUnits[f.downloadUnit]),
+      conflictPolicy: f.conflictPolicy,
+      retries,
+      verifyChecksums: f.verifyChecksums,
+      preservePermissions: f.preservePermissions,
+      storageClassByConnection: Object.fromEntries(Object.entries(f.storageClassByConnection).filter(([, v]) => v !== '')),
+    },
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Listing benchmark (issue 3): 100,000 keys under one prefix of the test RGW, listed
+ * (1) through the core's dispatch exactly as the renderer asks for pages, timing the
+ * first page of rows in the UI's sorted model and the full listing, and
+ * (2) by `/usr/bin/aws s3api list-objects-v2` (all pages), in the same run.
+ * Also prints the memory held per listed key. The last line is one JSON object.
+ *
+ * The keys stay in the bucket `stowage-bench-list` (seeded once, then reused) so
+ * later runs take seconds, not minutes. Run: npm run bench:list
+ */
+import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { CreateBucketCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import type { FileEntry } from '../../shared/files.js';
+import { sortEntries } from '../../renderer/src/lib/entries.js';
+import { coreClient } from '../support/coreClient.js';
+import { startHeadlessCore } from '../support/headlessCore.js';
+import { testS3Client } from '../support/s3Fixtures.js';
+import { readTestbedEnv } from '../support/testbedEnv.js';
+
+const keys = Number(process.env.BENCH_KEYS ?? 100_000);
+const bucket = 'stowage-bench-list';
+const prefix = `bench-${keys}/`;
+const doneMarker = `${prefix.slice(0, -1)}.complete`;
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const env = readTestbedEnv();
+const s3 = testS3Client(env);
+
+async function seed(): Promise<void> {
+  await s3.send(new CreateBucketCommand({ Bucket: bucket })).catch(() => undefined);
+  const ready = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: doneMarker })).then(
+    () => true,
+    () => false,
+  );
+  if (ready) return;
+  const started = performance.now();
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < keys; i = next++) {
+      const key = `${prefix}object-${String(i).padStart(6, '0')}.dat`;
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: Buffer.alloc(i % 64) }));
+      if (i % 10_000 === 0) console.log(`seeding: ${i} of ${keys} (${Math.round((performance.now() - started) / 1000)} s)`);
+    }
+  };
+  await Promise.all(Array.from({ length: 128 }, worker));
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: doneMarker, Body: Buffer.from('') }));
+}
+
+async function listThroughCore(): Promise<{ firstPageMs: number; fullMs: number; bytesPerKey: number; rows: number }> {
+  const h = await startHeadlessCore();
+  try {
+    const call = coreClient(h.core);
+    const saved = await call('connections:save', {
+      draft: {
+        protocol: 's3',
+        name: 'bench',
+        endpoint: { kind: 'custom', url: env.s3.endpoint },
+        region: env.s3.region,
+        forcePathStyle: true,
+        rememberSecret: false,
+        auth: { kind: 'keys', accessKeyId: env.s3.accessKeyId, secretAccessKey: env.s3.secretAccessKey },
+      },
+    });
+    await call('connections:connect', { id: saved.id });
+    const path = `/${bucket}/${prefix}`;
+    // Warm the connection (and the bucket's region) like an open browser would be.
+    await call('fs:list', { connectionId: saved.id, path: `/${bucket}/` });
+
+    gc();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    const rows: FileEntry[] = [];
+    let firstPageMs = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await call('fs:list', cursor ? { connectionId: saved.id, path, cursor } : { connectionId: saved.id, path });
+      for (const e of page.entries) rows.push(e);
+      if (!firstPageMs) {
+        // The first screen of the UI: the sorted model the grid renders from.
+        sortEntries(rows, { key: 'name', dir: 'asc' });
+        firstPageMs = performance.now() - started;
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    const fullMs = performance.now() - started;
+    gc();
+    const bytesPerKey = (process.memoryUsage().heapUsed - heapBefore) / rows.length;
+    if (rows.length !== keys) throw new Error(`listed ${rows.length} rows, expected ${keys}`);
+    return { firstPageMs, fullMs, bytesPerKey, rows: rows.length };
+  } finally {
+    await h.dispose();
+  }
+}
+
+function awsCli(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(
+      '/usr/bin/aws',
+      ['s3api', 'list-objects-v2', '--bucket', bucket, '--prefix', prefix, '--delimiter', '/', '--endpoint-url', env.s3.endpoint, '--output', 'json'],
+      {
+        env: {
+          ...process.env,
+          AWS_ACCESS_KEY_ID: env.s3.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: env.s3.secretAccessKey,
+          AWS_DEFAULT_REGION: env.s3.region,
+          AWS_PAGER: '',
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let bytes = 0;
+    child.stdout.on('data', (chunk: Buffer) => (bytes += chunk.length));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`aws exited with ${code}`));
+      else if (bytes < keys * 50) reject(new Error(`aws printed only ${bytes} bytes: did it list everything?`));
+      else resolve(performance.now() - started);
+    });
+  });
+}
+
+await seed();
+const core = await listThroughCore();
+const awsCliMs = await awsCli();
+const result = {
+  keys: core.rows,
+  firstPageMs: Math.round(core.firstPageMs),
+  fullMs: Math.round(core.fullMs),
+  awsCliMs: Math.round(awsCliMs),
+  bytesPerKey: Math.round(core.bytesPerKey),
+};
+console.log(`first page of rows ${result.firstPageMs} ms (target ≤ 300) · full listing ${result.fullMs} ms · aws-cli ${result.awsCliMs} ms · ${result.bytesPerKey} bytes held per key (aim < 300)`);
+console.log(JSON.stringify(result));

@@ -1,0 +1,186 @@
+// The transfer benchmark: Stowage's core (headless, one process per run) against the
+// peers on the same data in the same run, alternating, median of RUNS.
+//   npm run bench:transfers   (env: RUNS=3, SKIP_5G=1 to skip the 5 GiB memory run)
+// Starts its own RGW (memstore sized for 5 GiB) on ports 7681/40981 and stops it at the
+// end; uses the shared test sshd for SFTP. Deletes everything it writes.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { readTestbedEnv } from '../support/testbedEnv.js';
+import { removeBucket } from '../support/s3Fixtures.js';
+import { measure, median, type Measured } from './benchPeers.js';
+import type { WorkerJob } from './stowageWorker.js';
+
+const run = promisify(execFile);
+const MiB = 1024 * 1024;
+const RUNS = Number(process.env.RUNS ?? 3);
+const RGW_PORT = 7681;
+const endpoint = `http://127.0.0.1:${RGW_PORT}`;
+const rgwScript = 'tests/servers/s3-rgw.sh';
+const testbed = readTestbedEnv();
+const creds = { accessKeyId: testbed.s3.accessKeyId, secretAccessKey: testbed.s3.secretAccessKey, region: testbed.s3.region };
+const log = (line: string) => console.error(line);
+
+async function makeFile(path: string, bytes: number) {
+  const file = await open(path, 'w');
+  const block = randomBytes(8 * MiB);
+  for (let done = 0; done < bytes; done += block.length) await file.write(block, 0, Math.min(block.length, bytes - done));
+  await file.close();
+}
+
+async function stowage(job: WorkerJob, scratch: string): Promise<Measured> {
+  const jobFile = join(scratch, `job-${Date.now()}.json`);
+  await writeFile(jobFile, JSON.stringify(job));
+  const out = await measure(process.execPath, ['--import', 'tsx', 'tests/bench/stowageWorker.ts', jobFile], process.env);
+  const parsed = JSON.parse(out.stdout.trim().split('\n').pop()!) as Measured;
+  // Transfer time inside the process (a running app does not start a process per copy); RSS/CPU of the whole process.
+  return { seconds: parsed.seconds, peakRssMiB: out.peakRssMiB, cpuSeconds: out.cpuSeconds, resentFraction: parsed.resentFraction };
+}
+
+const awsEnv = { ...process.env, AWS_ACCESS_KEY_ID: creds.accessKeyId, AWS_SECRET_ACCESS_KEY: creds.secretAccessKey, AWS_DEFAULT_REGION: creds.region, AWS_CA_BUNDLE: undefined, AWS_PAGER: '' };
+const rcloneEnv = {
+  ...process.env,
+  AWS_CA_BUNDLE: undefined,
+  RCLONE_CONFIG_BENCH_TYPE: 's3',
+  RCLONE_CONFIG_BENCH_PROVIDER: 'Ceph',
+  RCLONE_CONFIG_BENCH_ENDPOINT: endpoint,
+  RCLONE_CONFIG_BENCH_ACCESS_KEY_ID: creds.accessKeyId,
+  RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY: creds.secretAccessKey,
+  RCLONE_CONFIG_BENCH_REGION: creds.region,
+};
+const aws = (...args: string[]) => measure('/usr/bin/aws', ['--endpoint-url', endpoint, ...args, '--only-show-errors'], awsEnv);
+// --ignore-times: rclone would otherwise skip a file already there with the same size and time.
+const rclone = (...args: string[]) => measure('rclone', ['--ignore-times', ...args], rcloneEnv);
+
+type Row = { name: string; tool: string; runs: Measured[] };
+const rows: Row[] = [];
+async function bench(name: string, tools: Record<string, () => Promise<Measured>>): Promise<Record<string, number>> {
+  const runs: Record<string, Measured[]> = Object.fromEntries(Object.keys(tools).map((t) => [t, []]));
+  for (let i = 0; i < RUNS; i++) {
+    for (const [tool, fn] of Object.entries(tools)) {
+      const m = await fn();
+      runs[tool]!.push(m);
+      log(`  ${name} ${tool} run ${i + 1}: ${m.seconds.toFixed(2)} s, ${m.peakRssMiB.toFixed(0)} MiB, ${m.cpuSeconds.toFixed(1)} CPU s`);
+    }
+  }
+  const medians: Record<string, number> = {};
+  for (const [tool, list] of Object.entries(runs)) {
+    rows.push({ name, tool, runs: list });
+    medians[tool] = median(list.map((m) => m.seconds));
+  }
+  return medians;
+}
+
+function report(name: string, bytes: number) {
+  for (const r of rows.filter((x) => x.name === name)) {
+    const s = median(r.runs.map((m) => m.seconds));
+    const stow = median(rows.find((x) => x.name === name && x.tool === 'stowage')!.runs.map((m) => m.seconds));
+    console.log(
+      `${name.padEnd(22)} ${r.tool.padEnd(8)} ${s.toFixed(2).padStart(7)} s ${(bytes / MiB / s).toFixed(1).padStart(7)} MiB/s  RSS ${median(r.runs.map((m) => m.peakRssMiB)).toFixed(0).padStart(4)} MiB  CPU ${median(r.runs.map((m) => m.cpuSeconds)).toFixed(1).padStart(5)} s  ${r.tool === 'stowage' ? '' : `stowage is ${(s / stow).toFixed(2)}x`}`,
+    );
+  }
+}
+
+async function main() {
+  const scratch = await mkdtemp(join(tmpdir(), 'stowage-bench-'));
+  const rgwDir = join(scratch, 'rgw');
+  log(`starting a private RGW on ${endpoint} (8 GiB memstore)...`);
+  await run('bash', [rgwScript, 'start', rgwDir], { env: { ...process.env, RGW_PORT: String(RGW_PORT), MON_PORT: '40981', MEMSTORE_BYTES: String(8 * 1024 * MiB) } });
+  const s3 = new S3Client({ endpoint, region: creds.region, forcePathStyle: true, credentials: creds });
+  const bucket = 'bench';
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  const s3Job = { kind: 's3' as const, s3: { endpoint, ...creds } };
+  const sftpJob = { kind: 'sftp' as const, sftp: { host: testbed.sftp.host, port: testbed.sftp.port, username: testbed.sftp.username, keyPath: testbed.sftp.keys.ed25519 } };
+  const result: Record<string, number> = {};
+  try {
+    const gib = join(scratch, 'one-gib.bin');
+    await makeFile(gib, 1024 * MiB);
+    const down = join(scratch, 'down');
+    await mkdir(down);
+
+    log('S3 1 GiB upload');
+    const up = await bench('s3 upload 1 GiB', {
+      stowage: () => stowage({ ...s3Job, direction: 'upload', sources: [gib], target: `/${bucket}/stowage/` }, scratch),
+      awscli: () => aws('s3', 'cp', gib, `s3://${bucket}/aws/one-gib.bin`),
+      rclone: () => rclone('copyto', gib, `bench:${bucket}/rclone/one-gib.bin`),
+    });
+    log('S3 1 GiB download');
+    const dl = await bench('s3 download 1 GiB', {
+      stowage: () => stowage({ ...s3Job, direction: 'download', sources: [`/${bucket}/stowage/one-gib.bin`], target: down }, scratch),
+      awscli: () => aws('s3', 'cp', `s3://${bucket}/aws/one-gib.bin`, join(down, 'aws.bin')),
+      rclone: () => rclone('copyto', `bench:${bucket}/rclone/one-gib.bin`, join(down, 'rclone.bin')),
+    });
+    await rm(down, { recursive: true, force: true });
+    await mkdir(down);
+    result.s3UpVsBestPeer = Math.min(up.awscli!, up.rclone!) / up.stowage!;
+    result.s3DownVsBestPeer = Math.min(dl.awscli!, dl.rclone!) / dl.stowage!;
+
+    log('S3 2,000 files of 64 KiB');
+    const small = join(scratch, 'small');
+    await mkdir(small);
+    for (let i = 0; i < 2000; i++) await writeFile(join(small, `f${String(i).padStart(4, '0')}.bin`), randomBytes(64 * 1024));
+    const sm = await bench('s3 2000 x 64 KiB', {
+      stowage: () => stowage({ ...s3Job, direction: 'upload', sources: [small], target: `/${bucket}/stowage-small/` }, scratch),
+      awscli: () => aws('s3', 'cp', '--recursive', small, `s3://${bucket}/aws-small/`),
+      rclone: () => rclone('copy', small, `bench:${bucket}/rclone-small/`),
+    });
+    result.smallFilesVsAwsCli = sm.awscli! / sm.stowage!;
+    result.smallFilesVsRclone = sm.rclone! / sm.stowage!;
+
+    log('Resume: interrupt a 1 GiB upload at half');
+    const resumed = await stowage({ ...s3Job, direction: 'upload', sources: [gib], target: `/${bucket}/resume/`, interruptAt: 0.5, dataDir: join(scratch, 'resume-data') }, scratch);
+    result.resumeResentFraction = resumed.resentFraction ?? 1;
+
+    log('SFTP 1 GiB put/get');
+    const home = testbed.sftp.home;
+    const sftpBatch = (lines: string) =>
+      measure('sftp', ['-q', '-b', '-', '-i', testbed.sftp.keys.ed25519, '-P', String(testbed.sftp.port), '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', `${testbed.sftp.username}@${testbed.sftp.host}`], process.env, lines);
+    const put = await bench('sftp put 1 GiB', {
+      stowage: () => stowage({ ...sftpJob, direction: 'upload', sources: [gib], target: home }, scratch),
+      openssh: () => sftpBatch(`put ${gib} ${home}/openssh.bin\n`),
+    });
+    const get = await bench('sftp get 1 GiB', {
+      stowage: () => stowage({ ...sftpJob, direction: 'download', sources: [`${home}/one-gib.bin`], target: down }, scratch),
+      openssh: () => sftpBatch(`get ${home}/openssh.bin ${join(down, 'openssh.bin')}\n`),
+    });
+    await sftpBatch(`rm ${home}/one-gib.bin\nrm ${home}/openssh.bin\n`).catch(() => undefined);
+    result.sftpPutVsOpenssh = put.openssh! / put.stowage!;
+    result.sftpGetVsOpenssh = get.openssh! / get.stowage!;
+    result.peakRssMiB1G = median(rows.filter((r) => r.tool === 'stowage' && /1 GiB/.test(r.name)).flatMap((r) => r.runs.map((m) => m.peakRssMiB)));
+    await rm(down, { recursive: true, force: true });
+
+    if (process.env.SKIP_5G !== '1') {
+      log('Memory: 5 GiB upload');
+      await removeBucket(s3, bucket); // free the memstore first
+      await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+      const five = join(scratch, 'five-gib.bin');
+      await makeFile(five, 5 * 1024 * MiB);
+      const m5 = await stowage({ ...s3Job, direction: 'upload', sources: [five], target: `/${bucket}/five/` }, scratch);
+      log(`  5 GiB upload: ${m5.seconds.toFixed(1)} s, ${m5.peakRssMiB.toFixed(0)} MiB`);
+      rows.push({ name: 's3 upload 5 GiB', tool: 'stowage', runs: [m5] });
+      result.peakRssMiB5G = m5.peakRssMiB;
+    }
+  } finally {
+    await removeBucket(s3, bucket).catch(() => undefined);
+    await run('bash', [rgwScript, 'stop', rgwDir]).catch(() => undefined);
+    await rm(scratch, { recursive: true, force: true });
+  }
+  console.log(`\nStowage transfer benchmark, ${new Date().toISOString()}, median of ${RUNS}`);
+  report('s3 upload 1 GiB', 1024 * MiB);
+  report('s3 download 1 GiB', 1024 * MiB);
+  report('s3 2000 x 64 KiB', 2000 * 64 * 1024);
+  report('sftp put 1 GiB', 1024 * MiB);
+  report('sftp get 1 GiB', 1024 * MiB);
+  if (result.peakRssMiB5G !== undefined) report('s3 upload 5 GiB', 5 * 1024 * MiB);
+  const rounded = Object.fromEntries(Object.entries(result).map(([k, v]) => [k, Math.round(v * 100) / 100]));
+  console.log(JSON.stringify(rounded));
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

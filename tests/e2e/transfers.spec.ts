@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import { connectLocalS3, files, row, sha256, waitForTransfer } from './actions.js';
+import { expect, test, type StowageApp } from './fixtures.js';
+import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
+
+const MiB = 1024 * 1024;
+
+/** Drops files and folders from the "OS" on the file list (main resolves each to its path). */
+async function dropPaths(app: StowageApp, paths: string[]): Promise<void> {
+  const specs = [];
+  for (const path of paths) {
+    await app.bridge.registerDroppedFile(path);
+    specs.push({ name: basename(path), size: (await stat(path)).size });
+  }
+  const dataTransfer = await app.page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([new Uint8Array(f.size)], f.name));
+    return dt;
+  }, specs);
+  const grid = files(app.page);
+  await grid.dispatchEvent('dragenter', { dataTransfer });
+  await grid.dispatchEvent('dragover', { dataTransfer });
+  await grid.dispatchEvent('drop', { dataTransfer });
+}
+
+const panel = (app: StowageApp) => app.page.getByRole('region', { name: 'Transfers' });
+const toolbar = (app: StowageApp) => panel(app).getByRole('toolbar', { name: 'Transfer controls' });
+const item = (app: StowageApp, name: string) => panel(app).getByTestId('transfer').filter({ hasText: name }).first();
+
+async function openBucket(app: StowageApp, bucket: string) {
+  await connectLocalS3(app);
+  await row(app.page, `/${bucket}/`).dblclick();
+  await expect(app.page.getByRole('navigation', { name: 'Path' })).toContainText(bucket);
+}
+
+test('transfers: dropping files and a folder uploads the tree', async ({ app }) => {
+  const s3 = testS3Client(app.servers);
+  const bucket = uniqueBucketName('e2e-drop');
+  await createBucketWith(s3, bucket, {});
+  try {
+    await openBucket(app, bucket);
+    const single = join(app.workDir, 'single.txt');
+    await writeFile(single, 'one file');
+    const folder = join(app.workDir, 'photos');
+    await mkdir(join(folder, '2026'), { recursive: true });
+    await writeFile(join(folder, 'a.jpg'), randomBytes(2000));
+    await writeFile(join(folder, '2026', 'b.jpg'), randomBytes(3000));
+    await dropPaths(app, [single, folder]);
+    await waitForTransfer(app.page, 'single.txt');
+    await waitForTransfer(app.page, 'a.jpg');
+    await waitForTransfer(app.page, 'b.jpg');
+    await expect(row(app.page, `/${bucket}/photos/`)).toBeVisible();
+    await expect(row(app.page, `/${bucket}/single.txt`)).toBeVisible();
+    const keys = (await s3.send(new (await import('@aws-sdk/client-s3')).ListObjectsV2Command({ Bucket: bucket }))).Contents!.map((c) => c.Key).sort();
+    expect(keys).toEqual(['photos/2026/b.jpg', 'photos/a.jpg', 'single.txt']);
+    await expect(panel(app)).toContainText('All done');
+    await app.screenshot('transfers-dropped');
+  } finally {
+    await removeBucket(s3, bucket);
+  }
+});
+
+test('transfers: pause, resume and cancel from the panel; cancel leaves no multipart upload', async ({ app }) => {
+  const s3 = testS3Client(app.servers);
+  const bucket = uniqueBucketName('e2e-ctl');
+  await createBucketWith(s3, bucket, {});
+  try {
+    await openBucket(app, bucket);
+    app.headless.core.transfers.setSettings({ uploadLimit: 4 * MiB });
+    const big = join(app.workDir, 'big.bin');
+    await writeFile(big, randomBytes(40 * MiB));
+    await dropPaths(app, [big]);
+    const t = item(app, 'big.bin');
+    await expect(t).toHaveAttribute('data-state', 'running');
+    await expect(t).toContainText(/MB\/s|KB\/s|MiB\/s|KiB\/s/);
+    await app.screenshot('transfers-running');
+    await t.getByRole('button', { name: 'Pause' }).click();
+    await expect(t).toHaveAttribute('data-state', 'paused');
+    await t.getByRole('button', { name: 'Resume' }).click();
+    await expect(t).toHaveAttribute('data-state', 'running');
+    // Commands on the selection: select the row, then the toolbar acts on it.
+    await t.click();
+    await expect(t).toHaveAttribute('aria-selected', 'true');
+    await toolbar(app).getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect(t).toHaveAttribute('data-state', 'paused');
+    await toolbar(app).getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(t).toHaveAttribute('data-state', 'cancelled');
+    await expect.poll(async () => (await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
+    await toolbar(app).getByRole('button', { name: 'Retry', exact: true }).click();
+    app.headless.core.transfers.setSettings({ uploadLimit: 0 });
+    await expect(t).toHaveAttribute('data-state', 'completed', { timeout: 60_000 });
+    await expect(row(app.page, `/${bucket}/big.bin`)).toBeVisible();
+  } finally {
+    await removeBucket(s3, bucket);
+  }
+});
+
+test('transfers: the conflict dialog asks, and "keep both" applies to all', async ({ app }) => {
+  const s3 = testS3Client(app.servers);
+  const bucket = uniqueBucketName('e2e-conf');
+  await createBucketWith(s3, bucket, { 'report.txt': 'old report', 'notes.txt': 'old notes' });
+  try {
+    await openBucket(app, bucket);
+    const report = join(app.workDir, 'report.txt');
+    const notes = join(app.workDir, 'notes.txt');
+    await writeFile(report, 'new report, longer');
+    await writeFile(notes, 'new notes, longer');
+    await dropPaths(app, [report, notes]);
+    const dialog = app.page.getByRole('dialog', { name: 'The file already exists' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText(/already exists on the server/);
+    await expect(dialog.getByTestId('conflict-target')).toContainText('10 B');
+    await app.screenshot('transfers-conflict-light');
+    await app.page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('transfers-conflict-dark');
+    await app.page.emulateMedia({ colorScheme: 'light' });
+    await dialog.getByLabel(/Do this for all conflicts/).check();
+    await dialog.getByRole('button', { name: 'Keep both' }).click();
+    await expect(dialog).toBeHidden();
+    await waitForTransfer(app.page, 'report.txt');
+    await waitForTransfer(app.page, 'notes.txt');
+    await expect(row(app.page, `/${bucket}/report (1).txt`)).toBeVisible();
+    await expect(row(app.page, `/${bucket}/notes (1).txt`)).toBeVisible();
+    const get = async (Key: string) =>
+      (await s3.send(new (await import('@aws-sdk/client-s3')).GetObjectCommand({ Bucket: bucket, Key }))).Body!.transformToString();
+    expect(await get('report.txt')).toBe('old report');
+    expect(await get('report (1).txt')).toBe('new report, longer');
+    expect(await sha256(report)).toHaveLength(64);
+  } finally {
+    await removeBucket(s3, bucket);
+  }
+});

@@ -1,0 +1,67 @@
+// Helpers shared by the transfer integration tests (not a test file itself).
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { expect } from 'vitest';
+import type { S3ConnectionDraft, SftpConnectionDraft } from '../../shared/connections.js';
+import type { TransferSnapshot } from '../../shared/transfers.js';
+import { createCore, type Core } from '../../electron/core/createCore.js';
+import { createHeadlessSecretBox } from '../bridge/headlessSecretBox.js';
+import { coreClient } from '../support/coreClient.js';
+import type { TestbedEnv } from '../support/testbedEnv.js';
+
+export function s3Draft(env: TestbedEnv, endpoint = env.s3.endpoint): S3ConnectionDraft {
+  return {
+    protocol: 's3',
+    name: 'RGW',
+    endpoint: { kind: 'custom', url: endpoint },
+    region: env.s3.region,
+    forcePathStyle: true,
+    rememberSecret: true,
+    auth: { kind: 'keys', accessKeyId: env.s3.accessKeyId, secretAccessKey: env.s3.secretAccessKey },
+  };
+}
+
+// One key for the whole test process: a restarted core must open the secrets the first one sealed.
+const secretBox = createHeadlessSecretBox();
+
+/** A core on a given data folder, so a test can stop it and start another on the same data. */
+export async function coreOn(dataDir: string, homeDir: string): Promise<Core> {
+  return createCore({
+    dataDir,
+    homeDir,
+    appVersion: '0.0.0-test',
+    platform: process.platform,
+    secretBox,
+    env: { ...process.env, HOME: homeDir },
+    dialogs: { chooseFolder: async () => null },
+  });
+}
+
+export async function connectS3(core: Core, env: TestbedEnv, endpoint?: string): Promise<string> {
+  const call = coreClient(core);
+  const saved = await call('connections:save', { draft: s3Draft(env, endpoint) });
+  const outcome = await call('connections:connect', { id: saved.id });
+  expect(outcome.state).toBe('connected');
+  return saved.id;
+}
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const piece of createReadStream(path) as AsyncIterable<Buffer>) hash.update(piece);
+  return hash.digest('hex');
+}
+
+/** Polls the queue until `test` holds for the transfer (no fixed sleeps). */
+export async function waitFor(core: Core, id: string, test: (t: TransferSnapshot) => boolean, timeoutMs = 60_000): Promise<TransferSnapshot> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const t = core.transfers.list().find((x) => x.id === id);
+    if (t && test(t)) return t;
+    if (Date.now() > until) throw new Error(`transfer ${id} never got there: ${JSON.stringify(t)}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export const MiB = 1024 * 1024;
+
+export type { SftpConnectionDraft };

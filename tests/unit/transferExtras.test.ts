@@ -1,0 +1,131 @@
+import { mkdir, stat, utimes } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { TransferSnapshot, TransferState } from '../../shared/transfers.js';
+import { defaultTransferSettings } from '../../shared/transfers.js';
+import { AppError } from '../../electron/core/errors.js';
+import { parseDragOutRequest, planDragOut, prepareDragOut, removeOldDragFolders, type DragOutQueue } from '../../electron/core/transfers/dragOut.js';
+import { looksLikeParallelRefusal } from '../../electron/core/transfers/sftpAttempt.js';
+import { taskbarChanged, taskbarProgress } from '../../electron/core/transfers/taskbarProgress.js';
+import { fromForm, toForm } from '../../renderer/src/features/transfers/settingsForm.js';
+import { makeTempDir } from '../support/tempDir.js';
+
+const MiB = 1024 * 1024;
+
+function t(state: TransferState, bytesDone: number, size?: number, id = Math.random().toString(36)): TransferSnapshot {
+  return { id, direction: 'upload', connectionId: 'c', name: id, localPath: `/l/${id}`, remotePath: `/r/${id}`, size, bytesDone, rate: 0, state, createdAt: 0 };
+}
+
+describe('taskbar progress', () => {
+  it('is the byte fraction over queued, running and waiting transfers', () => {
+    const p = taskbarProgress([t('running', 50, 100), t('queued', 0, 100), t('waiting', 0, 200), t('completed', 1000, 1000), t('paused', 5, 10)]);
+    expect(p).toEqual({ value: 50 / 400, mode: 'normal' });
+  });
+  it('clears when the queue is idle (only finished or paused transfers)', () => {
+    expect(taskbarProgress([])).toEqual({ value: -1, mode: 'none' });
+    expect(taskbarProgress([t('completed', 10, 10), t('failed', 1, 10), t('paused', 3, 10), t('cancelled', 0, 5)])).toEqual({ value: -1, mode: 'none' });
+  });
+  it('shows "paused" when everything left waits for a conflict answer', () => {
+    expect(taskbarProgress([t('waiting', 0, 10), t('completed', 10, 10)]).mode).toBe('paused');
+  });
+  it('is indeterminate while no size is known yet', () => {
+    expect(taskbarProgress([t('running', 123)])).toEqual({ value: 2, mode: 'indeterminate' });
+  });
+  it('never goes past 1, and redraws only on a visible change', () => {
+    expect(taskbarProgress([t('running', 150, 100)]).value).toBe(1);
+    expect(taskbarChanged({ value: 0.5, mode: 'normal' }, { value: 0.5004, mode: 'normal' })).toBe(false);
+    expect(taskbarChanged({ value: 0.5, mode: 'normal' }, { value: 0.52, mode: 'normal' })).toBe(true);
+    expect(taskbarChanged({ value: 0.5, mode: 'normal' }, { value: 0.5, mode: 'paused' })).toBe(true);
+  });
+});
+
+describe('drag out to the OS', () => {
+  it('plans one safe local path per dragged item inside a fresh folder', () => {
+    const plan = planDragOut('/tmp/drag', ['/b/photos/', '/b/a/report.pdf', '/b/../../etc/passwd', '/b/evil\\name.txt'], 'id1');
+    expect(plan.folder).toBe(join('/tmp/drag', 'id1'));
+    expect(plan.paths).toEqual([join(plan.folder, 'photos'), join(plan.folder, 'report.pdf'), join(plan.folder, 'passwd'), join(plan.folder, 'evil_name.txt')]);
+    for (const p of plan.paths) expect(p.startsWith(plan.folder + sep)).toBe(true);
+  });
+  it('rejects malformed requests from the window', () => {
+    expect(() => parseDragOutRequest({ connectionId: 'c', remotePaths: [] })).toThrow(AppError);
+    expect(() => parseDragOutRequest({ connectionId: 'c', remotePaths: ['/a'], extra: 1 })).toThrow(/malformed/);
+    expect(parseDragOutRequest({ connectionId: 'c', remotePaths: ['/a'] })).toEqual({ connectionId: 'c', remotePaths: ['/a'] });
+  });
+  it('waits for the queue, and says which file failed', async () => {
+    const dir = await makeTempDir('drag-unit');
+    try {
+      const list: TransferSnapshot[] = [];
+      const queue: DragOutQueue = {
+        async download(_c, paths, folder) {
+          const added = paths.map((p, i) => ({ ...t('queued', 0, 10, `x${i}`), remotePath: p, localPath: join(folder, `f${i}`), name: `f${i}` }));
+          list.push(...added);
+          setTimeout(() => {
+            list[0]!.state = 'completed';
+            list[1]!.state = 'failed';
+            list[1]!.error = { kind: 'permission', message: 'Access denied.' };
+          }, 30);
+          return added;
+        },
+        list: () => list,
+      };
+      await expect(prepareDragOut(queue, { connectionId: 'c', remotePaths: ['/b/f0', '/b/f1'] }, dir.path, 5)).rejects.toThrow(/f1 could not be downloaded for the drag: Access denied/);
+    } finally {
+      await dir.remove();
+    }
+  });
+  it('removes only drag folders older than the limit', async () => {
+    const dir = await makeTempDir('drag-old');
+    try {
+      await mkdir(join(dir.path, 'old'));
+      await mkdir(join(dir.path, 'new'));
+      const past = new Date(Date.now() - 3 * 24 * 3600 * 1000);
+      await utimes(join(dir.path, 'old'), past, past);
+      expect(await removeOldDragFolders(dir.path, 24 * 3600 * 1000)).toBe(1);
+      await expect(stat(join(dir.path, 'old'))).rejects.toThrow();
+      expect((await stat(join(dir.path, 'new'))).isDirectory()).toBe(true);
+    } finally {
+      await dir.remove();
+    }
+  });
+});
+
+describe('parallel refusal detection (SFTP sequential fallback)', () => {
+  const withStatus = (code: number) => Object.assign(new Error('Failure'), { code });
+  it('matches generic FAILURE and BAD_MESSAGE statuses, raw or explained', () => {
+    expect(looksLikeParallelRefusal(withStatus(4))).toBe(true);
+    expect(looksLikeParallelRefusal(withStatus(5))).toBe(true);
+    expect(looksLikeParallelRefusal(new AppError('conflict', 'The server could not do that', { cause: withStatus(4) }))).toBe(true);
+  });
+  it('leaves errors with a clear meaning alone', () => {
+    expect(looksLikeParallelRefusal(withStatus(3))).toBe(false);
+    expect(looksLikeParallelRefusal(withStatus(7))).toBe(false);
+    expect(looksLikeParallelRefusal(new AppError('cancelled', 'Cancelled.'))).toBe(false);
+    expect(looksLikeParallelRefusal(Object.assign(new Error('x'), { code: 'ECONNRESET' }))).toBe(false);
+  });
+});
+
+describe('transfer settings form', () => {
+  it('round-trips the settings, with limits in KB/s or MB/s', () => {
+    const settings = { ...defaultTransferSettings, uploadLimit: 4_000_000, downloadLimit: 512_000, partSize: 64 * MiB, storageClassByConnection: { c1: 'GLACIER_IR' } };
+    const form = toForm(settings);
+    expect([form.uploadLimit, form.uploadUnit, form.downloadLimit, form.downloadUnit, form.partSizeMiB]).toEqual(['4', 'MB', '512', 'KB', '64']);
+    expect(fromForm(form).changes).toEqual(settings);
+  });
+  it('explains bad values instead of sending them', () => {
+    const form = { ...toForm(defaultTransferSettings), filesInParallel: '0', partSizeMiB: '3', uploadLimit: 'fast', multipartThresholdMiB: '16' };
+    const { changes, errors } = fromForm(form);
+    expect(changes).toBeNull();
+    expect(errors).toEqual({
+      filesInParallel: 'Files in parallel must be between 1 and 32',
+      partSizeMiB: 'The part size must be between 5 and 5120',
+      uploadLimit: 'Enter a number for the upload limit (0 = unlimited)',
+    });
+  });
+  it('treats 0 as unlimited and drops emptied storage class choices', () => {
+    const form = { ...toForm(defaultTransferSettings), uploadLimit: '0', downloadLimit: '1.5', downloadUnit: 'MB' as const, storageClassByConnection: { a: '', b: 'STANDARD_IA' } };
+    const changes = fromForm(form).changes!;
+    expect(changes.uploadLimit).toBe(0);
+    expect(changes.downloadLimit).toBe(1_500_000);
+    expect(changes.storageClassByConnection).toEqual({ b: 'STANDARD_IA' });
+  });
+});
