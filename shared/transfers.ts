@@ -40,8 +40,6 @@ export interface TransferSettings {
   partSize: number;
   /** SFTP: give the copy the source file's permission bits. */
   preservePermissions: boolean;
-  /** Storage class for uploads without one, per S3 connection id. */
-  storageClassByConnection: Record<string, string>;
 }
 
 export const defaultTransferSettings: TransferSettings = {
@@ -55,7 +53,6 @@ export const defaultTransferSettings: TransferSettings = {
   multipartThreshold: 16 * 1024 * 1024,
   partSize: 0,
   preservePermissions: false,
-  storageClassByConnection: {},
 };
 
 export interface FileFacts {

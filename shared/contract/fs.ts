@@ -1,9 +1,19 @@
 import { z } from 'zod';
 import type { DeleteReport, FileEntry, ListPage, TreeSummary } from '../files.js';
-import { op } from './define.js';
+import { event, op } from './define.js';
 import { id, remotePath } from './fields.js';
 
 const paths = z.array(remotePath).min(1).max(100_000);
+/** A client-made id: the handler then sends `fs:progress` for it and `fs:cancel` can stop it. */
+const operationId = id.optional();
+
+/** How far a long copy, move or delete has got (`total` is counted before it starts). */
+export interface FsProgress {
+  operationId: string;
+  verb: 'copy' | 'move' | 'delete';
+  done: number;
+  total: number;
+}
 
 /** The browser model both protocols share. */
 export const fsOperations = {
@@ -21,9 +31,13 @@ export const fsOperations = {
   ),
   'fs:stat': op<FileEntry>()(z.object({ connectionId: id, path: remotePath })),
   'fs:summarize': op<TreeSummary>()(z.object({ connectionId: id, paths })),
-  'fs:delete': op<DeleteReport>()(z.object({ connectionId: id, paths })),
-  'fs:rename': op<void>()(z.object({ connectionId: id, from: remotePath, to: remotePath })),
-  'fs:copy': op<void>()(z.object({ connectionId: id, from: remotePath, to: remotePath })),
+  'fs:delete': op<DeleteReport>()(z.object({ connectionId: id, paths, operationId })),
+  'fs:rename': op<void>()(z.object({ connectionId: id, from: remotePath, to: remotePath, operationId })),
+  'fs:copy': op<void>()(z.object({ connectionId: id, from: remotePath, to: remotePath, operationId })),
+  /** Stops a running copy, move or delete; it then fails with kind 'cancelled'. */
+  'fs:cancel': op<void>()(z.object({ operationId: id })),
 };
 
-export const fsEvents = {};
+export const fsEvents = {
+  'fs:progress': event<FsProgress>(),
+};

@@ -28,8 +28,6 @@ const settingsChanges = z
     multipartThreshold: z.number().int().min(5 * MiB).max(5 * 1024 * MiB),
     partSize: z.union([z.literal(0), z.number().int().min(5 * MiB).max(5 * 1024 * MiB)]),
     preservePermissions: z.boolean(),
-    /** Replaces the whole map; an empty class removes a connection's default. */
-    storageClassByConnection: z.record(id, z.string().max(64)),
   })
   .partial()
   .strict();

@@ -62,7 +62,7 @@ test('bucket settings: versioning, public access and website hosting changed in 
     await dialog.getByLabel('Error document').fill('error.html');
     await dialog.getByRole('button', { name: 'Save website settings' }).click();
     await expect(dialog.getByTestId('website-state')).toHaveText('Hosting a website');
-    await expect(dialog.getByTestId('website-endpoint')).toHaveText(`http://${bucket}.127.0.0.1:7480`);
+    await expect(dialog.getByTestId('website-endpoint')).toHaveText(app.servers.s3.endpoint.replace('://', `://${bucket}.`));
     const site = await s3.send(new GetBucketWebsiteCommand({ Bucket: bucket }));
     expect([site.IndexDocument?.Suffix, site.ErrorDocument?.Key]).toEqual(['index.html', 'error.html']);
     await expect(dialog.getByText('No policy or ACL lets visitors read the objects yet.')).toBeVisible();

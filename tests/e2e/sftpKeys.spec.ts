@@ -5,7 +5,7 @@ import { connectSftpWithKey, files, row } from './actions.js';
 import { expect, test } from './fixtures.js';
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`SFTP (${scheme}): an encrypted key asks for its passphrase, the host key is asked about, browse, follow a link, chmod`, async ({
+  test(`SFTP (${scheme}): an encrypted key asks for its passphrase, the host key is asked about, browse, follow a link, chmod, properties`, async ({
     app,
   }) => {
     const { page, servers } = app;
@@ -69,6 +69,18 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(chmod).toBeHidden();
       await expect(row(page, `${folder}/notes.txt`)).toContainText('-rw-r-----');
       expect((await stat(join(folder, 'notes.txt'))).mode & 0o777).toBe(0o640);
+
+      await row(page, `${folder}/notes.txt`).click({ button: 'right' });
+      await page.getByRole('menuitem', { name: 'Properties…' }).click();
+      const props = page.getByRole('dialog', { name: 'Properties of notes.txt' });
+      await expect(props).toContainText('-rw-r----- (0640)');
+      await expect(props).toContainText('13 B (13 bytes)');
+      await expect(props).toContainText(sftp.username);
+      await props.getByRole('button', { name: 'Close' }).click();
+      await row(page, `${folder}/dangling`).click({ button: 'right' });
+      await page.getByRole('menuitem', { name: 'Properties…' }).click();
+      await expect(page.getByRole('dialog', { name: 'Properties of dangling' })).toContainText('gone.txt (broken link)');
+      await page.getByRole('dialog', { name: 'Properties of dangling' }).getByRole('button', { name: 'Close' }).click();
 
       await row(page, `${folder}/notes.txt`).click({ button: 'right' });
       await page.getByRole('menuitem', { name: 'New empty file…' }).click();

@@ -51,7 +51,6 @@ test('transfer settings: change them in the dialog, the core has them, and they 
     await dialog.getByLabel('Download limit unit').selectOption('KB');
     await dialog.getByLabel('Part size').fill('32');
     await dialog.getByLabel('When a file exists').selectOption({ label: 'Keep both (rename)' });
-    await dialog.getByLabel('Local Ceph').selectOption({ label: 'Standard-IA' });
     await dialog.getByLabel('Preserve permissions (SFTP)').check();
     await dialog.locator('.modal-body').evaluate((body) => body.scrollTo(0, 0));
     await app.screenshot('transfer-settings-light');
@@ -66,7 +65,6 @@ test('transfer settings: change them in the dialog, the core has them, and they 
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog).toBeHidden();
 
-    const connectionId = (await app.headless.core.connections.list())[0]!.id;
     expect(app.headless.core.transfers.getSettings()).toMatchObject({
       filesInParallel: 2,
       partsInFlight: 3,
@@ -75,7 +73,6 @@ test('transfer settings: change them in the dialog, the core has them, and they 
       partSize: 32 * MiB,
       conflictPolicy: 'rename',
       preservePermissions: true,
-      storageClassByConnection: { [connectionId]: 'STANDARD_IA' },
     });
 
     // The app-level entry point (sidebar) opens the same settings, as saved.

@@ -19,6 +19,8 @@ import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '
 import { readTestbedEnv } from '../support/testbedEnv.js';
 
 const env = readTestbedEnv();
+/** RGW's website endpoint for a bucket: the bucket name before the endpoint's host. */
+const websiteEndpoint = (bucket: string) => env.s3.endpoint.replace('://', `://${bucket}.`);
 const s3 = testS3Client(env);
 
 const draft: S3ConnectionDraft = {
@@ -66,7 +68,7 @@ describe('bucket settings through the core, against the real RGW', () => {
       value: { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false },
     });
     expect(settings.publicStatus).toEqual({ supported: true, value: { policyIsPublic: false, aclGrantsPublic: [], isPublic: false } });
-    expect(settings.website).toEqual({ supported: true, value: { config: { mode: 'off' }, endpoint: `http://${bucket}.127.0.0.1:7480` } });
+    expect(settings.website).toEqual({ supported: true, value: { config: { mode: 'off' }, endpoint: websiteEndpoint(bucket) } });
     expect(settings.lifecycle).toEqual({ supported: true, value: [] });
     expect(settings.cors).toEqual({ supported: true, value: [] });
     expect(settings.tags).toEqual({ supported: true, value: [] });
@@ -176,7 +178,7 @@ describe('bucket settings through the core, against the real RGW', () => {
     const read = await call('buckets:settings', { connectionId: id, bucket });
     expect(read.website).toEqual({
       supported: true,
-      value: { config: { mode: 'site', indexDocument: 'index.html', errorDocument: 'error.html', routingRules }, endpoint: `http://${bucket}.127.0.0.1:7480` },
+      value: { config: { mode: 'site', indexDocument: 'index.html', errorDocument: 'error.html', routingRules }, endpoint: websiteEndpoint(bucket) },
     });
 
     await call('buckets:setWebsite', { connectionId: id, bucket, website: { mode: 'redirect', hostName: 'example.com', protocol: 'https' } });

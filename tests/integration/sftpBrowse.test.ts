@@ -76,7 +76,7 @@ describe('SFTP browsing against the real sshd', () => {
   it('lists the home folder with the test folder in it', async () => {
     const page = await session.fs.list(session.homePath);
     const mine = page.entries.find((entry) => entry.path === root);
-    expect(mine).toMatchObject({ kind: 'folder', owner: 'sftptest', group: 'sftptest' });
+    expect(mine).toMatchObject({ kind: 'folder', owner: env.username, group: env.username });
     expect(mine!.permissions! & 0o700).toBe(0o700);
     expect(mine!.modified).toBeGreaterThan(Date.now() - 3_600_000);
     expect(page.entries.some((entry) => entry.name === '.' || entry.name === '..')).toBe(false);

@@ -65,7 +65,7 @@ describe('SFTP login against the real sshd', () => {
       expect(session.warnings).toEqual([]);
       expect(session.hostKey.keyType).toBe('ssh-ed25519');
       const home = await session.fs.stat(session.homePath);
-      expect(home).toMatchObject({ kind: 'folder', path: env.home, name: 'sftptest' });
+      expect(home).toMatchObject({ kind: 'folder', path: env.home, name: env.username });
       const page = await session.fs.list(session.homePath);
       expect(page.nextCursor).toBeUndefined();
     } finally {

@@ -91,7 +91,7 @@ describe('SFTP through the core with an sshd of its own: jump host, dropped conn
     expect((await call('fs:stat', { connectionId: id, path: env.home })).kind).toBe('folder');
     // The bastion was logged into, and the session lives inside its connection: dropping
     // the bastion's connections drops the session, which then reconnects through it again.
-    const logins = async () => (await readFile(join(dir.path, 'sshd.log'), 'utf8')).split('Accepted password for sftptest').length - 1;
+    const logins = async () => (await readFile(join(dir.path, 'sshd.log'), 'utf8')).split(`Accepted password for ${env.username}`).length - 1;
     const before = await logins();
     expect(before).toBeGreaterThan(0);
     expect(sshd.dropConnections()).toBeGreaterThan(0);

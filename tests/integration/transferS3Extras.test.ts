@@ -53,25 +53,6 @@ describe('S3 transfer settings, drag-out and incomplete uploads, against the rea
     }
   });
 
-  it("applies the connection's default storage class to uploads that name none", async () => {
-    const file = join(work.path, 'cold.txt');
-    await writeFile(file, 'cold data');
-    const saved = await call('transfers:setSettings', { changes: { storageClassByConnection: { [id]: 'STANDARD_IA' } } });
-    expect(saved.storageClassByConnection).toEqual({ [id]: 'STANDARD_IA' });
-    try {
-      const [t] = await call('transfers:upload', { connectionId: id, localPaths: [file], remoteFolder: `/${bucket}/` });
-      expect((await waitFor(core, t!.id, done)).state).toBe('completed');
-      expect((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'cold.txt' }))).StorageClass).toBe('STANDARD_IA');
-      // An explicit class still wins.
-      const [u] = await call('transfers:upload', { connectionId: id, localPaths: [file], remoteFolder: `/${bucket}/explicit/`, options: { storageClass: 'STANDARD' } });
-      expect((await waitFor(core, u!.id, done)).state).toBe('completed');
-      expect((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'explicit/cold.txt' }))).StorageClass ?? 'STANDARD').toBe('STANDARD');
-    } finally {
-      const cleared = await call('transfers:setSettings', { changes: { storageClassByConnection: { [id]: '' } } });
-      expect(cleared.storageClassByConnection).toEqual({});
-    }
-  });
-
   it('drag-out downloads the dragged file and folder through the queue into a fresh temp folder', async () => {
     const root = join(work.path, 'drag');
     const paths = await prepareDragOut(core.transfers, { connectionId: id, remotePaths: [`/${bucket}/photo.jpg`, `/${bucket}/docs/`] }, root);
@@ -109,7 +90,7 @@ describe('S3 transfer settings, drag-out and incomplete uploads, against the rea
   });
 
   it('keeps the new settings across a restart', async () => {
-    const changes = { multipartThreshold: 8 * MiB, partSize: 16 * MiB, preservePermissions: true, storageClassByConnection: { [id]: 'GLACIER_IR' }, uploadLimit: 2_500_000 };
+    const changes = { multipartThreshold: 8 * MiB, partSize: 16 * MiB, preservePermissions: true, uploadLimit: 2_500_000 };
     await call('transfers:setSettings', { changes });
     await core.shutdown();
     core = await coreOn(dataDir, work.path);

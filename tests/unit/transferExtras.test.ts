@@ -106,7 +106,7 @@ describe('parallel refusal detection (SFTP sequential fallback)', () => {
 
 describe('transfer settings form', () => {
   it('round-trips the settings, with limits in KB/s or MB/s', () => {
-    const settings = { ...defaultTransferSettings, uploadLimit: 4_000_000, downloadLimit: 512_000, partSize: 64 * MiB, storageClassByConnection: { c1: 'GLACIER_IR' } };
+    const settings = { ...defaultTransferSettings, uploadLimit: 4_000_000, downloadLimit: 512_000, partSize: 64 * MiB };
     const form = toForm(settings);
     expect([form.uploadLimit, form.uploadUnit, form.downloadLimit, form.downloadUnit, form.partSizeMiB]).toEqual(['4', 'MB', '512', 'KB', '64']);
     expect(fromForm(form).changes).toEqual(settings);
@@ -121,11 +121,10 @@ describe('transfer settings form', () => {
       uploadLimit: 'Enter a number for the upload limit (0 = unlimited)',
     });
   });
-  it('treats 0 as unlimited and drops emptied storage class choices', () => {
-    const form = { ...toForm(defaultTransferSettings), uploadLimit: '0', downloadLimit: '1.5', downloadUnit: 'MB' as const, storageClassByConnection: { a: '', b: 'STANDARD_IA' } };
+  it('treats 0 as unlimited', () => {
+    const form = { ...toForm(defaultTransferSettings), uploadLimit: '0', downloadLimit: '1.5', downloadUnit: 'MB' as const };
     const changes = fromForm(form).changes!;
     expect(changes.uploadLimit).toBe(0);
     expect(changes.downloadLimit).toBe(1_500_000);
-    expect(changes.storageClassByConnection).toEqual({ b: 'STANDARD_IA' });
   });
 });

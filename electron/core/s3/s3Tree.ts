@@ -134,6 +134,7 @@ export async function copyTree(clients: RegionalClients, fromPath: string, toPat
           signal: options.signal,
           ...options.copy,
         });
+        options.onProgress?.(++done);
       }
     };
     await Promise.all(Array.from({ length: Math.min(copiesInFlight, queue.length) }, worker));
@@ -143,7 +144,6 @@ export async function copyTree(clients: RegionalClients, fromPath: string, toPat
         throw new AppError('permission', `Copied, but could not remove the original: ${report.failed[0]!.path}: ${report.failed[0]!.message}`);
       }
     }
-    options.onProgress?.((done += objects.length));
   };
   if (!isFolder) {
     const head = await source.send(new HeadObjectCommand({ Bucket: from.bucket, Key: from.key }));

@@ -59,7 +59,6 @@ function withDefaultStorageClass(options: UploadOptions | undefined, storageClas
   return { ...options, storageClass };
 }
 
-const withoutEmpty = (map: Record<string, string>) => Object.fromEntries(Object.entries(map).filter(([, v]) => v !== ''));
 
 /**
  * The transfer queue in main: every transfer has an id and a state; the renderer gets
@@ -111,7 +110,6 @@ export class TransferQueue {
 
   setSettings(changes: Partial<TransferSettings>): TransferSettings {
     this.settings = { ...this.settings, ...changes };
-    if (changes.storageClassByConnection) this.settings.storageClassByConnection = withoutEmpty(changes.storageClassByConnection);
     this.limits.upload.setLimit(this.settings.uploadLimit);
     this.limits.download.setLimit(this.settings.downloadLimit);
     this.store?.schedule();
@@ -126,7 +124,7 @@ export class TransferQueue {
   async upload(connectionId: string, localPaths: string[], remoteFolder: string, uploadOptions?: UploadOptions): Promise<TransferSnapshot[]> {
     const session = this.sessions.get(connectionId);
     const items = await expandUploads(session.fs, localPaths, remoteFolder);
-    uploadOptions = withDefaultStorageClass(uploadOptions, session.fs.protocol === 's3' ? (this.settings.storageClassByConnection[connectionId] ?? this.options.connectionStorageClass?.(connectionId)) : undefined);
+    uploadOptions = withDefaultStorageClass(uploadOptions, session.fs.protocol === 's3' ? this.options.connectionStorageClass?.(connectionId) : undefined);
     return this.add(
       items.map((i) => ({ direction: 'upload', connectionId, localPath: i.localPath, remotePath: i.remotePath, size: i.size, name: basename(i.localPath), uploadOptions })),
     );

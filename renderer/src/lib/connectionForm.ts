@@ -17,6 +17,8 @@ export interface FormValues {
   endpointUrl: string;
   region: string;
   forcePathStyle: boolean;
+  /** '' = none: uploads get the bucket's default (STANDARD). */
+  defaultStorageClass: string;
   s3Auth: 'keys' | 'profile';
   accessKeyId: string;
   secretAccessKey: string;
@@ -44,6 +46,7 @@ export function emptyForm(): FormValues {
     endpointUrl: '',
     region: 'us-east-1',
     forcePathStyle: false,
+    defaultStorageClass: '',
     s3Auth: 'keys',
     accessKeyId: '',
     secretAccessKey: '',
@@ -72,6 +75,7 @@ export function formFromSummary(c: ConnectionSummary): FormValues {
       endpointUrl: c.endpoint.kind === 'custom' ? c.endpoint.url : '',
       region: c.region,
       forcePathStyle: c.forcePathStyle,
+      defaultStorageClass: c.defaultStorageClass ?? '',
       s3Auth: c.auth.kind,
       accessKeyId: c.auth.kind === 'keys' ? c.auth.accessKeyId : '',
       profile: c.auth.kind === 'profile' ? c.auth.profile : '',
@@ -139,6 +143,7 @@ export function toDraft(v: FormValues, id: string | null): ConnectionDraft {
       endpoint: v.endpointKind === 'aws' ? { kind: 'aws' } : { kind: 'custom', url: v.endpointUrl.trim() },
       region: v.region.trim(),
       forcePathStyle: v.forcePathStyle,
+      ...(v.defaultStorageClass ? { defaultStorageClass: v.defaultStorageClass } : {}),
       auth:
         v.s3Auth === 'keys'
           ? {

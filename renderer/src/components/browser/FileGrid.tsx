@@ -181,6 +181,7 @@ export function FileGrid({ connectionId, gridRef }: Props) {
                 selected={tab.selection.has(entry.path)}
                 focused={item.index === focusIndex}
                 showStorageClass={tab.protocol === 's3'}
+                connectionId={tab.protocol === 's3' ? connectionId : undefined}
                 showPermissions={tab.protocol === 'sftp'}
                 onRowClick={onRowClick}
                 onRowOpen={openEntry}

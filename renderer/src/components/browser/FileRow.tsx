@@ -5,6 +5,7 @@ import { isContainer } from '../../lib/entries.js';
 import { formatBytes, formatDate, formatDateLong, formatStorageClass } from '../../lib/format.js';
 import { EntryIcon } from '../icons.js';
 import { SftpCells } from '../../features/sftp/SftpCells.js';
+import { RestoreBadge } from '../../features/buckets/RestoreBadge.js';
 
 export interface RowHandlers {
   onRowClick(event: React.MouseEvent, entry: FileEntry): void;
@@ -23,6 +24,8 @@ interface Props extends RowHandlers {
   showStorageClass: boolean;
   /** SFTP: permissions and owner/group columns. */
   showPermissions?: boolean;
+  /** S3: lets archived rows show their restore status. */
+  connectionId?: string;
 }
 
 export const rowId = (index: number) => `file-row-${index}`;
@@ -61,7 +64,10 @@ export const FileRow = memo(function FileRow(props: Props) {
       </div>
       {showStorageClass ? (
         <div role="gridcell" className="cell cell-class">
-          {folder ? '' : formatStorageClass(entry.storageClass)}
+          <span className="class-text">{folder ? '' : formatStorageClass(entry.storageClass)}</span>
+          {!folder && props.connectionId ? (
+            <RestoreBadge connectionId={props.connectionId} path={entry.path} storageClass={entry.storageClass} selected={selected} />
+          ) : null}
         </div>
       ) : null}
       {showPermissions ? <SftpCells entry={entry} /> : null}

@@ -1,6 +1,7 @@
 /** S3 part of the connection form: endpoint, region, addressing and credentials. */
 import { awsRegions, type FieldErrors, type FormValues } from '../../lib/connectionForm.js';
 import { ProfileField } from '../../features/s3/ProfileField.js';
+import { storageClasses } from '../../../../shared/buckets.js';
 import { CheckField, SelectField, TextField } from './Field.js';
 
 interface Props {
@@ -54,6 +55,12 @@ export function S3Fields({ values, errors, savedSecret, set, setEndpointKind }: 
         checked={values.forcePathStyle}
         onChange={(v) => set('forcePathStyle', v)}
         hint="Needed by most self-hosted stores (MinIO, Ceph)."
+      />
+      <SelectField
+        label="Upload storage class"
+        value={values.defaultStorageClass}
+        options={[{ value: '', label: 'Bucket default (Standard)' }, ...storageClasses.map((c) => ({ value: c, label: c }))]}
+        onChange={(v) => set('defaultStorageClass', v)}
       />
 
       <div className="form-section">Credentials</div>

@@ -8,6 +8,7 @@ import '../s3/s3.css';
 import './browser.css';
 import { useActionDialogs } from './actionDialogs.js';
 import { CopyMoveDialog } from './CopyMoveDialog.js';
+import { OperationProgressDialog } from './OperationProgress.js';
 import { RenameDialog } from './RenameDialog.js';
 
 export function ActionDialogs() {
@@ -19,6 +20,7 @@ export function ActionDialogs() {
   else if (open?.kind === 'properties') dialog = <PropertiesDialog key={open.path} connectionId={open.connectionId} path={open.path} />;
   else if (open?.kind === 'share') dialog = <ShareDialog key={open.path} connectionId={open.connectionId} path={open.path} />;
   else if (open?.kind === 'openBucket') dialog = <OpenBucketDialog connectionId={open.connectionId} />;
+  else if (open?.kind === 'progress') dialog = <OperationProgressDialog key={open.operationId} operationId={open.operationId} title={open.title} />;
   return (
     <>
       {dialog}

@@ -8,6 +8,8 @@ import { ErrorIcon } from '../../components/icons.js';
 import { plural } from '../../lib/format.js';
 import { useActionDialogs } from './actionDialogs.js';
 import { copyMoveTo, currentFolderOf } from './fileActions.js';
+import { OperationProgressBar } from './OperationProgress.js';
+import { cancelOperation } from './operationProgressStore.js';
 
 interface Props {
   connectionId: string;
@@ -20,6 +22,7 @@ export function CopyMoveDialog({ connectionId, entries, mode }: Props) {
   const [folder, setFolder] = useState(currentFolderOf(connectionId));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [operationId, setOperationId] = useState<string | null>(null);
   const verb = mode === 'copy' ? 'Copy' : 'Move';
   const what = entries.length === 1 ? `“${entries[0]!.name}”` : plural(entries.length, 'item');
 
@@ -28,16 +31,20 @@ export function CopyMoveDialog({ connectionId, entries, mode }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await copyMoveTo(connectionId, entries, folder, mode);
+      await copyMoveTo(connectionId, entries, folder, mode, setOperationId);
       close();
     } catch (caught) {
       setError(toApiError(caught).message);
       setBusy(false);
+      setOperationId(null);
     }
   };
 
+  // While it runs, Cancel (and Escape) stop the operation; the dialog then shows what happened.
+  const cancel = () => (busy && operationId ? cancelOperation(operationId) : close());
+
   return (
-    <Modal title={`${verb} ${what}`} onCancel={close} className="small-dialog" initialFocus="[data-autofocus]">
+    <Modal title={`${verb} ${what}`} onCancel={cancel} className="small-dialog" initialFocus="[data-autofocus]">
       <form
         className="modal-body form"
         noValidate
@@ -47,14 +54,15 @@ export function CopyMoveDialog({ connectionId, entries, mode }: Props) {
         }}
       >
         <TextField label="Into folder" value={folder} onChange={setFolder} mono autoFocus hint="A folder path on this connection, e.g. /bucket/folder/." />
+        {busy && operationId ? <OperationProgressBar operationId={operationId} /> : null}
         {error ? (
           <div className="alert form-notice" role="alert">
             <ErrorIcon />
             <div>{error}</div>
           </div>
         ) : null}
-        <ModalFooter start={busy ? <span className="spinner" aria-label="Working" /> : undefined}>
-          <button type="button" className="btn" onClick={close}>
+        <ModalFooter start={busy && !operationId ? <span className="spinner" aria-label="Working" /> : undefined}>
+          <button type="button" className="btn" onClick={cancel}>
             Cancel
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy}>

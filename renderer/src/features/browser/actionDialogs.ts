@@ -7,7 +7,8 @@ export type ActionDialog =
   | { kind: 'copyMove'; connectionId: string; entries: FileEntry[]; mode: 'copy' | 'move' }
   | { kind: 'properties'; connectionId: string; path: string }
   | { kind: 'share'; connectionId: string; path: string }
-  | { kind: 'openBucket'; connectionId: string };
+  | { kind: 'openBucket'; connectionId: string }
+  | { kind: 'progress'; operationId: string; title: string };
 
 interface ActionDialogsState {
   open: ActionDialog | null;

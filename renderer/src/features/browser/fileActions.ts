@@ -7,7 +7,14 @@ import { getTab, selectedEntries, viewOf } from '../../state/browser.js';
 import { useDialogs } from '../../state/dialogs.js';
 import { refresh } from '../../state/navigation.js';
 import { showError, showInfo } from '../../state/toasts.js';
-import { showActionDialog } from './actionDialogs.js';
+import { showActionDialog, useActionDialogs } from './actionDialogs.js';
+import { newOperationId, useOperationProgress } from './operationProgressStore.js';
+
+function closeProgress(operationId: string): void {
+  const dialogs = useActionDialogs.getState();
+  if (dialogs.open?.kind === 'progress' && dialogs.open.operationId === operationId) dialogs.close();
+  useOperationProgress.getState().forget(operationId);
+}
 
 /** The selection, or the row under the keyboard cursor when nothing is selected. */
 export function actionTargets(connectionId: string): FileEntry[] {
@@ -43,8 +50,10 @@ export async function deleteTargets(connectionId: string, entries = actionTarget
   }
   const ok = await useDialogs.getState().askConfirm({ title: 'Delete?', message, confirmLabel: 'Delete', danger: true });
   if (!ok) return;
+  const operationId = newOperationId();
+  showActionDialog({ kind: 'progress', operationId, title: `Deleting ${targets.length === 1 ? `“${targets[0]!.name}”` : plural(targets.length, 'item')}` });
   try {
-    const report = await unwrap(api().fs.delete({ connectionId, paths }));
+    const report = await unwrap(api().fs.delete({ connectionId, paths, operationId }));
     if (report.failed.length) {
       const first = report.failed.slice(0, 3).map((f) => `${baseName(f.path) || f.path}: ${f.message}`);
       const more = report.failed.length > 3 ? ` …and ${formatCount(report.failed.length - 3)} more.` : '';
@@ -53,7 +62,11 @@ export async function deleteTargets(connectionId: string, entries = actionTarget
       showInfo(`Deleted ${plural(report.deleted, tab(connectionId) === 's3' ? 'object' : 'item')}.`);
     }
   } catch (caught) {
-    showError(toApiError(caught).message, 'Could not delete');
+    const error = toApiError(caught);
+    if (error.kind === 'cancelled') showInfo(error.message);
+    else showError(error.message, 'Could not delete');
+  } finally {
+    closeProgress(operationId);
   }
   refresh(connectionId);
 }
@@ -82,15 +95,31 @@ export async function renameTo(connectionId: string, from: string, to: string): 
   refresh(connectionId);
 }
 
-export async function copyMoveTo(connectionId: string, entries: FileEntry[], folder: string, mode: 'copy' | 'move'): Promise<void> {
+/** Copies or moves each entry in turn; `onStart` hears each one's operation id (for progress and cancel). */
+export async function copyMoveTo(
+  connectionId: string,
+  entries: FileEntry[],
+  folder: string,
+  mode: 'copy' | 'move',
+  onStart?: (operationId: string) => void,
+): Promise<void> {
   const tab = getTab(connectionId);
   if (!tab) return;
-  for (const entry of entries) {
-    const to = destinationIn(folder, entry, tab.protocol);
-    if (mode === 'move') await unwrap(api().fs.rename({ connectionId, from: entry.path, to }));
-    else await unwrap(api().fs.copy({ connectionId, from: entry.path, to }));
+  try {
+    for (const entry of entries) {
+      const to = destinationIn(folder, entry, tab.protocol);
+      const operationId = newOperationId();
+      onStart?.(operationId);
+      try {
+        if (mode === 'move') await unwrap(api().fs.rename({ connectionId, from: entry.path, to, operationId }));
+        else await unwrap(api().fs.copy({ connectionId, from: entry.path, to, operationId }));
+      } finally {
+        useOperationProgress.getState().forget(operationId);
+      }
+    }
+  } finally {
+    refresh(connectionId);
   }
-  refresh(connectionId);
 }
 
 export const currentFolderOf = (connectionId: string) => getTab(connectionId)?.path ?? '/';

@@ -6,9 +6,11 @@ import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { closeBucketDialog, openDeleteBucket } from './bucketStore.js';
 import { EncryptionPanel } from './EncryptionPanel.js';
 import { CorsPanel, LifecyclePanel } from './JsonRulesPanel.js';
+import { LoggingPanel } from './LoggingPanel.js';
 import type { PanelProps } from './panelProps.js';
 import { PolicyPanel } from './PolicyPanel.js';
 import { PublicAccessPanel, PublicStatusBadge } from './PublicAccessPanel.js';
+import { RequesterPaysPanel } from './RequesterPaysPanel.js';
 import { TagsPanel } from './TagsPanel.js';
 import { VersioningPanel } from './VersioningPanel.js';
 import { WebsitePanel } from './WebsitePanel.js';
@@ -22,6 +24,8 @@ const panels: { id: string; label: string; Component: ComponentType<PanelProps> 
   { id: 'policy', label: 'Bucket policy', Component: PolicyPanel },
   { id: 'cors', label: 'CORS', Component: CorsPanel },
   { id: 'tags', label: 'Tags', Component: TagsPanel },
+  { id: 'logging', label: 'Access logging', Component: LoggingPanel },
+  { id: 'requesterPays', label: 'Requester pays', Component: RequesterPaysPanel },
 ];
 
 export function BucketSettingsDialog({ connectionId, bucket }: { connectionId: string; bucket: string }) {
@@ -102,6 +106,8 @@ function settingKey(panelId: string): keyof BucketSettings {
     policy: 'policy',
     cors: 'cors',
     tags: 'tags',
+    logging: 'logging',
+    requesterPays: 'requesterPays',
   };
   return keys[panelId]!;
 }

@@ -7,6 +7,7 @@ import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { formatDateLong, formatStorageClass } from '../../lib/format.js';
 import { showInfo } from '../../state/toasts.js';
 import { closeBucketDialog } from './bucketStore.js';
+import { loadRestoreStatus } from './restoreStatusStore.js';
 
 function describeStatus(status: RestoreStatus): string {
   switch (status.state) {
@@ -40,6 +41,7 @@ export function RestoreDialog({ connectionId, path, storageClass }: { connection
     try {
       await unwrap(api().buckets.restoreObject({ connectionId, path, days: dayCount, tier }));
       showInfo(`Restore of ${baseName(path)} requested.`);
+      loadRestoreStatus(connectionId, path, true);
       close();
     } catch (caught) {
       setError(toApiError(caught).message);

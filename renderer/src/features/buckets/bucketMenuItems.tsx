@@ -4,6 +4,7 @@ import { archivedClasses } from '../../../../shared/buckets.js';
 import type { MenuEntry } from '../../components/ContextMenu.js';
 import { ShieldIcon } from '../../components/icons.js';
 import type { Tab } from '../../state/browser.js';
+import { copyPublicUrl, setObjectsPublic } from './objectAccessActions.js';
 import { bucketOf, openBucketSettings, openDeleteBucket, openRestore, openStorageClass, openVersions } from './bucketStore.js';
 
 export function bucketMenuItems(connectionId: string, tab: Tab, target: FileEntry | null, selected: readonly FileEntry[]): MenuEntry[] {
@@ -20,6 +21,12 @@ export function bucketMenuItems(connectionId: string, tab: Tab, target: FileEntr
   items.push(
     { label: 'Show versions', disabled: !single, onSelect: () => single && openVersions(connectionId, single.path) },
     { label: 'Change storage class…', disabled: objects.length === 0, onSelect: () => openStorageClass(connectionId, objects.map((e) => e.path)) },
+  );
+  const files = objects.filter((e) => e.kind === 'file').map((e) => e.path);
+  items.push(
+    { label: 'Make public', disabled: files.length === 0, onSelect: () => void setObjectsPublic(connectionId, files, true) },
+    { label: 'Make private', disabled: files.length === 0, onSelect: () => void setObjectsPublic(connectionId, files, false) },
+    { label: 'Copy public URL', disabled: !single, onSelect: () => single && void copyPublicUrl(connectionId, single.path) },
   );
   if (single && archivedClasses.includes(single.storageClass ?? '')) {
     items.push({ label: 'Restore from archive…', onSelect: () => openRestore(connectionId, single.path, single.storageClass ?? 'GLACIER') });

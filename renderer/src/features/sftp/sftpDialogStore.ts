@@ -1,14 +1,21 @@
-/** Which SFTP dialog is open: Permissions (for an entry) or New empty file (in a folder). */
+/** Which SFTP dialog is open: Permissions or Properties (for an entry), or New empty file (in a folder). */
 import { create } from 'zustand';
 import type { FileEntry } from '../../../../shared/files.js';
 
-interface ChmodState {
+interface EntryDialogState {
   target: { connectionId: string; entry: FileEntry } | null;
   open(connectionId: string, entry: FileEntry): void;
   close(): void;
 }
 
-export const useChmod = create<ChmodState>()((set) => ({
+export const useChmod = create<EntryDialogState>()((set) => ({
+  target: null,
+  open: (connectionId, entry) => set({ target: { connectionId, entry } }),
+  close: () => set({ target: null }),
+}));
+
+/** Which entry the Properties dialog shows. */
+export const useSftpProperties = create<EntryDialogState>()((set) => ({
   target: null,
   open: (connectionId, entry) => set({ target: { connectionId, entry } }),
   close: () => set({ target: null }),

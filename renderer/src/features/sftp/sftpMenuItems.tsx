@@ -1,9 +1,9 @@
-/** SFTP entries of the file menu: Open in editor and Permissions… (one item), New empty file…. */
+/** SFTP entries of the file menu: Open in editor, Permissions… and Properties… (one item), New empty file…. */
 import type { FileEntry, Protocol } from '../../../../shared/files.js';
 import type { MenuEntry } from '../../components/ContextMenu.js';
-import { EditIcon, PlusIcon, ShieldIcon } from '../../components/icons.js';
+import { EditIcon, InfoIcon, PlusIcon, ShieldIcon } from '../../components/icons.js';
 import { openInEditor } from './remoteEditing.js';
-import { useChmod, useNewFile } from './sftpDialogStore.js';
+import { useChmod, useNewFile, useSftpProperties } from './sftpDialogStore.js';
 
 export function sftpMenuItems(connectionId: string, protocol: Protocol, selected: FileEntry[], folder: string): MenuEntry[] {
   if (protocol !== 'sftp') return [];
@@ -22,6 +22,12 @@ export function sftpMenuItems(connectionId: string, protocol: Protocol, selected
       icon: <ShieldIcon />,
       disabled: !one,
       onSelect: () => one && useChmod.getState().open(connectionId, one),
+    },
+    {
+      label: 'Properties…',
+      icon: <InfoIcon />,
+      disabled: !one,
+      onSelect: () => one && useSftpProperties.getState().open(connectionId, one),
     },
     { label: 'New empty file…', icon: <PlusIcon />, onSelect: () => useNewFile.getState().open(connectionId, folder) },
   ];

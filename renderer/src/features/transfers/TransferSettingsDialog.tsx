@@ -1,14 +1,11 @@
 /** Transfer settings: concurrency, multipart sizes, bandwidth limits, conflicts, per-connection storage class. */
 import './transfers.css';
 import { useEffect, useState } from 'react';
-import { storageClasses } from '../../../../shared/buckets.js';
 import type { ConflictPolicy } from '../../../../shared/transfers.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { CheckField, SelectField, TextField } from '../../components/dialogs/Field.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { ErrorIcon } from '../../components/icons.js';
-import { formatStorageClass } from '../../lib/format.js';
-import { useConnections } from '../../state/connections.js';
 import { showInfo } from '../../state/toasts.js';
 import { fromForm, rateUnits, toForm, type FormErrors, type RateUnit, type SettingsForm } from './settingsForm.js';
 import { useTransferDialogs } from './transferDialogs.js';
@@ -40,7 +37,6 @@ export function TransferSettingsDialog() {
   const [errors, setErrors] = useState<FormErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const s3Connections = useConnections((s) => s.list).filter((c) => c.protocol === 's3');
 
   useEffect(() => {
     unwrap(api().transfers.getSettings({})).then(
@@ -88,20 +84,6 @@ export function TransferSettingsDialog() {
             <div className="form-section">S3 multipart</div>
             <TextField label="Multipart from" inputMode="numeric" className="narrow" value={form.multipartThresholdMiB} onChange={(v) => set('multipartThresholdMiB', v)} error={errors.multipartThresholdMiB} after={<span className="unit-text">MiB</span>} hint="Smaller files go in one request." />
             <TextField label="Part size" inputMode="numeric" className="narrow" value={form.partSizeMiB} onChange={(v) => set('partSizeMiB', v)} error={errors.partSizeMiB} after={<span className="unit-text">MiB</span>} hint="0 = automatic. Raised when needed so a file fits in 10,000 parts." />
-            {s3Connections.length > 0 ? (
-              <>
-                <div className="form-section">Default storage class for uploads</div>
-                {s3Connections.map((c) => (
-                  <SelectField
-                    key={c.id}
-                    label={c.name}
-                    value={form.storageClassByConnection[c.id] ?? ''}
-                    options={[{ value: '', label: 'Bucket default' }, ...storageClasses.map((v) => ({ value: v, label: formatStorageClass(v) }))]}
-                    onChange={(v) => set('storageClassByConnection', { ...form.storageClassByConnection, [c.id]: v })}
-                  />
-                ))}
-              </>
-            ) : null}
             <div className="form-section">Safety</div>
             <SelectField label="When a file exists" value={form.conflictPolicy} options={policies} onChange={(v) => set('conflictPolicy', v)} />
             <TextField label="Automatic retries" inputMode="numeric" className="narrow" value={form.retries} onChange={(v) => set('retries', v)} error={errors.retries} hint="On network errors, server errors and throttling, waiting longer each time." />

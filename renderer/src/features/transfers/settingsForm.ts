@@ -20,7 +20,6 @@ export interface SettingsForm {
   retries: string;
   verifyChecksums: boolean;
   preservePermissions: boolean;
-  storageClassByConnection: Record<string, string>;
 }
 
 export type FormErrors = Partial<Record<keyof SettingsForm, string>>;
@@ -47,7 +46,6 @@ export function toForm(s: TransferSettings): SettingsForm {
     retries: String(s.retries),
     verifyChecksums: s.verifyChecksums,
     preservePermissions: s.preservePermissions,
-    storageClassByConnection: { ...s.storageClassByConnection },
   };
 }
 
@@ -97,7 +95,6 @@ export function fromForm(f: SettingsForm): { changes: Partial<TransferSettings> 
       retries,
       verifyChecksums: f.verifyChecksums,
       preservePermissions: f.preservePermissions,
-      storageClassByConnection: Object.fromEntries(Object.entries(f.storageClassByConnection).filter(([, v]) => v !== '')),
     },
   };
 }
