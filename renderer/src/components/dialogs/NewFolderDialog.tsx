@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { toApiError } from '../../api/client.js';
 import { useDialogs } from '../../state/dialogs.js';
 import { makeFolder } from '../../state/navigation.js';
-import { ErrorIcon } from '../icons.js';
 import { TextField } from './Field.js';
 import { Modal, ModalFooter } from './Modal.js';
+import { FormError } from './FormError.js';
 
 interface Props {
   connectionId: string;
@@ -56,12 +56,7 @@ export function NewFolderDialog({ connectionId, parentPath, bucket }: Props) {
           placeholder={bucket ? 'my-bucket' : 'untitled folder'}
           autoFocus
         />
-        {serverError ? (
-          <div className="alert form-notice" role="alert">
-            <ErrorIcon />
-            <div>{serverError}</div>
-          </div>
-        ) : null}
+        <FormError message={serverError} />
         <ModalFooter>
           <button type="button" className="btn" onClick={close}>
             Cancel

@@ -4,12 +4,12 @@ import type { FileEntry } from '../../../../shared/files.js';
 import { toApiError } from '../../api/client.js';
 import { TextField } from '../../components/dialogs/Field.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
-import { ErrorIcon } from '../../components/icons.js';
 import { plural } from '../../lib/format.js';
 import { useActionDialogs } from './actionDialogs.js';
 import { copyMoveTo, currentFolderOf } from './fileActions.js';
 import { OperationProgressBar } from './OperationProgress.js';
 import { cancelOperation } from './operationProgressStore.js';
+import { FormError } from '../../components/dialogs/FormError.js';
 
 interface Props {
   connectionId: string;
@@ -55,12 +55,7 @@ export function CopyMoveDialog({ connectionId, entries, mode }: Props) {
       >
         <TextField label="Into folder" value={folder} onChange={setFolder} mono autoFocus hint="A folder path on this connection, e.g. /bucket/folder/." />
         {busy && operationId ? <OperationProgressBar operationId={operationId} /> : null}
-        {error ? (
-          <div className="alert form-notice" role="alert">
-            <ErrorIcon />
-            <div>{error}</div>
-          </div>
-        ) : null}
+        <FormError message={error} />
         <ModalFooter start={busy && !operationId ? <span className="spinner" aria-label="Working" /> : undefined}>
           <button type="button" className="btn" onClick={cancel}>
             Cancel

@@ -4,9 +4,9 @@ import type { FileEntry } from '../../../../shared/files.js';
 import { toApiError } from '../../api/client.js';
 import { TextField } from '../../components/dialogs/Field.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
-import { ErrorIcon } from '../../components/icons.js';
 import { useActionDialogs } from './actionDialogs.js';
 import { renameTo } from './fileActions.js';
+import { FormError } from '../../components/dialogs/FormError.js';
 
 export function RenameDialog({ connectionId, entry }: { connectionId: string; entry: FileEntry }) {
   const close = useActionDialogs((s) => s.close);
@@ -47,12 +47,7 @@ export function RenameDialog({ connectionId, entry }: { connectionId: string; en
           autoFocus
           hint={folder ? 'Everything inside moves with it (on S3: a copy of every object, then a delete).' : 'Change the name, or the folders before it to move.'}
         />
-        {error ? (
-          <div className="alert form-notice" role="alert">
-            <ErrorIcon />
-            <div>{error}</div>
-          </div>
-        ) : null}
+        <FormError message={error} />
         <ModalFooter start={busy ? <span className="spinner" aria-label="Working" /> : undefined}>
           <button type="button" className="btn" onClick={close}>
             Cancel

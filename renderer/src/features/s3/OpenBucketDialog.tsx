@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { CheckField, TextField } from '../../components/dialogs/Field.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
-import { ErrorIcon } from '../../components/icons.js';
 import { navigate } from '../../state/navigation.js';
 import { useActionDialogs } from '../browser/actionDialogs.js';
+import { FormError } from '../../components/dialogs/FormError.js';
 
 export function OpenBucketDialog({ connectionId }: { connectionId: string }) {
   const close = useActionDialogs((s) => s.close);
@@ -41,12 +41,7 @@ export function OpenBucketDialog({ connectionId }: { connectionId: string }) {
       >
         <TextField label="Bucket" value={bucket} onChange={setBucket} placeholder="my-team-bucket" mono autoFocus />
         <CheckField label="Save it to this connection" checked={bookmark} onChange={setBookmark} hint="It will show in the bucket list from now on." />
-        {error ? (
-          <div className="alert form-notice" role="alert">
-            <ErrorIcon />
-            <div>{error}</div>
-          </div>
-        ) : null}
+        <FormError message={error} />
         <ModalFooter>
           <button type="button" className="btn" onClick={close}>
             Cancel

@@ -3,12 +3,13 @@ import { useEffect, useState } from 'react';
 import type { ObjectProperties } from '../../../../shared/s3Objects.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
-import { ErrorIcon, InfoIcon } from '../../components/icons.js';
+import { InfoIcon } from '../../components/icons.js';
 import { formatBytes, formatDateLong, formatStorageClass } from '../../lib/format.js';
 import { refresh } from '../../state/navigation.js';
 import { showInfo } from '../../state/toasts.js';
 import { showActionDialog, useActionDialogs } from '../browser/actionDialogs.js';
 import { fromPairs, PairsEditor, toPairs, type Pair } from './PairsEditor.js';
+import { FormError } from '../../components/dialogs/FormError.js';
 
 interface Draft {
   contentType: string;
@@ -150,12 +151,7 @@ export function PropertiesDialog({ connectionId, path }: { connectionId: string;
             ) : null}
           </>
         )}
-        {error ? (
-          <div className="alert form-notice" role="alert">
-            <ErrorIcon />
-            <div>{error}</div>
-          </div>
-        ) : null}
+        <FormError message={error} />
         <ModalFooter
           start={
             <button type="button" className="btn" onClick={() => showActionDialog({ kind: 'share', connectionId, path })}>

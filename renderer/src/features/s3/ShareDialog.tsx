@@ -4,10 +4,11 @@ import type { ShareLink } from '../../../../shared/s3Objects.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { SelectField } from '../../components/dialogs/Field.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
-import { CopyIcon, ErrorIcon } from '../../components/icons.js';
+import { CopyIcon } from '../../components/icons.js';
 import { formatDateLong } from '../../lib/format.js';
 import { showInfo } from '../../state/toasts.js';
 import { useActionDialogs } from '../browser/actionDialogs.js';
+import { FormError } from '../../components/dialogs/FormError.js';
 
 const expiries = [
   { value: '900', label: '15 minutes' },
@@ -55,12 +56,7 @@ export function ShareDialog({ connectionId, path }: { connectionId: string; path
           <input className="input mono" readOnly value={link?.plainUrl ?? ''} aria-label="Plain URL" />
         </label>
         <p className="muted prop-note">The plain URL works only for objects that are public.</p>
-        {error ? (
-          <div className="alert form-notice" role="alert">
-            <ErrorIcon />
-            <div>{error}</div>
-          </div>
-        ) : null}
+        <FormError message={error} />
         <ModalFooter
           start={
             <button type="button" className="btn" disabled={!link} onClick={() => link && copy(link.plainUrl, 'Plain URL')}>

@@ -5,12 +5,13 @@ import type { FileEntry } from '../../../../shared/files.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { CheckField, TextField } from '../../components/dialogs/Field.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
-import { ErrorIcon, WarningIcon } from '../../components/icons.js';
+import { WarningIcon } from '../../components/icons.js';
 import { refresh } from '../../state/navigation.js';
 import { showInfo } from '../../state/toasts.js';
 import { useChmod } from './sftpDialogStore.js';
 import { bitFor, formatPermissions, parseOctal, toOctal, WHAT, WHO } from './permissions.js';
 import './sftp.css';
+import { FormError } from '../../components/dialogs/FormError.js';
 
 export function ChmodDialog({ connectionId, entry }: { connectionId: string; entry: FileEntry }) {
   const close = useChmod((s) => s.close);
@@ -121,12 +122,7 @@ export function ChmodDialog({ connectionId, entry }: { connectionId: string; ent
             </div>
           </div>
         ) : null}
-        {error ? (
-          <div className="alert form-notice" role="alert">
-            <ErrorIcon />
-            <div>{error}</div>
-          </div>
-        ) : null}
+        <FormError message={error} />
         <ModalFooter>
           <button type="button" className="btn" onClick={close}>
             {report ? 'Close' : 'Cancel'}

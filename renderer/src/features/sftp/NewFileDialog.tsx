@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { TextField } from '../../components/dialogs/Field.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
-import { ErrorIcon } from '../../components/icons.js';
 import { refresh } from '../../state/navigation.js';
 import { useNewFile } from './sftpDialogStore.js';
+import { FormError } from '../../components/dialogs/FormError.js';
 
 export function NewFileDialog({ connectionId, parentPath }: { connectionId: string; parentPath: string }) {
   const close = useNewFile((s) => s.close);
@@ -41,12 +41,7 @@ export function NewFileDialog({ connectionId, parentPath }: { connectionId: stri
         }}
       >
         <TextField label="File name" value={name} onChange={setName} error={attempted ? problem : undefined} placeholder="untitled.txt" autoFocus />
-        {serverError ? (
-          <div className="alert form-notice" role="alert">
-            <ErrorIcon />
-            <div>{serverError}</div>
-          </div>
-        ) : null}
+        <FormError message={serverError} />
         <ModalFooter>
           <button type="button" className="btn" onClick={close}>
             Cancel

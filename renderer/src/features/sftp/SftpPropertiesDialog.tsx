@@ -3,10 +3,10 @@ import { useEffect, useState } from 'react';
 import type { FileEntry } from '../../../../shared/files.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
-import { ErrorIcon } from '../../components/icons.js';
 import { formatBytes, formatDateLong } from '../../lib/format.js';
 import { formatPermissions } from './permissions.js';
 import { useSftpProperties } from './sftpDialogStore.js';
+import { FormError } from '../../components/dialogs/FormError.js';
 
 const kindLabel: Record<FileEntry['kind'], string> = { bucket: 'Bucket', folder: 'Folder', file: 'File', symlink: 'Symbolic link' };
 
@@ -49,12 +49,7 @@ export function SftpPropertiesDialog({ connectionId, entry }: { connectionId: st
           <dt>Group</dt>
           <dd>{shown.group ?? '—'}</dd>
         </dl>
-        {error ? (
-          <div className="alert form-notice" role="alert">
-            <ErrorIcon />
-            <div>{error}</div>
-          </div>
-        ) : null}
+        <FormError message={error} />
         <ModalFooter>
           <button type="button" className="btn btn-primary" onClick={close}>
             Close

@@ -4,11 +4,11 @@ import { useCallback, useEffect, useState } from 'react';
 import type { IncompleteUpload } from '../../../../shared/transfers.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
-import { ErrorIcon } from '../../components/icons.js';
 import { formatBytes, formatDate, formatDateLong, formatStorageClass, plural } from '../../lib/format.js';
 import { useDialogs } from '../../state/dialogs.js';
 import { showInfo } from '../../state/toasts.js';
 import { useTransferDialogs } from './transferDialogs.js';
+import { FormError } from '../../components/dialogs/FormError.js';
 
 export function IncompleteUploadsDialog({ connectionId, bucket }: { connectionId: string; bucket: string }) {
   const close = useTransferDialogs((s) => s.close);
@@ -57,12 +57,7 @@ export function IncompleteUploadsDialog({ connectionId, bucket }: { connectionId
     <Modal title={`Incomplete uploads in “${bucket}”`} className="incomplete-uploads" onCancel={close}>
       <div className="modal-body">
         <p className="muted">Multipart uploads that were started and never finished. Their parts take space you pay for until they are aborted.</p>
-        {problem ? (
-          <div className="alert form-notice" role="alert">
-            <ErrorIcon />
-            <div>{problem}</div>
-          </div>
-        ) : null}
+        <FormError message={problem} />
         {uploads === null && !problem ? <p className="muted">Loading…</p> : null}
         {uploads?.length === 0 ? <p className="incomplete-empty">No incomplete uploads in this bucket.</p> : null}
         {uploads && uploads.length > 0 ? (

@@ -5,10 +5,10 @@ import type { ConflictPolicy } from '../../../../shared/transfers.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { CheckField, SelectField, TextField } from '../../components/dialogs/Field.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
-import { ErrorIcon } from '../../components/icons.js';
 import { showInfo } from '../../state/toasts.js';
 import { fromForm, rateUnits, toForm, type FormErrors, type RateUnit, type SettingsForm } from './settingsForm.js';
 import { useTransferDialogs } from './transferDialogs.js';
+import { FormError } from '../../components/dialogs/FormError.js';
 
 const policies: { value: ConflictPolicy; label: string }[] = [
   { value: 'ask', label: 'Ask every time' },
@@ -93,12 +93,7 @@ export function TransferSettingsDialog() {
         ) : problem ? null : (
           <p className="muted">Loading…</p>
         )}
-        {problem ? (
-          <div className="alert form-notice" role="alert">
-            <ErrorIcon />
-            <div>{problem}</div>
-          </div>
-        ) : null}
+        <FormError message={problem} />
         <ModalFooter>
           <button type="button" className="btn" onClick={close}>
             Cancel
