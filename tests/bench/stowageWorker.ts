@@ -1,5 +1,5 @@
 // One Stowage transfer in its own process, so its peak RSS and CPU are measured alone.
-// Usage: tsx tests/bench/stowageWorker.ts <job.json>; prints one JSON line.
+// Usage: node <the esbuild bundle of this file> <job.json>; prints one JSON line.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

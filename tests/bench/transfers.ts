@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { build } from 'esbuild';
 import { readTestbedEnv } from '../support/testbedEnv.js';
 import { removeBucket } from '../support/s3Fixtures.js';
 import { measure, median, type Measured } from './benchPeers.js';
@@ -32,10 +33,20 @@ async function makeFile(path: string, bytes: number) {
   await file.close();
 }
 
+let workerBundle: string | undefined;
+/** The worker bundled like the app's main process (esbuild, plain Node): no TypeScript loader in the measured process. */
+async function bundledWorker(scratch: string): Promise<string> {
+  if (!workerBundle) {
+    workerBundle = join(scratch, 'stowage-worker.cjs');
+    await build({ entryPoints: ['tests/bench/stowageWorker.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: workerBundle, external: ['cpu-features', '*.node'], logLevel: 'warning' });
+  }
+  return workerBundle;
+}
+
 async function stowage(job: WorkerJob, scratch: string): Promise<Measured> {
   const jobFile = join(scratch, `job-${Date.now()}.json`);
   await writeFile(jobFile, JSON.stringify(job));
-  const out = await measure(process.execPath, ['--import', 'tsx', 'tests/bench/stowageWorker.ts', jobFile], process.env);
+  const out = await measure(process.execPath, [await bundledWorker(scratch), jobFile], process.env);
   const parsed = JSON.parse(out.stdout.trim().split('\n').pop()!) as Measured;
   // Transfer time inside the process (a running app does not start a process per copy); RSS/CPU of the whole process.
   return { seconds: parsed.seconds, peakRssMiB: out.peakRssMiB, cpuSeconds: out.cpuSeconds, resentFraction: parsed.resentFraction };

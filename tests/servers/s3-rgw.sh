@@ -202,6 +202,12 @@ osd data = $D/osd
 rgw frontends = beast endpoint=127.0.0.1:$RGW_PORT
 rgw dns name = localhost
 rgw enable static website = true
+# Overwritten and deleted objects keep their data until RGW's garbage collector runs
+# (by default two hours later); memstore holds it in RAM, so benchmarks that rewrite
+# gigabytes filled the OSD. Collect at once instead.
+rgw gc obj min wait = 0
+rgw gc processor period = 15
+rgw gc processor max time = 15
 CONF
 # STS, opt-in (RGW_STS=1). Tried on RGW 16.2: AssumeRole works (role made with
 # 'aws iam create-role' + put-role-policy by the main user, which gets caps roles=*),
