@@ -58,8 +58,10 @@ describe('SFTP through the core with an sshd of its own: jump host, dropped conn
     return { id: saved.id, outcome, prompts };
   }
 
+  // A dropped link whose socket the client never sees close is found by keepalive
+  // (15 s x 3), so waits allow for that before the retry runs.
   async function waitForTransfer(id: string, test: (t: TransferSnapshot) => boolean): Promise<TransferSnapshot> {
-    for (const until = Date.now() + 40_000; ; ) {
+    for (const until = Date.now() + 100_000; ; ) {
       const t = (await call('transfers:list', {})).find((x) => x.id === id);
       if (t && test(t)) return t;
       if (Date.now() > until) throw new Error(`transfer never got there: ${JSON.stringify(t)}`);
@@ -135,7 +137,7 @@ describe('SFTP through the core with an sshd of its own: jump host, dropped conn
       await call('transfers:setSettings', { changes: { uploadLimit: 0 } });
       await call('fs:delete', { connectionId: id, paths: [folder.path] }).catch(() => undefined);
     }
-  });
+  }, 150_000);
 
   it('says the connection is lost when the server is gone for good', async () => {
     const { id } = await connectTrusting(draft({ name: 'gone', port: sshd.port }));
