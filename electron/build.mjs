@@ -2,15 +2,26 @@
 // (CommonJS, as Electron's sandboxed preload requires), the renderer with Vite.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const out = resolve(root, process.env.STOWAGE_OUT_DIR ?? 'dist');
+const out = resolve(root, process.env.STOWAGE_OUT_DIR || 'dist');
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', absWorkingDir: root };
 
+// The old output is deleted first, so only a folder this build made may be deleted: one
+// that is missing, empty, or carries the build's marker file.
+const marker = join(out, '.stowage-build-output');
+const entries = existsSync(out) ? readdirSync(out) : [];
+if (entries.length > 0 && !existsSync(marker)) {
+  console.error(`Refusing to build into ${out}: it holds files this build did not make (if it is an older build, delete it yourself).`);
+  process.exit(2);
+}
 await rm(out, { recursive: true, force: true });
+await mkdir(out, { recursive: true });
+await writeFile(marker, 'Made by electron/build.mjs; deleted and rebuilt on every build.\n');
 await Promise.all([
   esbuild({
     ...common,
@@ -26,6 +37,8 @@ await Promise.all([
     ...common,
     entryPoints: ['electron/preload/preload.ts'],
     outfile: `${out}/preload/preload.cjs`,
+    // It carries the contract (and so zod): keep what every window parses at start small.
+    minify: true,
     platform: 'node',
     format: 'cjs',
     target: 'node22',

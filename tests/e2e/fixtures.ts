@@ -6,7 +6,7 @@ import { startHeadlessCore, type HeadlessCore } from '../support/headlessCore.js
 import { readTestbedEnv, type TestbedEnv } from '../support/testbedEnv.js';
 import { makeTempDir } from '../support/tempDir.js';
 
-const outDir = process.env.STOWAGE_OUT_DIR ?? fileURLToPath(new URL('../../dist', import.meta.url));
+const outDir = process.env.STOWAGE_OUT_DIR || fileURLToPath(new URL('../../dist', import.meta.url));
 const rendererDir = `${outDir}/renderer`;
 export const screenshotDir = fileURLToPath(new URL('../artifacts/screenshots', import.meta.url));
 
