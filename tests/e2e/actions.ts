@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, type StowageApp } from './fixtures.js';
 
 export interface S3FormValues {
@@ -70,12 +70,15 @@ export async function connectSftpWithKey(page: Page, v: Omit<SftpFormValues, 'pa
 export const files = (page: Page) => page.getByRole('grid', { name: 'Files' });
 export const row = (page: Page, path: string) => files(page).locator(`[role="row"][data-path="${path}"]`);
 
-/** Drops real files on the file list: a drop event whose DataTransfer carries File objects. */
-export async function dropFiles(app: StowageApp, localPaths: string[]): Promise<void> {
+/**
+ * Drags files and folders "from the OS" over `target` (enter, over) and returns the drop:
+ * a DataTransfer carrying File objects, as a real drop does. Main resolves each to its path.
+ */
+export async function dragOver(app: StowageApp, target: Locator, localPaths: string[]): Promise<() => Promise<void>> {
   const specs = [];
   for (const path of localPaths) {
     await app.bridge.registerDroppedFile(path);
-    specs.push({ name: basename(path), size: (await readFile(path)).length });
+    specs.push({ name: basename(path), size: (await stat(path)).size });
   }
   const dataTransfer = await app.page.evaluateHandle((list) => {
     const dt = new DataTransfer();
@@ -83,10 +86,15 @@ export async function dropFiles(app: StowageApp, localPaths: string[]): Promise<
     for (const f of list) dt.items.add(new File([new Uint8Array(f.size)], f.name));
     return dt;
   }, specs);
-  const grid = files(app.page);
-  await grid.dispatchEvent('dragenter', { dataTransfer });
-  await grid.dispatchEvent('dragover', { dataTransfer });
-  await grid.dispatchEvent('drop', { dataTransfer });
+  await target.dispatchEvent('dragenter', { dataTransfer });
+  await target.dispatchEvent('dragover', { dataTransfer });
+  return () => target.dispatchEvent('drop', { dataTransfer });
+}
+
+/** Drops files and folders on the file list. */
+export async function dropFiles(app: StowageApp, localPaths: string[]): Promise<void> {
+  const drop = await dragOver(app, files(app.page), localPaths);
+  await drop();
 }
 
 export async function waitForTransfer(page: Page, name: string, state = 'completed'): Promise<void> {

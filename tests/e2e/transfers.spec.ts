@@ -1,30 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
-import { connectLocalS3, files, row, sha256, waitForTransfer } from './actions.js';
+import { connectLocalS3, dropFiles, files, row, sha256, waitForTransfer } from './actions.js';
 import { expect, test, type StowageApp } from './fixtures.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 
 const MiB = 1024 * 1024;
-
-/** Drops files and folders from the "OS" on the file list (main resolves each to its path). */
-async function dropPaths(app: StowageApp, paths: string[]): Promise<void> {
-  const specs = [];
-  for (const path of paths) {
-    await app.bridge.registerDroppedFile(path);
-    specs.push({ name: basename(path), size: (await stat(path)).size });
-  }
-  const dataTransfer = await app.page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([new Uint8Array(f.size)], f.name));
-    return dt;
-  }, specs);
-  const grid = files(app.page);
-  await grid.dispatchEvent('dragenter', { dataTransfer });
-  await grid.dispatchEvent('dragover', { dataTransfer });
-  await grid.dispatchEvent('drop', { dataTransfer });
-}
 
 const panel = (app: StowageApp) => app.page.getByRole('region', { name: 'Transfers' });
 const toolbar = (app: StowageApp) => panel(app).getByRole('toolbar', { name: 'Transfer controls' });
@@ -48,7 +30,7 @@ test('transfers: dropping files and a folder uploads the tree', async ({ app }) 
     await mkdir(join(folder, '2026'), { recursive: true });
     await writeFile(join(folder, 'a.jpg'), randomBytes(2000));
     await writeFile(join(folder, '2026', 'b.jpg'), randomBytes(3000));
-    await dropPaths(app, [single, folder]);
+    await dropFiles(app, [single, folder]);
     await waitForTransfer(app.page, 'single.txt');
     await waitForTransfer(app.page, 'a.jpg');
     await waitForTransfer(app.page, 'b.jpg');
@@ -72,7 +54,7 @@ test('transfers: pause, resume and cancel from the panel; cancel leaves no multi
     app.headless.core.transfers.setSettings({ uploadLimit: 4 * MiB });
     const big = join(app.workDir, 'big.bin');
     await writeFile(big, randomBytes(40 * MiB));
-    await dropPaths(app, [big]);
+    await dropFiles(app, [big]);
     const t = item(app, 'big.bin');
     await expect(t).toHaveAttribute('data-state', 'running');
     await expect(t).toContainText(/MB\/s|KB\/s|MiB\/s|KiB\/s/);
@@ -108,7 +90,7 @@ test('transfers: the conflict dialog asks, and "keep both" applies to all', asyn
     const notes = join(app.workDir, 'notes.txt');
     await writeFile(report, 'new report, longer');
     await writeFile(notes, 'new notes, longer');
-    await dropPaths(app, [report, notes]);
+    await dropFiles(app, [report, notes]);
     const dialog = app.page.getByRole('dialog', { name: 'The file already exists' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText(/already exists on the server/);

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { prepareDragOut } from '../../electron/core/transfers/dragOut.js';
 import { CreateMultipartUploadCommand, ListMultipartUploadsCommand, ListObjectsV2Command, UploadPartCommand } from '@aws-sdk/client-s3';
-import { connectLocalS3, row, waitForTransfer } from './actions.js';
+import { connectLocalS3, dragOver, row, waitForTransfer } from './actions.js';
 import { expect, test, type StowageApp } from './fixtures.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 
@@ -15,23 +15,6 @@ async function openBucket(app: StowageApp, bucket: string) {
   await connectLocalS3(app);
   await row(app.page, `/${bucket}/`).dblclick();
   await expect(app.page.getByRole('navigation', { name: 'Path' })).toContainText(bucket);
-}
-
-/** Drops files from the "OS" on one element (a folder row, say); main resolves each to its path. */
-async function dropOn(app: StowageApp, target: ReturnType<typeof row>, paths: string[]) {
-  const specs = [];
-  for (const path of paths) {
-    await app.bridge.registerDroppedFile(path);
-    specs.push({ name: basename(path), size: (await stat(path)).size });
-  }
-  const dataTransfer = await app.page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([new Uint8Array(f.size)], f.name));
-    return dt;
-  }, specs);
-  await target.dispatchEvent('dragenter', { dataTransfer });
-  await target.dispatchEvent('dragover', { dataTransfer });
-  return async () => target.dispatchEvent('drop', { dataTransfer });
 }
 
 test('transfer settings: change them in the dialog, the core has them, and they read back', async ({ app }) => {
@@ -145,7 +128,7 @@ test('dropping files on a folder row uploads into that folder, not the current o
     const b = join(app.workDir, 'sunset.jpg');
     await writeFile(a, randomBytes(1500));
     await writeFile(b, randomBytes(2500));
-    const drop = await dropOn(app, photos, [a, b]);
+    const drop = await dragOver(app, photos, [a, b]);
     // While hovering, the row is marked and the overlay names the folder.
     await expect(photos).toHaveClass(/drop-target/);
     await expect(app.page.locator('.drop-overlay')).toContainText('Drop to upload to photos');
