@@ -224,6 +224,12 @@ export function publicReadPolicy(bucket: string): string {
   );
 }
 
+/**
+ * What "Make public" / "Make private" did to an object. `aclsDisabled`: the bucket's Object
+ * Ownership ("Bucket owner enforced") turns ACLs off, so only a bucket policy can open it.
+ */
+export type ObjectAclOutcome = 'applied' | 'aclsDisabled';
+
 /** A statement letting anyone read the objects under one prefix ('' = the whole bucket). */
 export function publicReadStatement(bucket: string, prefix: string): Record<string, unknown> {
   return {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BucketSettings, EmptyBucketCount, ObjectVersion, RestoreStatus } from '../buckets.js';
+import type { BucketSettings, EmptyBucketCount, ObjectAclOutcome, ObjectVersion, RestoreStatus } from '../buckets.js';
 import { event, op } from './define.js';
 import { id, localPath, remotePath } from './fields.js';
 
@@ -101,7 +101,7 @@ export const bucketOperations = {
   ),
   'buckets:restoreStatus': op<RestoreStatus>()(z.object(objectAt)),
   'buckets:objectAccess': op<{ isPublic: boolean; url: string }>()(z.object(objectAt)),
-  'buckets:setObjectPublic': op<void>()(z.object({ ...objectAt, makePublic: z.boolean() })),
+  'buckets:setObjectPublic': op<ObjectAclOutcome>()(z.object({ ...objectAt, makePublic: z.boolean() })),
   'buckets:setLogging': op<void>()(
     z.object({
       ...at,

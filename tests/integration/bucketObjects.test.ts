@@ -83,13 +83,13 @@ describe('object-level bucket features against the real RGW', () => {
       isPublic: false,
       url: `${env.s3.endpoint}/${bucket}/page.html`,
     });
-    await call('buckets:setObjectPublic', { connectionId: id, path, makePublic: true });
+    expect(await call('buckets:setObjectPublic', { connectionId: id, path, makePublic: true })).toBe('applied');
     const acl = await s3.send(new GetObjectAclCommand({ Bucket: bucket, Key: 'page.html' }));
     expect(acl.Grants?.some((g) => g.Grantee?.URI?.endsWith('/AllUsers') && g.Permission === 'READ')).toBe(true);
     expect((await call('buckets:objectAccess', { connectionId: id, path })).isPublic).toBe(true);
     const anonymous = await fetch(`${env.s3.endpoint}/${bucket}/page.html`);
     expect([anonymous.status, await anonymous.text()]).toEqual([200, '<p>hello</p>']);
-    await call('buckets:setObjectPublic', { connectionId: id, path, makePublic: false });
+    expect(await call('buckets:setObjectPublic', { connectionId: id, path, makePublic: false })).toBe('applied');
     expect((await call('buckets:objectAccess', { connectionId: id, path })).isPublic).toBe(false);
     expect((await fetch(`${env.s3.endpoint}/${bucket}/page.html`)).status).toBe(403);
   });

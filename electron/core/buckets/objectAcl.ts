@@ -1,4 +1,5 @@
 import { GetObjectAclCommand, PutObjectAclCommand } from '@aws-sdk/client-s3';
+import type { ObjectAclOutcome } from '../../../shared/buckets.js';
 import { AppError } from '../errors.js';
 import { publicGrants, type BucketContext } from './bucketContext.js';
 import { errorName, explain } from './panel.js';
@@ -13,19 +14,18 @@ export async function objectIsPublic({ client }: BucketContext, bucket: string, 
   }
 }
 
-/** Makes an object readable by anyone (public-read ACL) or private again. */
-export async function setObjectPublic(ctx: BucketContext, bucket: string, key: string, makePublic: boolean): Promise<void> {
+/**
+ * Makes an object readable by anyone (public-read ACL) or private again. A bucket whose Object
+ * Ownership disables ACLs (AWS answers AccessControlListNotSupported) is an outcome, not a
+ * failure: the caller can offer a bucket policy instead.
+ */
+export async function setObjectPublic(ctx: BucketContext, bucket: string, key: string, makePublic: boolean): Promise<ObjectAclOutcome> {
   try {
     await ctx.client.send(new PutObjectAclCommand({ Bucket: bucket, Key: key, ACL: makePublic ? 'public-read' : 'private' }));
+    return 'applied';
   } catch (error) {
     const name = errorName(error);
-    if (name === 'AccessControlListNotSupported') {
-      throw new AppError(
-        'unsupported',
-        'This bucket\'s Object Ownership setting ("Bucket owner enforced") disables ACLs: grant public reads with a bucket policy instead.',
-        { cause: error },
-      );
-    }
+    if (name === 'AccessControlListNotSupported') return 'aclsDisabled';
     if (makePublic && name === 'AccessDenied') {
       const block = await readPublicAccessBlock(ctx, bucket).catch(() => null);
       if (block?.blockPublicAcls) {

@@ -9,37 +9,43 @@ export function prefixOf(key: string): string {
   return key.slice(0, key.lastIndexOf('/') + 1);
 }
 
-/** The ACL-disabled answer (Object Ownership "Bucket owner enforced"): a policy is the way. */
-const aclsDisabled = (message: string) => message.includes('disables ACLs');
+const noAclsTitle = 'This bucket does not allow ACLs';
+const whyNoAcls = 'Its Object Ownership setting (“Bucket owner enforced”) turns ACLs off';
+
+const nameOf = (path: string) => path.split('/').pop() ?? path;
 
 export async function setObjectsPublic(connectionId: string, paths: string[], makePublic: boolean): Promise<void> {
   let done = 0;
   for (const path of paths) {
     try {
-      await unwrap(api().buckets.setObjectPublic({ connectionId, path, makePublic }));
-      done += 1;
-    } catch (caught) {
-      const error = toApiError(caught);
-      if (makePublic && aclsDisabled(error.message)) {
-        await offerPrefixPolicy(connectionId, path, error.message);
+      const outcome = await unwrap(api().buckets.setObjectPublic({ connectionId, path, makePublic }));
+      if (outcome === 'aclsDisabled') {
+        if (makePublic) await offerPrefixPolicy(connectionId, path, paths.length);
+        else showError(`${noAclsTitle}. ${whyNoAcls}: only the bucket policy decides who may read its objects.`, 'Could not make the object private');
         return;
       }
-      showError(error.message, makePublic ? 'Could not make the object public' : 'Could not make the object private');
+      done += 1;
+    } catch (caught) {
+      showError(toApiError(caught).message, makePublic ? 'Could not make the object public' : 'Could not make the object private');
       return;
     }
   }
-  const what = done === 1 ? `“${paths[0]!.split('/').pop()}” is` : `${done} objects are`;
+  const what = done === 1 ? `“${nameOf(paths[0]!)}” is` : `${done} objects are`;
   showInfo(makePublic ? `${what} now public: anyone with the URL can read it.` : `${what} now private.`);
 }
 
-async function offerPrefixPolicy(connectionId: string, path: string, why: string): Promise<void> {
+/** Where ACLs are off, a bucket policy is the way: offer one for the object's folder. */
+async function offerPrefixPolicy(connectionId: string, path: string, count: number): Promise<void> {
   const { bucket, key } = splitS3Path(path);
   const prefix = prefixOf(key);
   const scope = prefix ? `everything under “${prefix}”` : `every object in “${bucket}”`;
+  const blocked = count === 1 ? `“${nameOf(path)}” cannot be made public on its own` : `these ${count} objects cannot be made public on their own`;
   const ok = await useDialogs.getState().askConfirm({
-    title: 'ACLs are disabled on this bucket',
-    message: `${why} Add a public-read policy for this prefix instead? Anyone will be able to read ${scope}, including objects added later.`,
-    confirmLabel: 'Add a public-read policy for this prefix instead',
+    title: noAclsTitle,
+    message:
+      `${whyNoAcls}, so ${blocked}. ` +
+      `A bucket policy can let anyone read ${scope} instead, including objects added there later.`,
+    confirmLabel: 'Add public-read policy',
     danger: true,
   });
   if (!ok) return;
