@@ -2,12 +2,15 @@ import { useEffect, useState } from 'react';
 import { publicReadPolicy, type WebsiteConfig, type WebsiteRoutingRule } from '../../../../shared/buckets.js';
 import { api, unwrap } from '../../api/client.js';
 import { WarningIcon } from '../../components/icons.js';
-import { JsonField, parseJsonArray } from './JsonField.js';
 import { PanelFrame, SaveState } from './PanelFrame.js';
 import type { PanelProps } from './panelProps.js';
+import { fromRoutingDraft, routingHasProblems, routingProblems, toRoutingDraft } from './routingDraft.js';
+import { RoutingRulesEditor } from './RoutingRulesEditor.js';
+import { useDrafts } from './useDrafts.js';
 import { useSave } from './useSave.js';
 
 type Mode = WebsiteConfig['mode'];
+const noRules: WebsiteRoutingRule[] = [];
 
 /** What stands between the site and its visitors: a Block Public Access switch, or no public policy. */
 function websiteWarnings(settings: PanelProps['settings']): string[] {
@@ -26,23 +29,28 @@ export function WebsitePanel({ connectionId, bucket, settings, reload }: PanelPr
   const [mode, setMode] = useState<Mode>(current.mode);
   const [index, setIndex] = useState(current.mode === 'site' ? current.indexDocument : 'index.html');
   const [errorDoc, setErrorDoc] = useState(current.mode === 'site' ? (current.errorDocument ?? '') : '');
-  const [rules, setRules] = useState(current.mode === 'site' && current.routingRules ? JSON.stringify(current.routingRules, null, 2) : '');
+  const routing = useDrafts((current.mode === 'site' && current.routingRules) || noRules, toRoutingDraft, fromRoutingDraft);
+  const routingIssues = routing.drafts.map(routingProblems);
   const [host, setHost] = useState(current.mode === 'redirect' ? current.hostName : '');
   const [protocol, setProtocol] = useState<'' | 'http' | 'https'>(current.mode === 'redirect' ? (current.protocol ?? '') : '');
   useEffect(() => setMode(current.mode), [current.mode]);
 
-  const parsedRules = parseJsonArray<WebsiteRoutingRule>(rules);
   const problem =
-    mode === 'site' && !index.trim() ? 'Name the index document, such as index.html.' : mode === 'redirect' && !host.trim() ? 'Enter the host to redirect to.' : null;
-  const build = (): WebsiteConfig | null => {
+    mode === 'site' && !index.trim()
+      ? 'Name the index document, such as index.html.'
+      : mode === 'site' && routingIssues.some(routingHasProblems)
+        ? 'Fix the routing rules marked above to save.'
+        : mode === 'redirect' && !host.trim()
+          ? 'Enter the host to redirect to.'
+          : null;
+  const build = (): WebsiteConfig => {
     if (mode === 'off') return { mode: 'off' };
     if (mode === 'redirect') return { mode: 'redirect', hostName: host.trim(), ...(protocol ? { protocol } : {}) };
-    if ('problem' in parsedRules) return null;
     return {
       mode: 'site',
       indexDocument: index.trim(),
       ...(errorDoc.trim() ? { errorDocument: errorDoc.trim() } : {}),
-      ...(parsedRules.value.length ? { routingRules: parsedRules.value } : {}),
+      ...(routing.drafts.length ? { routingRules: routing.drafts.map(fromRoutingDraft) } : {}),
     };
   };
   const warnings = current.mode === 'site' ? websiteWarnings(settings) : [];
@@ -98,16 +106,9 @@ export function WebsitePanel({ connectionId, bucket, settings, reload }: PanelPr
                 </span>
                 <input className="input" value={errorDoc} placeholder="error.html" onChange={(e) => setErrorDoc(e.currentTarget.value)} aria-label="Error document" />
               </label>
-              <JsonField
-                label="Routing rules (JSON, optional)"
-                rows={5}
-                value={rules}
-                onChange={setRules}
-                problem={'problem' in parsedRules ? parsedRules.problem : null}
-                placeholder='[{ "Condition": { "KeyPrefixEquals": "docs/" }, "Redirect": { "ReplaceKeyPrefixWith": "documents/" } }]'
-              />
             </div>
           ) : null}
+          {mode === 'site' ? <RoutingRulesEditor {...routing} problems={routingIssues} /> : null}
           {mode === 'redirect' ? (
             <div className="bucket-fields">
               <label>
@@ -129,11 +130,8 @@ export function WebsitePanel({ connectionId, bucket, settings, reload }: PanelPr
             <button
               type="button"
               className="btn btn-primary"
-              disabled={save.busy || !!problem || build() === null}
-              onClick={() => {
-                const website = build();
-                if (website) void save.run(() => unwrap(api().buckets.setWebsite({ connectionId, bucket, website })));
-              }}
+              disabled={save.busy || !!problem}
+              onClick={() => void save.run(() => unwrap(api().buckets.setWebsite({ connectionId, bucket, website: build() })))}
             >
               Save website settings
             </button>
