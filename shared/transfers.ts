@@ -21,7 +21,7 @@ export interface UploadOptions {
 }
 
 export interface TransferSettings {
-  /** Files moving at once. */
+  /** Files moving at once; small S3 files (one request each) may run a few times as many. */
   filesInParallel: number;
   /** S3 parts (or ranged GETs) in flight per file. */
   partsInFlight: number;

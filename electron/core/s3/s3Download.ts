@@ -12,7 +12,7 @@ import { MiB } from './multipartPlan.js';
 import { plainMd5Etag } from './s3TransferChecks.js';
 
 /** Objects above this are fetched as parallel ranged GETs. */
-const rangedThreshold = 16 * MiB;
+export const rangedThreshold = 16 * MiB;
 const rangeSize = 8 * MiB;
 
 /**
@@ -85,6 +85,10 @@ async function openPart(path: string, resume: boolean): Promise<FileHandle> {
   return open(path, 'w');
 }
 
+/** Pieces off the socket are gathered to this size before each positional write. */
+const writeChunk = MiB;
+
+/** Writes one GET's body at `start`, in large positional writes; answers the bytes written. */
 async function writeBody(
   body: Readable,
   file: FileHandle,
@@ -94,17 +98,29 @@ async function writeBody(
   throttle: (n: number) => Promise<void>,
   onWritten: (position: number, n: number) => void,
 ): Promise<number> {
+  const pending = Buffer.allocUnsafe(Math.min(writeChunk, Math.max(end - start, 1)));
+  let filled = 0;
   let position = start;
-  for await (const piece of body as AsyncIterable<Buffer>) {
-    const length = Math.min(piece.length, end - position);
-    if (length <= 0) break;
-    await throttle(length);
+  const flush = async () => {
     let put = 0;
-    while (put < length) put += (await file.write(piece, put, length - put, position + put)).bytesWritten;
-    md5?.update(length === piece.length ? piece : piece.subarray(0, length));
-    onWritten(position, length);
-    position += length;
+    while (put < filled) put += (await file.write(pending, put, filled - put, position + put)).bytesWritten;
+    onWritten(position, filled);
+    position += filled;
+    filled = 0;
+  };
+  for await (const piece of body as AsyncIterable<Buffer>) {
+    const usable = piece.subarray(0, Math.max(0, end - position - filled));
+    if (usable.length === 0) break;
+    await throttle(usable.length);
+    md5?.update(usable);
+    for (let taken = 0; taken < usable.length; ) {
+      const n = usable.copy(pending, filled, taken);
+      filled += n;
+      taken += n;
+      if (filled === pending.length) await flush();
+    }
   }
+  if (filled > 0) await flush();
   return position - start;
 }
 

@@ -1,4 +1,5 @@
-import { readFile, open, stat, type FileHandle } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -13,10 +14,11 @@ import { AppError } from '../errors.js';
 import type { FileTransferDriver, TransferContext } from '../fs/remoteFileSystem.js';
 import { contentTypeFor } from '../lib/contentType.js';
 import { extrasOf, type JobExtras, type S3UploadCheckpoint } from '../transfers/jobContext.js';
-import { choosePartSize, MiB, planParts, type PartRange } from './multipartPlan.js';
+import { choosePartSize, MiB, planParts } from './multipartPlan.js';
+import { PartBody } from './partBody.js';
 import { downloadObject } from './s3Download.js';
 import { listServerParts } from './s3MultipartUploads.js';
-import { checkEtag, md5, multipartEtag } from './s3TransferChecks.js';
+import { checkEtag, etagIsMd5, md5, multipartEtag } from './s3TransferChecks.js';
 
 export interface S3TransferSettings {
   multipartThreshold: number;
@@ -31,8 +33,8 @@ function throwIfAborted(signal: AbortSignal): void {
 }
 
 /**
- * S3 uploads and downloads. Uploads above the threshold go in parts read positionally
- * into reused buffers (memory = parts in flight x part size, whatever the file size);
+ * S3 uploads and downloads. Uploads above the threshold go in parts streamed from disk
+ * (memory = parts in flight x a small read-ahead, whatever the part and file size);
  * the upload id is checkpointed so a resume sends only the parts ListParts lacks.
  * A failed or paused multipart upload is kept for resuming; `discardUpload` aborts it.
  */
@@ -45,7 +47,6 @@ export class S3TransferDriver implements FileTransferDriver {
   async upload(localPath: string, remotePath: string, ctx: TransferContext): Promise<void> {
     const x = extrasOf(ctx);
     const { bucket, key } = splitS3Path(remotePath);
-    const info = await stat(localPath);
     const o = x.uploadOptions;
     const headers = {
       ContentType: o?.contentType || contentTypeFor(key),
@@ -53,19 +54,20 @@ export class S3TransferDriver implements FileTransferDriver {
       StorageClass: (o?.storageClass || undefined) as StorageClass | undefined,
       Metadata: o?.metadata && Object.keys(o.metadata).length ? o.metadata : undefined,
     };
-    if (info.size < (x.multipartThreshold ?? this.settings.multipartThreshold)) {
-      const body = await readFile(localPath);
-      if (body.length !== info.size) throw new AppError('conflict', `${localPath} changed while it was being read.`);
+    const small = await readIfSmall(localPath, x.multipartThreshold ?? this.settings.multipartThreshold);
+    if ('body' in small) {
+      const { body } = small;
       await x.throttle(body.length);
       const digest = x.verifyChecksums ? md5(body) : undefined;
       const out = await this.client.send(
         new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentLength: body.length, ContentMD5: digest?.toString('base64'), ...headers }),
         { abortSignal: ctx.signal },
       );
-      if (digest) checkEtag(digest.toString('hex'), out.ETag, `The upload of ${key}`);
+      if (digest && etagIsMd5(out)) checkEtag(digest.toString('hex'), out.ETag, `The upload of ${key}`);
       ctx.onProgress(body.length);
       return;
     }
+    const { info } = small;
     let cp = x.checkpoint?.kind === 's3Upload' && x.checkpoint.size === info.size && x.checkpoint.mtimeMs === info.mtimeMs ? x.checkpoint : undefined;
     let serverParts = new Map<number, { etag: string; size: number }>();
     if (cp) {
@@ -95,7 +97,7 @@ export class S3TransferDriver implements FileTransferDriver {
       }),
     );
     x.saveCheckpoint(undefined);
-    if (x.verifyChecksums) checkEtag(multipartEtag(etags), out.ETag, `The upload of ${key}`);
+    if (x.verifyChecksums && etagIsMd5(out)) checkEtag(multipartEtag(etags), out.ETag, `The upload of ${key}`);
   }
 
   /** Aborts a kept multipart upload so no parts stay behind that the user pays for. */
@@ -110,7 +112,10 @@ export class S3TransferDriver implements FileTransferDriver {
     return downloadObject(this.client, remotePath, localPath, ctx);
   }
 
-  /** Sends the parts the server lacks, `partsInFlight` at a time; answers every part's ETag in order. */
+  /**
+   * Sends the parts the server lacks, `partsInFlight` at a time, each streamed from disk
+   * (memory is the read-ahead, not the part size); answers every part's ETag in order.
+   */
   private async uploadParts(
     localPath: string,
     bucket: string,
@@ -138,33 +143,25 @@ export class S3TransferDriver implements FileTransferDriver {
     let failed = false;
     try {
       const worker = async () => {
-        const buffer = Buffer.allocUnsafe(cp.partSize);
         for (let part = queue.shift(); part && !failed; part = queue.shift()) {
           throwIfAborted(ctx.signal);
           await x.throttle(part.length);
-          const body = await readPart(file, buffer, part);
-          const digest = x.verifyChecksums ? md5(body) : undefined;
+          const body = new PartBody(file, part, x.verifyChecksums);
           const out = await this.client.send(
-            new UploadPartCommand({
-              Bucket: bucket,
-              Key: key,
-              UploadId: cp.uploadId,
-              PartNumber: part.partNumber,
-              Body: body,
-              ContentLength: part.length,
-              ContentMD5: digest?.toString('base64'),
-            }),
+            new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: cp.uploadId, PartNumber: part.partNumber, Body: body, ContentLength: part.length }),
             { abortSignal: ctx.signal },
           );
-          if (digest) checkEtag(digest.toString('hex'), out.ETag, `Part ${part.partNumber} of ${key}`);
-          etags[part.partNumber - 1] = out.ETag ?? (digest ? `"${digest.toString('hex')}"` : '');
+          const digest = body.digest();
+          if (etagIsMd5(out)) checkEtag(digest, out.ETag, `Part ${part.partNumber} of ${key}`);
+          etags[part.partNumber - 1] = out.ETag ?? (digest ? `"${digest}"` : '');
           doneParts.add(part.partNumber);
           x.saveCheckpoint({ ...cp, doneParts: [...doneParts] });
           ctx.onProgress((bytesDone += part.length));
         }
       };
       const workers = Math.max(1, Math.min(x.partsInFlight, queue.length));
-      await Promise.all(
+      // Every worker is waited for, so none still reads the file once it is closed.
+      const results = await Promise.allSettled(
         Array.from({ length: workers }, () =>
           worker().catch((error: unknown) => {
             failed = true;
@@ -172,6 +169,8 @@ export class S3TransferDriver implements FileTransferDriver {
           }),
         ),
       );
+      const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (rejected) throw rejected.reason;
     } finally {
       await file.close();
     }
@@ -180,13 +179,21 @@ export class S3TransferDriver implements FileTransferDriver {
   }
 }
 
-
-async function readPart(file: FileHandle, buffer: Buffer, part: PartRange): Promise<Buffer> {
-  let filled = 0;
-  while (filled < part.length) {
-    const { bytesRead } = await file.read(buffer, filled, part.length - filled, part.offset + filled);
-    if (bytesRead === 0) throw new AppError('conflict', 'The file got shorter while it was being uploaded.');
-    filled += bytesRead;
+/** A file under `threshold` read whole (one open, one fstat, one read); a larger one only stat'ed. */
+async function readIfSmall(localPath: string, threshold: number): Promise<{ body: Buffer } | { info: Stats }> {
+  const file = await open(localPath, 'r');
+  try {
+    const info = await file.stat();
+    if (info.size >= threshold) return { info };
+    const body = Buffer.allocUnsafe(info.size);
+    let filled = 0;
+    while (filled < info.size) {
+      const { bytesRead } = await file.read(body, filled, info.size - filled, filled);
+      if (bytesRead === 0) throw new AppError('conflict', `${localPath} changed while it was being read.`);
+      filled += bytesRead;
+    }
+    return { body };
+  } finally {
+    await file.close();
   }
-  return buffer.subarray(0, part.length);
 }

@@ -15,6 +15,7 @@ import type { EventBus } from '../events.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
 import { uploadPartPath } from '../sftp/sftpTransferDriver.js';
 import { BandwidthLimiter } from './bandwidth.js';
+import { isSingleRequest, lightFileFactor } from './concurrency.js';
 import { applyChoice, findConflict } from './conflicts.js';
 import { expandDownloads, expandUploads } from './expandSources.js';
 import type { Checkpoint, JobContext } from './jobContext.js';
@@ -38,6 +39,8 @@ interface Job {
   settled?: Promise<void>;
   meter: RateMeter;
   dirty: boolean;
+  /** One short request (a small S3 file): runs beyond the files-in-parallel cap. */
+  light?: boolean;
 }
 
 export interface TransferQueueOptions {
@@ -68,7 +71,11 @@ function withDefaultStorageClass(options: UploadOptions | undefined, storageClas
  */
 export class TransferQueue {
   private jobs = new Map<string, Job>();
+  /** Jobs put in the queued state, oldest first (entries that moved on are dropped lazily by pump). */
+  private waitingToRun = new Set<Job>();
   private running = 0;
+  /** Running jobs that are not light: these are capped at filesInParallel. */
+  private runningHeavy = 0;
   private ticker: NodeJS.Timeout | undefined;
   private readonly options: TransferQueueOptions;
   private settings: TransferSettings = { ...defaultTransferSettings };
@@ -87,7 +94,7 @@ export class TransferQueue {
       this.store = new TransferStore(this.options.dataDir, () => ({
         settings: this.settings,
         jobs: [...this.jobs.values()].map((j) => ({ snapshot: { ...j.snapshot, conflict: undefined }, checkpoint: j.checkpoint })),
-      }));
+      }), 250, () => this.jobs.size);
     }
   }
 
@@ -127,6 +134,7 @@ export class TransferQueue {
     uploadOptions = withDefaultStorageClass(uploadOptions, session.fs.protocol === 's3' ? this.options.connectionStorageClass?.(connectionId) : undefined);
     return this.add(
       items.map((i) => ({ direction: 'upload', connectionId, localPath: i.localPath, remotePath: i.remotePath, size: i.size, name: basename(i.localPath), uploadOptions })),
+      session.fs.protocol,
     );
   }
 
@@ -140,6 +148,7 @@ export class TransferQueue {
         const localPath = safeLocalPath(localFolder, i.relativePath);
         return { direction: 'download', connectionId, localPath, remotePath: i.remotePath, size: i.size, name: basename(localPath) };
       }),
+      session.fs.protocol,
     );
   }
 
@@ -200,7 +209,7 @@ export class TransferQueue {
 
   /** Resolves when nothing is queued or running (tests and the benchmark use it). */
   async whenIdle(): Promise<void> {
-    while ([...this.jobs.values()].some((j) => j.snapshot.state === 'queued' || j.snapshot.state === 'running')) {
+    while (this.running > 0 || [...this.waitingToRun].some((j) => j.snapshot.state === 'queued')) {
       await new Promise((r) => setTimeout(r, 20));
     }
   }
@@ -213,11 +222,12 @@ export class TransferQueue {
     await this.store?.flush();
   }
 
-  private add(specs: Omit<TransferSnapshot, 'id' | 'bytesDone' | 'rate' | 'state' | 'createdAt'>[]): TransferSnapshot[] {
+  private add(specs: Omit<TransferSnapshot, 'id' | 'bytesDone' | 'rate' | 'state' | 'createdAt'>[], protocol: string): TransferSnapshot[] {
     const added = specs.map((spec) => {
       const snapshot: TransferSnapshot = { ...spec, id: randomUUID(), bytesDone: 0, rate: 0, state: 'queued', createdAt: Date.now() };
-      const job: Job = { snapshot, meter: new RateMeter(), dirty: false };
+      const job: Job = { snapshot, meter: new RateMeter(), dirty: false, light: protocol === 's3' && isSingleRequest(snapshot, this.settings) };
       this.jobs.set(snapshot.id, job);
+      this.waitingToRun.add(job);
       this.bus.emit('transfers:changed', snapshotOf(job));
       return snapshotOf(job);
     });
@@ -232,6 +242,7 @@ export class TransferQueue {
 
   private requeue(job: Job): void {
     Object.assign(job.snapshot, { state: 'queued', error: undefined, rate: 0, etaSeconds: undefined, finishedAt: undefined, retries: 0 });
+    this.waitingToRun.add(job);
     this.changed(job);
   }
 
@@ -262,16 +273,25 @@ export class TransferQueue {
     this.store?.schedule();
   }
 
+  /** Starts queued jobs in order: at most filesInParallel large ones, and light ones up to lightFileFactor times that. */
   private pump(): void {
-    for (const job of this.jobs.values()) {
-      if (this.running >= this.settings.filesInParallel) break;
-      if (job.snapshot.state === 'queued') job.settled = this.run(job);
+    const cap = this.settings.filesInParallel;
+    for (const job of this.waitingToRun) {
+      if (this.running >= cap * lightFileFactor) break;
+      if (job.snapshot.state !== 'queued' || !this.jobs.has(job.snapshot.id)) {
+        this.waitingToRun.delete(job);
+        continue;
+      }
+      if (!job.light && this.runningHeavy >= cap) continue;
+      this.waitingToRun.delete(job);
+      job.settled = this.run(job);
     }
     this.ensureTicker();
   }
 
   private async run(job: Job): Promise<void> {
     this.running++;
+    if (!job.light) this.runningHeavy++;
     const controller = new AbortController();
     job.controller = controller;
     const s = job.snapshot;
@@ -308,6 +328,7 @@ export class TransferQueue {
     } finally {
       job.controller = undefined;
       this.running--;
+      if (!job.light) this.runningHeavy--;
       this.pump();
     }
   }

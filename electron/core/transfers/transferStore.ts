@@ -27,7 +27,9 @@ export class TransferStore {
   constructor(
     dataDir: string,
     private readonly read: () => StoredQueue,
+    /** Writes wait this long, plus a little per transfer so a long queue is not rewritten 4 times a second. */
     private readonly delayMs = 250,
+    private readonly size: () => number = () => 0,
   ) {
     this.path = join(dataDir, 'transfers.json');
   }
@@ -50,7 +52,7 @@ export class TransferStore {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.flush();
-    }, this.delayMs);
+    }, Math.min(2000, this.delayMs + this.size()));
     this.timer.unref?.();
   }
 

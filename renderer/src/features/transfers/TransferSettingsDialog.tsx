@@ -77,7 +77,7 @@ export function TransferSettingsDialog() {
         {form ? (
           <>
             <div className="form-section">Speed</div>
-            <TextField label="Files in parallel" inputMode="numeric" className="narrow" value={form.filesInParallel} onChange={(v) => set('filesInParallel', v)} error={errors.filesInParallel} autoFocus />
+            <TextField label="Files in parallel" inputMode="numeric" className="narrow" value={form.filesInParallel} onChange={(v) => set('filesInParallel', v)} error={errors.filesInParallel} autoFocus hint="Large files at once; small S3 files (one request each) run up to four times as many." />
             <TextField label="Parts per file" inputMode="numeric" className="narrow" value={form.partsInFlight} onChange={(v) => set('partsInFlight', v)} error={errors.partsInFlight} hint="S3 parts, or ranged reads of big downloads, in flight for each file." />
             <TextField label="Upload limit" inputMode="numeric" className="narrow" value={form.uploadLimit} onChange={(v) => set('uploadLimit', v)} error={errors.uploadLimit} after={<UnitSelect label="Upload limit unit" value={form.uploadUnit} onChange={(u) => set('uploadUnit', u)} />} hint="Across all uploads; 0 = unlimited." />
             <TextField label="Download limit" inputMode="numeric" className="narrow" value={form.downloadLimit} onChange={(v) => set('downloadLimit', v)} error={errors.downloadLimit} after={<UnitSelect label="Download limit unit" value={form.downloadUnit} onChange={(u) => set('downloadUnit', u)} />} hint="Across all downloads; 0 = unlimited." />
