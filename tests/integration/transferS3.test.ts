@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, writeFile, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HeadObjectCommand, ListMultipartUploadsCommand, PutObjectCommand, CreateMultipartUploadCommand } from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, HeadObjectCommand, ListMultipartUploadsCommand, PutObjectCommand, CreateMultipartUploadCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TransferConflict } from '../../shared/transfers.js';
 import type { Core } from '../../electron/core/createCore.js';
@@ -116,6 +116,21 @@ describe('S3 transfer engine, against the real RGW', () => {
     await call('transfers:cancel', { ids: [t!.id] });
     await call('transfers:setSettings', { changes: { uploadLimit: 0 } });
     expect((await call('transfers:list', {})).find((x) => x.id === t!.id)!.state).toBe('cancelled');
+    expect(await multipartUploads(bucket)).toEqual([]);
+  });
+
+  it('starts over when the kept multipart upload was aborted on the server meanwhile', async () => {
+    await call('transfers:setSettings', { changes: { uploadLimit: 12 * MiB } });
+    const [t] = await call('transfers:upload', { connectionId: id, localPaths: [big], remoteFolder: `/${bucket}/gone/` });
+    await waitFor(core, t!.id, (x) => x.bytesDone >= 8 * MiB);
+    await call('transfers:pause', { ids: [t!.id] });
+    await call('transfers:setSettings', { changes: { uploadLimit: 0 } });
+    // Someone (a lifecycle rule, another tool) aborts the upload the checkpoint names.
+    for (const u of await multipartUploads(bucket)) await s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: u.Key!, UploadId: u.UploadId! }));
+    await call('transfers:resume', { ids: [t!.id] });
+    const done = await waitFor(core, t!.id, (x) => x.state === 'completed' || x.state === 'failed');
+    expect(done.error).toBeUndefined();
+    expect((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'gone/big.bin' }))).ContentLength).toBe(48 * MiB + 5);
     expect(await multipartUploads(bucket)).toEqual([]);
   });
 

@@ -58,6 +58,19 @@ describe('bandwidth limiter', () => {
     expect(seconds).toBeGreaterThan(0.5);
     expect(seconds).toBeLessThan(1.5);
   });
+  it('lets callers stopped while in line go at once, without spending the bucket', async () => {
+    const limiter = new BandwidthLimiter(1_000_000);
+    const stop = new AbortController();
+    const began = Date.now();
+    const inLine = Array.from({ length: 6 }, () => limiter.take(1_000_000, stop.signal).then(() => 'sent', () => 'stopped'));
+    setTimeout(() => stop.abort(new Error('paused')), 100);
+    expect(await Promise.all(inLine)).toEqual(Array(6).fill('stopped'));
+    expect(Date.now() - began).toBeLessThan(1000);
+    // The next caller finds the bucket as the stopped ones left it: about one second of debt at most.
+    const after = Date.now();
+    await limiter.take(1000);
+    expect(Date.now() - after).toBeLessThan(1500);
+  });
   it('does not wait without a limit', async () => {
     const began = Date.now();
     await new BandwidthLimiter(0).take(1e12);

@@ -37,13 +37,30 @@ export async function listIncompleteUploads(client: S3Client, bucket: string, pr
   return out;
 }
 
-export async function abortIncompleteUploads(client: S3Client, bucket: string, uploads: { key: string; uploadId: string }[]): Promise<number> {
-  let aborted = 0;
-  for (const u of uploads) {
-    await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: u.key, UploadId: u.uploadId })).catch((error: unknown) => {
-      if ((error as { name?: string }).name !== 'NoSuchUpload') throw error;
+/** The upload no longer exists: AWS answers NoSuchUpload, Ceph RGW NoSuchKey for ListParts. */
+export const uploadIsGone = (error: unknown) => ['NoSuchUpload', 'NoSuchKey'].includes((error as { name?: string }).name ?? '');
+
+/**
+ * Aborts a multipart upload until it is really gone. A part still arriving when the abort
+ * lands can bring the upload back, so AWS asks callers to confirm with ListParts: the
+ * abort is repeated (a moment later) until ListParts answers NoSuchUpload.
+ */
+export async function abortUpload(client: S3Client, bucket: string, key: string, uploadId: string, retryAfterMs = 500): Promise<void> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, retryAfterMs));
+    await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId })).catch((error: unknown) => {
+      if (!uploadIsGone(error)) throw error;
     });
-    aborted++;
+    try {
+      await client.send(new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: uploadId, MaxParts: 1 }));
+    } catch (error) {
+      if (uploadIsGone(error)) return;
+      throw error;
+    }
   }
-  return aborted;
+}
+
+export async function abortIncompleteUploads(client: S3Client, bucket: string, uploads: { key: string; uploadId: string }[]): Promise<number> {
+  for (const u of uploads) await abortUpload(client, bucket, u.key, u.uploadId);
+  return uploads.length;
 }

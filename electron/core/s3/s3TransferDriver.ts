@@ -1,7 +1,6 @@
 import type { Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import {
-  AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   PutObjectCommand,
@@ -17,7 +16,7 @@ import { extrasOf, type JobExtras, type S3UploadCheckpoint } from '../transfers/
 import { choosePartSize, MiB, planParts } from './multipartPlan.js';
 import { PartBody } from './partBody.js';
 import { downloadObject } from './s3Download.js';
-import { listServerParts } from './s3MultipartUploads.js';
+import { abortUpload, listServerParts, uploadIsGone } from './s3MultipartUploads.js';
 import { checkEtag, etagIsMd5, md5, multipartEtag } from './s3TransferChecks.js';
 
 export interface S3TransferSettings {
@@ -75,7 +74,7 @@ export class S3TransferDriver implements FileTransferDriver {
         serverParts = await listServerParts(this.client, bucket, key, cp.uploadId, ctx.signal);
         x.note(`Resumed: the server already had ${serverParts.size} part(s).`);
       } catch (error) {
-        if ((error as { name?: string }).name !== 'NoSuchUpload') throw error;
+        if (!uploadIsGone(error)) throw error;
         cp = undefined; // aborted or expired on the server: start again
       }
     } else if (x.checkpoint?.kind === 's3Upload') {
@@ -103,9 +102,7 @@ export class S3TransferDriver implements FileTransferDriver {
   /** Aborts a kept multipart upload so no parts stay behind that the user pays for. */
   async discardUpload(remotePath: string, checkpoint: S3UploadCheckpoint): Promise<void> {
     const { bucket, key } = splitS3Path(remotePath);
-    await this.client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: checkpoint.uploadId })).catch((error: unknown) => {
-      if ((error as { name?: string }).name !== 'NoSuchUpload') throw error;
-    });
+    await abortUpload(this.client, bucket, key, checkpoint.uploadId);
   }
 
   download(remotePath: string, localPath: string, ctx: TransferContext): Promise<void> {

@@ -25,6 +25,8 @@ export class BandwidthLimiter {
   }
 
   private async wait(bytes: number, signal?: AbortSignal): Promise<void> {
+    // A caller stopped while it stood in line neither waits nor spends the bucket.
+    if (signal?.aborted) throw signal.reason;
     const rate = this.bytesPerSecond;
     if (rate <= 0) return;
     const now = Date.now();
