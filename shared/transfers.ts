@@ -1,6 +1,10 @@
 import type { IpcError } from './errors.js';
 
+/** Which way bytes move: the direction conflicts, bandwidth limits and "apply to all" belong to. */
 export type TransferDirection = 'upload' | 'download';
+
+/** What a queued job does: move bytes up or down, or change an S3 object's storage class in place. */
+export type TransferKind = TransferDirection | 'storageClass';
 
 /** `waiting`: the target exists and the user is asked what to do (see TransferConflict). */
 export type TransferState = 'queued' | 'running' | 'paused' | 'waiting' | 'completed' | 'failed' | 'cancelled';
@@ -76,12 +80,16 @@ export interface TransferConflict {
 
 export interface TransferSnapshot {
   id: string;
-  direction: TransferDirection;
+  /** The job's kind (named `direction` from when there were two, so saved queues still load). */
+  direction: TransferKind;
   connectionId: string;
   /** What the user sees: the file's base name. */
   name: string;
+  /** Empty for a storage class change: nothing local is involved. */
   localPath: string;
   remotePath: string;
+  /** A storage class change: the class the object is given. */
+  storageClass?: string;
   /** Bytes in the whole transfer, once known. */
   size?: number;
   bytesDone: number;

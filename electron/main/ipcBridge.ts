@@ -23,13 +23,18 @@ export function registerIpc(core: Core): void {
     }
   });
   ipcMain.on(dragOutChannel, dragOutListener(core, join(__dirname, '../../resources/icon.png')));
-  // The taskbar/dock bar follows the whole queue and clears when it goes idle.
+  // The taskbar/dock bar follows the whole queue and clears when it goes idle. It is
+  // redrawn at most every 200 ms: a dropped folder of thousands of files changes often.
   let shown = noTaskbarProgress;
-  core.events.subscribe((channel) => {
-    if (channel !== 'transfers:progress' && channel !== 'transfers:changed') return;
+  let pending: NodeJS.Timeout | undefined;
+  const redraw = () => {
+    pending = undefined;
     const next = taskbarProgress(core.transfers.list());
     if (!taskbarChanged(shown, next)) return;
     shown = next;
     for (const win of BrowserWindow.getAllWindows()) win.setProgressBar(next.value, { mode: next.mode });
+  };
+  core.events.subscribe((channel) => {
+    if ((channel === 'transfers:progress' || channel === 'transfers:changed') && !pending) pending = setTimeout(redraw, 200);
   });
 }

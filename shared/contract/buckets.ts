@@ -62,7 +62,7 @@ const encryption = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('SSE-KMS'), keyId: z.string().max(2048).optional(), bucketKey: z.boolean().optional() }),
 ]);
 
-/** Bucket settings, versions, storage class and archive restore (S3 only). */
+/** Bucket settings, versions and archive restore (S3 only); storage class changes run in the transfer queue. */
 export const bucketOperations = {
   'buckets:settings': op<BucketSettings>()(z.object(at)),
   'buckets:create': op<void>()(
@@ -92,10 +92,6 @@ export const bucketOperations = {
   'buckets:undelete': op<void>()(z.object(objectAt)),
   /** Answers the local path written. */
   'buckets:downloadVersion': op<string>()(z.object({ ...objectAt, versionId: z.string().min(1).max(1024), localFolder: localPath })),
-  'buckets:changeStorageClass': op<{ changed: number; failed: { path: string; message: string }[] }>()(
-    z.object({ connectionId: id, paths: z.array(remotePath).min(1).max(100_000), storageClass: z.string().regex(/^[A-Z_]{2,40}$/), jobId: id }),
-  ),
-  'buckets:cancelJob': op<void>()(z.object({ jobId: id })),
   'buckets:restoreObject': op<void>()(
     z.object({ ...objectAt, days: z.number().int().min(1).max(30_000), tier: z.enum(['Expedited', 'Standard', 'Bulk']) }),
   ),
@@ -117,6 +113,6 @@ export const bucketOperations = {
 };
 
 export const bucketEvents = {
-  /** Progress of a storage class change or an empty-and-delete: objects done so far. */
+  /** Progress of an empty-and-delete: objects removed so far. */
   'buckets:jobProgress': event<{ jobId: string; done: number; current?: string }>(),
 };

@@ -47,6 +47,10 @@ export const transferOperations = {
   'transfers:download': op<TransferSnapshot[]>()(
     z.object({ connectionId: id, remotePaths: z.array(remotePath).min(1).max(100_000), localFolder: localPath }),
   ),
+  /** Queues a storage class change per object: files as chosen, folders (paths ending in '/') and buckets listed now. */
+  'transfers:changeStorageClass': op<TransferSnapshot[]>()(
+    z.object({ connectionId: id, paths: z.array(remotePath).min(1).max(100_000), storageClass: z.string().regex(/^[A-Z_]{2,40}$/) }),
+  ),
   'transfers:list': op<TransferSnapshot[]>()(nothing),
   'transfers:pause': op<void>()(ids),
   'transfers:resume': op<void>()(ids),

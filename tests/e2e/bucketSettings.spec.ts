@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { connectLocalS3, row } from './actions.js';
 import { openSettingsFromMenu, settingsDialog, shoot } from './bucketSettingsDialog.js';
-import { expect, test } from './fixtures.js';
+import { expect, screenshotDir, test } from './fixtures.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 
 test('bucket settings: versioning, public access and website hosting changed in the UI are what the server holds', async ({ app }) => {
@@ -90,24 +90,43 @@ test('bucket settings: versioning, public access and website hosting changed in 
   }
 });
 
-test('storage class and versions: change a class from the menu, filter by class, restore an older version', async ({ app }) => {
+test('storage class and versions: change a class from the menu through the transfer queue, filter by class, restore an older version', async ({ app }) => {
   const { page, servers } = app;
   const s3 = testS3Client(servers);
-  const bucket = uniqueBucketName('e2e-class');
-  await createBucketWith(s3, bucket, { 'keep.txt': 'standard' });
+  const bucket = uniqueBucketName('e2e-sclass');
+  await createBucketWith(s3, bucket, { 'keep.txt': 'standard', 'docs/a.txt': 'alpha', 'docs/b.txt': 'beta' });
   await s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
   for (const body of ['first draft', 'second draft']) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'notes.txt', Body: body }));
   try {
     await connectLocalS3(app);
     await row(page, `/${bucket}/`).dblclick();
+    await row(page, `/${bucket}/notes.txt`).click();
+    await row(page, `/${bucket}/docs/`).click({ modifiers: ['Control'] });
     await row(page, `/${bucket}/notes.txt`).click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Change storage class…' }).click();
     const change = page.getByRole('dialog', { name: 'Change storage class' });
+    await expect(change).toContainText('Copies 1 file and 1 folder (everything inside) onto themselves with the new class.');
     await change.getByLabel('New storage class').selectOption('STANDARD_IA');
     await app.screenshot('bucket-storage-class-dialog');
     await change.getByRole('button', { name: 'Change class' }).click();
     await expect(change).toBeHidden();
-    await expect.poll(async () => (await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'notes.txt' }))).StorageClass).toBe('STANDARD_IA');
+
+    // One row per object in Transfers, marked as a class change, each done.
+    const transfers = page.getByRole('region', { name: 'Transfers' });
+    const changes = transfers.getByTestId('transfer').filter({ hasText: '→ Standard-IA' });
+    await expect(changes).toHaveCount(3);
+    for (const name of ['notes.txt', 'a.txt', 'b.txt']) {
+      const item = changes.filter({ hasText: name });
+      await expect(item).toHaveAttribute('data-state', 'completed');
+      await expect(item.getByTitle('Change storage class to Standard-IA')).toBeVisible();
+    }
+    await transfers.screenshot({ path: `${screenshotDir}/transfers-storage-class.png` });
+    for (const key of ['notes.txt', 'docs/a.txt', 'docs/b.txt']) {
+      expect((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).StorageClass).toBe('STANDARD_IA');
+    }
+    expect((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'keep.txt' }))).StorageClass ?? 'STANDARD').toBe('STANDARD');
+    // The list on screen refreshed by itself: its Storage class column shows the new class.
+    await expect(row(page, `/${bucket}/notes.txt`)).toContainText('Standard-IA');
 
     await page.getByLabel('Storage class filter').selectOption('STANDARD_IA');
     await expect(row(page, `/${bucket}/keep.txt`)).toBeHidden();
@@ -116,6 +135,7 @@ test('storage class and versions: change a class from the menu, filter by class,
     await page.getByLabel('Storage class filter').selectOption('');
     await expect(row(page, `/${bucket}/keep.txt`)).toBeVisible();
 
+    await row(page, `/${bucket}/notes.txt`).click();
     await row(page, `/${bucket}/notes.txt`).click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Show versions' }).click();
     const versions = page.getByRole('dialog', { name: 'Versions of “notes.txt”' });

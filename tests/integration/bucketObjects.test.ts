@@ -48,7 +48,15 @@ describe('object-level bucket features against the real RGW', () => {
     const body = randomBytes(12 * MiB + 17);
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'big.bin', Body: body, ContentType: 'application/x-big', Metadata: { k: 'v' } }));
     // The real limit is 5 GiB; lowered to 5 MiB so the multipart path runs on a 12 MiB object.
-    await copyInPlace({ client: s3 }, bucket, 'big.bin', { storageClass: 'STANDARD_IA', singleCopyLimit: 5 * MiB });
+    const progress: number[] = [];
+    const outcome = await copyInPlace({ client: s3 }, bucket, 'big.bin', {
+      storageClass: 'STANDARD_IA',
+      singleCopyLimit: 5 * MiB,
+      onProgress: (copied, size) => progress.push(size === body.length ? copied : -1),
+    });
+    expect(outcome).toBe('copied');
+    // Known size first, then part by part.
+    expect(progress).toEqual([0, 5 * MiB, 10 * MiB, body.length]);
     const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'big.bin' }));
     expect([head.StorageClass, head.ContentLength, head.ContentType, head.Metadata]).toEqual(['STANDARD_IA', body.length, 'application/x-big', { k: 'v' }]);
     expect(head.ETag).toMatch(/-3"$/); // three parts: 5 + 5 + 2 MiB
@@ -57,10 +65,11 @@ describe('object-level bucket features against the real RGW', () => {
     expect((await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
   });
 
-  it('refuses a storage class the server does not offer with a clear sentence', async () => {
-    const report = await call('buckets:changeStorageClass', { connectionId: id, paths: [`/${bucket}/page.html`], storageClass: 'EXPRESS_ONEZONE', jobId: 'bad-class' });
-    expect(report.changed).toBe(0);
-    expect(report.failed).toEqual([{ path: `/${bucket}/page.html`, message: 'This server does not support this storage class.' }]);
+  it('refuses a storage class the server does not offer with a clear sentence, in the transfer row', async () => {
+    const [t] = await call('transfers:changeStorageClass', { connectionId: id, paths: [`/${bucket}/page.html`], storageClass: 'EXPRESS_ONEZONE' });
+    await h.core.transfers.whenIdle();
+    const row = h.core.transfers.list().find((x) => x.id === t!.id);
+    expect(row).toMatchObject({ state: 'failed', error: { kind: 'unsupported', message: 'This server does not support this storage class.' } });
   });
 
   it('uploads a file with a chosen storage class', async () => {

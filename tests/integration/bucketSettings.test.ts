@@ -229,32 +229,6 @@ describe('bucket settings through the core, against the real RGW', () => {
     ]);
   });
 
-  it('changes the storage class of a file and of a whole prefix in place, keeping bytes and metadata', async () => {
-    const bucket = await bucketWith('class');
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'a.txt', Body: 'alpha', ContentType: 'text/x-alpha', Metadata: { owner: 'me' } }));
-    for (const k of ['p/one.txt', 'p/two.txt', 'p/deep/three.txt', 'q/stay.txt']) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: k, Body: k }));
-    const progress: number[] = [];
-    const off = h.core.events.subscribe((channel, payload) => {
-      if (channel === 'buckets:jobProgress') progress.push((payload as { done: number }).done);
-    });
-    const report = await call('buckets:changeStorageClass', {
-      connectionId: id,
-      paths: [`/${bucket}/a.txt`, `/${bucket}/p/`],
-      storageClass: 'STANDARD_IA',
-      jobId: 'job-1',
-    });
-    off();
-    expect(report).toEqual({ changed: 4, failed: [] });
-    expect(progress).toEqual([1, 2, 3, 4]);
-    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'a.txt' }));
-    expect([head.StorageClass, head.ContentType, head.Metadata]).toEqual(['STANDARD_IA', 'text/x-alpha', { owner: 'me' }]);
-    expect(await text(bucket, 'a.txt')).toBe('alpha');
-    const listing = await call('fs:list', { connectionId: id, path: `/${bucket}/p/` });
-    expect(listing.entries.filter((e) => e.kind === 'file').map((e) => e.storageClass)).toEqual(['STANDARD_IA', 'STANDARD_IA']);
-    expect((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'p/deep/three.txt' }))).StorageClass).toBe('STANDARD_IA');
-    expect((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'q/stay.txt' }))).StorageClass).toBeUndefined();
-  });
-
   it('says plainly that RGW cannot restore archived objects', async () => {
     const bucket = await bucketWith('glacier');
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'cold.bin', Body: 'ice', StorageClass: 'GLACIER' }));

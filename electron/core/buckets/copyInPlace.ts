@@ -23,7 +23,12 @@ export interface CopyInPlaceOptions {
   /** Tests lower it to exercise the multipart path without 5 GiB objects. */
   singleCopyLimit?: number;
   signal?: AbortSignal;
+  /** Bytes copied so far: 0 once the size is known, after each part of a multipart copy, then all. */
+  onProgress?: (copied: number, size: number) => void;
 }
+
+/** `unchanged`: the object already had the storage class asked for, so nothing was copied. */
+export type CopyInPlaceOutcome = 'copied' | 'unchanged';
 
 function copySource(bucket: string, key: string, versionId?: string): string {
   const encoded = `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
@@ -34,23 +39,28 @@ function copySource(bucket: string, key: string, versionId?: string): string {
  * Copies an object onto its own key: the way S3 changes a storage class or brings back an
  * old version. Metadata, content type and tags travel with the copy.
  */
-export async function copyInPlace(ctx: BucketContext, bucket: string, key: string, options: CopyInPlaceOptions = {}): Promise<void> {
+export async function copyInPlace(ctx: BucketContext, bucket: string, key: string, options: CopyInPlaceOptions = {}): Promise<CopyInPlaceOutcome> {
   const { client } = ctx;
   const limit = options.singleCopyLimit ?? singleCopyLimit;
   const what = options.storageClass ? 'this storage class' : 'copying objects';
+  const abortSignal = options.signal;
   try {
-    const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: options.sourceVersionId }), {
-      abortSignal: options.signal,
-    });
+    const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: options.sourceVersionId }), { abortSignal });
     const size = head.ContentLength ?? 0;
-    const StorageClass = (options.storageClass ?? head.StorageClass ?? 'STANDARD') as StorageClass;
+    const report = (copied: number) => options.onProgress?.(copied, size);
+    report(0);
+    const current = head.StorageClass ?? 'STANDARD';
+    // S3 refuses a copy onto itself that changes nothing; the class asked for is already there.
+    if (options.storageClass === current && !options.sourceVersionId) {
+      report(size);
+      return 'unchanged';
+    }
+    const StorageClass = (options.storageClass ?? current) as StorageClass;
     const source = copySource(bucket, key, options.sourceVersionId);
     if (size <= limit) {
-      await client.send(
-        new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: source, StorageClass, MetadataDirective: 'COPY' }),
-        { abortSignal: options.signal },
-      );
-      return;
+      await client.send(new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: source, StorageClass, MetadataDirective: 'COPY' }), { abortSignal });
+      report(size);
+      return 'copied';
     }
     const created = await client.send(
       new CreateMultipartUploadCommand({
@@ -68,8 +78,9 @@ export async function copyInPlace(ctx: BucketContext, bucket: string, key: strin
     try {
       const partSize = Math.min(choosePartSize(size, 64 * MiB), limit);
       const parts = [];
+      let copied = 0;
       for (const part of planParts(size, partSize)) {
-        if (options.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+        if (abortSignal?.aborted) throw new AppError('cancelled', 'Cancelled.');
         const out = await client.send(
           new UploadPartCopyCommand({
             Bucket: bucket,
@@ -79,12 +90,17 @@ export async function copyInPlace(ctx: BucketContext, bucket: string, key: strin
             CopySource: source,
             CopySourceRange: `bytes=${part.offset}-${part.offset + part.length - 1}`,
           }),
+          { abortSignal },
         );
         parts.push({ PartNumber: part.partNumber, ETag: out.CopyPartResult?.ETag });
+        copied += part.length;
+        report(copied);
       }
       await client.send(
         new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts } }),
+        { abortSignal },
       );
+      return 'copied';
     } catch (error) {
       await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId })).catch(() => undefined);
       throw error;

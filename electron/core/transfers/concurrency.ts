@@ -9,8 +9,11 @@ import { rangedThreshold } from '../s3/s3Download.js';
  */
 export const lightFileFactor = 4;
 
-/** Whether an S3 transfer is a single request: an upload under the multipart threshold or a small download. */
+/**
+ * Whether an S3 transfer is a single short request: an upload under the multipart threshold,
+ * a small download, or the storage class change (one CopyObject) of an object as small.
+ */
 export function isSingleRequest(t: Pick<TransferSnapshot, 'direction' | 'size'>, settings: Pick<TransferSettings, 'multipartThreshold'>): boolean {
   if (t.size === undefined) return false;
-  return t.direction === 'upload' ? t.size < settings.multipartThreshold : t.size <= rangedThreshold;
+  return t.direction === 'download' ? t.size <= rangedThreshold : t.size < settings.multipartThreshold;
 }

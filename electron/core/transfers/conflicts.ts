@@ -39,7 +39,7 @@ export async function findConflict(session: RemoteSession, t: TransferSnapshot):
   if (!target) return undefined;
   const smaller = target.size !== undefined && source?.size !== undefined && target.size < source.size;
   const canResume = upload ? (session.fs.protocol === 'sftp' ? smaller : (await incompleteUploadFor(session, t.remotePath)) !== undefined) : smaller;
-  return { id: t.id, direction: t.direction, name: t.name, targetPath: upload ? t.remotePath : t.localPath, source: source ?? {}, target, canResume };
+  return { id: t.id, direction: upload ? 'upload' : 'download', name: t.name, targetPath: upload ? t.remotePath : t.localPath, source: source ?? {}, target, canResume };
 }
 
 export type ConflictOutcome =

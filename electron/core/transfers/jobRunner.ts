@@ -7,15 +7,20 @@ import type { S3TransferDriver } from '../s3/s3TransferDriver.js';
 import { uploadPartPath } from '../sftp/sftpTransferDriver.js';
 import type { Checkpoint, JobContext } from './jobContext.js';
 import { runSftpAttempt } from './sftpAttempt.js';
+import { runStorageClassAttempt } from './storageClassAttempt.js';
 
 export const partPathOf = (localPath: string) => `${localPath}.part`;
 
 /**
  * One attempt at one transfer, resuming from its checkpoint. S3 keeps its own checkpoint
  * shape (upload id / byte ranges); SFTP resumes by offset, the unbroken prefix of
- * chunks that have landed.
+ * chunks that have landed. A storage class change is a copy on the server.
  */
 export async function runAttempt(session: RemoteSession, s: TransferSnapshot, ctx: JobContext, isCancelled: () => boolean): Promise<void> {
+  if (s.direction === 'storageClass') {
+    await runStorageClassAttempt(session, s, ctx);
+    return;
+  }
   if (session.fs.protocol === 'sftp') {
     await runSftpAttempt(session, s, ctx, isCancelled, (move) => downloadViaPart(s, ctx, move));
     return;
@@ -52,6 +57,8 @@ async function downloadViaPart(s: TransferSnapshot, ctx: JobContext, move: (part
 
 /** Removes what a cancelled or cleared transfer left behind: `.part` files, kept multipart uploads. */
 export async function discardPartial(session: RemoteSession | undefined, s: TransferSnapshot, checkpoint: Checkpoint | undefined): Promise<void> {
+  // A copy in place aborts its own multipart upload when it stops: nothing is left behind.
+  if (s.direction === 'storageClass') return;
   if (s.direction === 'download') {
     await rm(partPathOf(s.localPath), { force: true });
     return;

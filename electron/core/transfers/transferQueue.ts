@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
   defaultTransferSettings,
   finishedStates,
   type ConflictChoice,
+  type TransferDirection,
   type TransferProgress,
   type TransferSettings,
   type TransferSnapshot,
@@ -17,12 +17,11 @@ import { uploadPartPath } from '../sftp/sftpTransferDriver.js';
 import { BandwidthLimiter } from './bandwidth.js';
 import { isSingleRequest, lightFileFactor } from './concurrency.js';
 import { applyChoice, findConflict } from './conflicts.js';
-import { expandDownloads, expandUploads } from './expandSources.js';
 import type { Checkpoint, JobContext } from './jobContext.js';
 import { discardPartial, runAttempt } from './jobRunner.js';
+import { downloadSpecs, storageClassSpecs, uploadSpecs, type JobSpec } from './jobSpecs.js';
 import { RateMeter } from './rateMeter.js';
 import { backoffMs, isRetryable, sleep } from './retryPolicy.js';
-import { safeLocalPath } from './safeLocalPath.js';
 import { TransferStore } from './transferStore.js';
 
 export interface SessionLookup {
@@ -56,13 +55,6 @@ export interface TransferQueueOptions {
 
 const snapshotOf = (job: Job): TransferSnapshot => ({ ...job.snapshot });
 
-/** The connection's default storage class, unless the upload names one. */
-function withDefaultStorageClass(options: UploadOptions | undefined, storageClass: string | undefined): UploadOptions | undefined {
-  if (!storageClass || options?.storageClass) return options;
-  return { ...options, storageClass };
-}
-
-
 /**
  * The transfer queue in main: every transfer has an id and a state; the renderer gets
  * throttled progress and full snapshots on state changes, and sends commands by id.
@@ -80,7 +72,7 @@ export class TransferQueue {
   private readonly options: TransferQueueOptions;
   private settings: TransferSettings = { ...defaultTransferSettings };
   /** "Apply to all" answers, per direction, for the rest of this session. */
-  private applyToAll: Partial<Record<'upload' | 'download', ConflictChoice>> = {};
+  private applyToAll: Partial<Record<TransferDirection, ConflictChoice>> = {};
   private readonly limits = { upload: new BandwidthLimiter(), download: new BandwidthLimiter() };
   private readonly store: TransferStore | undefined;
 
@@ -130,26 +122,19 @@ export class TransferQueue {
 
   async upload(connectionId: string, localPaths: string[], remoteFolder: string, uploadOptions?: UploadOptions): Promise<TransferSnapshot[]> {
     const session = this.sessions.get(connectionId);
-    const items = await expandUploads(session.fs, localPaths, remoteFolder);
-    uploadOptions = withDefaultStorageClass(uploadOptions, session.fs.protocol === 's3' ? this.options.connectionStorageClass?.(connectionId) : undefined);
-    return this.add(
-      items.map((i) => ({ direction: 'upload', connectionId, localPath: i.localPath, remotePath: i.remotePath, size: i.size, name: basename(i.localPath), uploadOptions })),
-      session.fs.protocol,
-    );
+    const defaultClass = this.options.connectionStorageClass?.(connectionId);
+    return this.add(await uploadSpecs(session, connectionId, localPaths, remoteFolder, uploadOptions, defaultClass), session.fs.protocol);
   }
 
   async download(connectionId: string, remotePaths: string[], localFolder: string): Promise<TransferSnapshot[]> {
-    const info = await stat(localFolder).catch(() => null);
-    if (!info?.isDirectory()) throw new AppError('notFound', `The download folder does not exist: ${localFolder}`);
     const session = this.sessions.get(connectionId);
-    const items = await expandDownloads(session.fs, remotePaths);
-    return this.add(
-      items.map((i) => {
-        const localPath = safeLocalPath(localFolder, i.relativePath);
-        return { direction: 'download', connectionId, localPath, remotePath: i.remotePath, size: i.size, name: basename(localPath) };
-      }),
-      session.fs.protocol,
-    );
+    return this.add(await downloadSpecs(session, connectionId, remotePaths, localFolder), session.fs.protocol);
+  }
+
+  /** Gives S3 objects a new storage class (a copy onto themselves), one queued job per object. */
+  async changeStorageClass(connectionId: string, paths: string[], storageClass: string): Promise<TransferSnapshot[]> {
+    const session = this.sessions.get(connectionId);
+    return this.add(await storageClassSpecs(session, connectionId, paths, storageClass), session.fs.protocol);
   }
 
   pause(ids: string[]): void {
@@ -184,7 +169,7 @@ export class TransferQueue {
     const job = this.jobs.get(id);
     if (!job) throw new AppError('notFound', 'That transfer is gone.');
     const targets = [job];
-    if (applyToAll) {
+    if (applyToAll && job.snapshot.direction !== 'storageClass') {
       this.applyToAll[job.snapshot.direction] = choice;
       for (const other of this.jobs.values()) {
         if (other !== job && other.snapshot.state === 'waiting' && other.snapshot.direction === job.snapshot.direction) targets.push(other);
@@ -222,7 +207,7 @@ export class TransferQueue {
     await this.store?.flush();
   }
 
-  private add(specs: Omit<TransferSnapshot, 'id' | 'bytesDone' | 'rate' | 'state' | 'createdAt'>[], protocol: string): TransferSnapshot[] {
+  private add(specs: JobSpec[], protocol: string): TransferSnapshot[] {
     const added = specs.map((spec) => {
       const snapshot: TransferSnapshot = { ...spec, id: randomUUID(), bytesDone: 0, rate: 0, state: 'queued', createdAt: Date.now() };
       const job: Job = { snapshot, meter: new RateMeter(), dirty: false, light: protocol === 's3' && isSingleRequest(snapshot, this.settings) };
@@ -349,7 +334,8 @@ export class TransferQueue {
   /** False when the job must not move now (waiting for an answer, or skipped). */
   private async settleConflict(job: Job, session: RemoteSession, signal: AbortSignal): Promise<boolean> {
     const s = job.snapshot;
-    if (job.checkpoint || job.choice === 'overwrite') return true;
+    // A storage class change writes the object onto itself: there is nothing to collide with.
+    if (s.direction === 'storageClass' || job.checkpoint || job.choice === 'overwrite') return true;
     const policy = job.choice ?? this.applyToAll[s.direction] ?? this.settings.conflictPolicy;
     if (policy === 'overwrite') return true;
     const conflict = await findConflict(session, s);
@@ -377,7 +363,7 @@ export class TransferQueue {
 
   private contextFor(job: Job, signal: AbortSignal): JobContext {
     const s = job.snapshot;
-    const limiter = this.limits[s.direction];
+    const limiter = s.direction === 'storageClass' ? undefined : this.limits[s.direction];
     return {
       signal,
       onProgress: (bytes) => {
@@ -393,7 +379,7 @@ export class TransferQueue {
         job.checkpoint = checkpoint;
         this.store?.schedule();
       },
-      throttle: (bytes) => limiter.take(bytes, signal),
+      throttle: (bytes) => (limiter ? limiter.take(bytes, signal) : Promise.resolve()),
       uploadOptions: s.uploadOptions,
       partsInFlight: this.settings.partsInFlight,
       verifyChecksums: this.settings.verifyChecksums,

@@ -19,9 +19,9 @@ export function isInside(folder: string, remotePath: string): boolean {
 function onTransferChanged(snapshot: TransferSnapshot): void {
   const before = useTransfers.getState().byId[snapshot.id];
   useTransfers.getState().upsert([snapshot]);
-  if (snapshot.direction !== 'upload' || snapshot.state !== 'completed' || before?.state === 'completed') return;
+  if (snapshot.direction === 'download' || snapshot.state !== 'completed' || before?.state === 'completed') return;
   const tab = getTab(snapshot.connectionId);
-  // A new file (or a file in a new subfolder) appeared in the folder on screen.
+  // A new file (or a file in a new subfolder) appeared in the folder on screen, or a file there has a new storage class.
   if (tab && isInside(tab.path, snapshot.remotePath)) scheduleRefresh(snapshot.connectionId);
 }
 

@@ -8,7 +8,6 @@ import { objectIsPublic, publicObjectUrl, setObjectPublic } from '../../buckets/
 import { addPublicReadPolicy } from '../../buckets/prefixPolicy.js';
 import { deleteVersion, listVersions, restoreVersion, undelete } from '../../buckets/objectVersions.js';
 import { bucketRegion, readBucketSettings } from '../../buckets/readSettings.js';
-import { changeStorageClass } from '../../buckets/storageClassChange.js';
 import { downloadVersion } from '../../buckets/versionDownload.js';
 import * as write from '../../buckets/writeSettings.js';
 import { AppError } from '../../errors.js';
@@ -23,7 +22,6 @@ function objectKey(path: string): { bucket: string; key: string } {
 
 export function bucketHandlers({ sessions, connections, events }: Services): DomainHandlers<typeof bucketOperations> {
   const ctx = (connectionId: string) => bucketContextFor(sessions, connections, connectionId);
-  const jobs = new Map<string, AbortController>();
   const progress = (jobId: string | undefined) => (done: number, current?: string) => {
     if (jobId) events.emit('buckets:jobProgress', { jobId, done, ...(current ? { current } : {}) });
   };
@@ -60,18 +58,6 @@ export function bucketHandlers({ sessions, connections, events }: Services): Dom
     'buckets:downloadVersion': ({ connectionId, path, versionId, localFolder }) => {
       const { bucket, key } = objectKey(path);
       return downloadVersion(ctx(connectionId), bucket, key, versionId, localFolder);
-    },
-    'buckets:changeStorageClass': async ({ connectionId, paths, storageClass, jobId }) => {
-      const controller = new AbortController();
-      jobs.set(jobId, controller);
-      try {
-        return await changeStorageClass(ctx(connectionId), paths, storageClass, progress(jobId), controller.signal);
-      } finally {
-        jobs.delete(jobId);
-      }
-    },
-    'buckets:cancelJob': ({ jobId }) => {
-      jobs.get(jobId)?.abort();
     },
     'buckets:restoreObject': async ({ connectionId, path, days, tier }) => {
       const { bucket, key } = objectKey(path);

@@ -15,6 +15,7 @@ export function transferHandlers({ transfers, sessions }: Services): DomainHandl
   return {
     'transfers:upload': ({ connectionId, localPaths, remoteFolder, options }) => transfers.upload(connectionId, localPaths, remoteFolder, options),
     'transfers:download': ({ connectionId, remotePaths, localFolder }) => transfers.download(connectionId, remotePaths, localFolder),
+    'transfers:changeStorageClass': ({ connectionId, paths, storageClass }) => transfers.changeStorageClass(connectionId, paths, storageClass),
     'transfers:list': () => transfers.list(),
     'transfers:pause': ({ ids }) => transfers.pause(ids),
     'transfers:resume': ({ ids }) => transfers.resume(ids),

@@ -1,10 +1,11 @@
-/** One transfer: direction, name, progress, bytes, speed, time left, state and controls. */
+/** One transfer (or storage class change): kind, name, progress, bytes, speed, time left, state and controls. */
 import { memo } from 'react';
 import type { TransferSnapshot } from '../../../../shared/transfers.js';
 import { formatBytes, formatEta, formatRate } from '../../lib/format.js';
 import { controlTransfers } from '../../state/files.js';
 import { useTransfers } from '../../state/transfers.js';
-import { ArrowDownIcon, ArrowUpIcon, CloseIcon, PauseIcon, PlayIcon, RetryIcon } from '../icons.js';
+import { CloseIcon, PauseIcon, PlayIcon, RetryIcon } from '../icons.js';
+import { KindIcon, kindLabel, kindTarget, runningLabel, whereOf } from './transferKind.js';
 
 export const TRANSFER_ROW_HEIGHT = 46;
 
@@ -20,6 +21,10 @@ const stateLabels: Record<TransferSnapshot['state'], string> = {
 
 function details(t: TransferSnapshot): string {
   const bytes = t.size !== undefined ? `${formatBytes(t.bytesDone)} of ${formatBytes(t.size)}` : formatBytes(t.bytesDone);
+  // One CopyObject shows no bytes until it lands; a multipart copy counts its parts.
+  if (t.direction === 'storageClass' && t.state === 'running' && t.bytesDone === 0) {
+    return [t.size !== undefined ? formatBytes(t.size) : '', 'copying on the server', t.detail].filter(Boolean).join(' · ');
+  }
   if (t.state === 'completed') return t.size !== undefined ? formatBytes(t.size) : bytes;
   if (t.state === 'running') return [bytes, formatRate(t.rate), formatEta(t.etaSeconds), t.detail].filter(Boolean).join(' · ');
   return t.detail ? `${bytes} · ${t.detail}` : bytes;
@@ -27,7 +32,9 @@ function details(t: TransferSnapshot): string {
 
 export const TransferRow = memo(function TransferRow({ transfer: t, top }: { transfer: TransferSnapshot; top: number }) {
   const fraction = t.size ? Math.min(1, t.bytesDone / t.size) : t.state === 'completed' ? 1 : 0;
-  const where = t.direction === 'upload' ? `${t.localPath} → ${t.remotePath}` : `${t.remotePath} → ${t.localPath}`;
+  const where = whereOf(t);
+  const target = kindTarget(t);
+  const label = kindLabel(t);
   const act = (action: 'pause' | 'resume' | 'cancel' | 'retry') => () => void controlTransfers(action, [t.id]);
   const canPause = t.state === 'running' || t.state === 'queued' || t.state === 'waiting';
   const canCancel = canPause || t.state === 'paused' || t.state === 'failed';
@@ -49,14 +56,15 @@ export const TransferRow = memo(function TransferRow({ transfer: t, top }: { tra
       style={{ transform: `translateY(${top}px)` }}
       title={t.detail ? `${where}\n${t.detail}` : where}
     >
-      <span className={`transfer-dir ${t.direction}`} title={t.direction === 'upload' ? 'Upload' : 'Download'}>
-        {t.direction === 'upload' ? <ArrowUpIcon size={14} /> : <ArrowDownIcon size={14} />}
-        <span className="visually-hidden">{t.direction === 'upload' ? 'Upload' : 'Download'}</span>
+      <span className={`transfer-dir ${t.direction}`} title={label}>
+        <KindIcon transfer={t} />
+        <span className="visually-hidden">{label}</span>
       </span>
       <div className="transfer-main">
         <div className="transfer-line">
           <span className="transfer-name">{t.name}</span>
-          <span className="transfer-state">{stateLabels[t.state]}</span>
+          {target ? <span className="transfer-target">{target}</span> : null}
+          <span className="transfer-state">{t.state === 'running' ? runningLabel(t) : stateLabels[t.state]}</span>
         </div>
         <div className="transfer-line">
           <span

@@ -29,3 +29,14 @@ export function PartsIcon(props: Props) {
     </Svg>
   );
 }
+
+/** Stacked tiers with an arrow down to a new one: an object moving to another storage class. */
+export function StorageClassIcon(props: Props) {
+  return (
+    <Svg {...props}>
+      <path d="M4 6.5l8-3.5 8 3.5-8 3.5z" />
+      <path d="M4 11.5l8 3.5 8-3.5" />
+      <path d="M4 16.5l8 3.5 8-3.5" />
+    </Svg>
+  );
+}

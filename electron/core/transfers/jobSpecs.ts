@@ -1,0 +1,51 @@
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { baseName } from '../../../shared/paths.js';
+import type { TransferSnapshot, UploadOptions } from '../../../shared/transfers.js';
+import { storageClassTargets } from '../buckets/storageClassTargets.js';
+import { AppError } from '../errors.js';
+import type { RemoteSession } from '../fs/remoteFileSystem.js';
+import type { S3Session } from '../s3/s3Session.js';
+import { expandDownloads, expandUploads } from './expandSources.js';
+import { safeLocalPath } from './safeLocalPath.js';
+
+/** What a request adds to the queue, one per file; the queue gives each its id and state. */
+export type JobSpec = Omit<TransferSnapshot, 'id' | 'bytesDone' | 'rate' | 'state' | 'createdAt'>;
+
+/** The connection's default storage class, unless the upload names one. */
+function withDefaultStorageClass(options: UploadOptions | undefined, storageClass: string | undefined): UploadOptions | undefined {
+  if (!storageClass || options?.storageClass) return options;
+  return { ...options, storageClass };
+}
+
+export async function uploadSpecs(
+  session: RemoteSession,
+  connectionId: string,
+  localPaths: string[],
+  remoteFolder: string,
+  options: UploadOptions | undefined,
+  connectionStorageClass: string | undefined,
+): Promise<JobSpec[]> {
+  const items = await expandUploads(session.fs, localPaths, remoteFolder);
+  const uploadOptions = withDefaultStorageClass(options, session.fs.protocol === 's3' ? connectionStorageClass : undefined);
+  return items.map((i) => ({ direction: 'upload', connectionId, localPath: i.localPath, remotePath: i.remotePath, size: i.size, name: basename(i.localPath), uploadOptions }));
+}
+
+export async function downloadSpecs(session: RemoteSession, connectionId: string, remotePaths: string[], localFolder: string): Promise<JobSpec[]> {
+  const info = await stat(localFolder).catch(() => null);
+  if (!info?.isDirectory()) throw new AppError('notFound', `The download folder does not exist: ${localFolder}`);
+  const items = await expandDownloads(session.fs, remotePaths);
+  return items.map((i) => {
+    const localPath = safeLocalPath(localFolder, i.relativePath);
+    return { direction: 'download', connectionId, localPath, remotePath: i.remotePath, size: i.size, name: basename(localPath) };
+  });
+}
+
+/** One change per object: folders and buckets are listed now, so each object gets its own row. */
+export async function storageClassSpecs(session: RemoteSession, connectionId: string, paths: string[], storageClass: string): Promise<JobSpec[]> {
+  if (session.fs.protocol !== 's3') throw new AppError('unsupported', 'Storage classes exist on S3 connections only.');
+  if (paths.some((p) => p === '/' || p === '')) throw new AppError('invalidInput', 'Choose files, folders or a bucket, not the list of buckets.');
+  const { clients } = (session as S3Session).fs;
+  const targets = await storageClassTargets((bucket) => clients.clientFor(bucket), paths);
+  return targets.map((t) => ({ direction: 'storageClass', connectionId, localPath: '', remotePath: t.path, size: t.size, name: baseName(t.path), storageClass }));
+}
