@@ -1,6 +1,7 @@
 // The transfer benchmark: Stowage's core (headless, one process per run) against the
 // peers on the same data in the same run, alternating, median of RUNS.
-//   npm run bench:transfers   (env: RUNS=3, SKIP_5G=1 to skip the 5 GiB memory run)
+//   npm run bench:transfers   (env: RUNS=3, SKIP_5G=1 to skip the 5 GiB memory run,
+//   ONLY=s3,small,resume,sftp,5g to run some sections while working on them)
 // Starts its own RGW (memstore sized for 5 GiB) on ports 7681/40981 and stops it at the
 // end; uses the shared test sshd for SFTP. Deletes everything it writes.
 import { execFile } from 'node:child_process';
@@ -19,6 +20,8 @@ import type { WorkerJob } from './stowageWorker.js';
 const run = promisify(execFile);
 const MiB = 1024 * 1024;
 const RUNS = Number(process.env.RUNS ?? 3);
+const ONLY = process.env.ONLY?.split(',');
+const wanted = (section: string) => !ONLY || ONLY.includes(section);
 const RGW_PORT = 7681;
 const endpoint = `http://127.0.0.1:${RGW_PORT}`;
 const rgwScript = 'tests/servers/s3-rgw.sh';
@@ -87,6 +90,7 @@ async function bench(name: string, tools: Record<string, () => Promise<Measured>
 }
 
 function report(name: string, bytes: number) {
+  if (!rows.some((x) => x.name === name && x.tool === 'stowage')) return;
   for (const r of rows.filter((x) => x.name === name)) {
     const s = median(r.runs.map((m) => m.seconds));
     const stow = median(rows.find((x) => x.name === name && x.tool === 'stowage')!.runs.map((m) => m.seconds));
@@ -113,58 +117,66 @@ async function main() {
     const down = join(scratch, 'down');
     await mkdir(down);
 
-    log('S3 1 GiB upload');
-    const up = await bench('s3 upload 1 GiB', {
-      stowage: () => stowage({ ...s3Job, direction: 'upload', sources: [gib], target: `/${bucket}/stowage/` }, scratch),
-      awscli: () => aws('s3', 'cp', gib, `s3://${bucket}/aws/one-gib.bin`),
-      rclone: () => rclone('copyto', gib, `bench:${bucket}/rclone/one-gib.bin`),
-    });
-    log('S3 1 GiB download');
-    const dl = await bench('s3 download 1 GiB', {
-      stowage: () => stowage({ ...s3Job, direction: 'download', sources: [`/${bucket}/stowage/one-gib.bin`], target: down }, scratch),
-      awscli: () => aws('s3', 'cp', `s3://${bucket}/aws/one-gib.bin`, join(down, 'aws.bin')),
-      rclone: () => rclone('copyto', `bench:${bucket}/rclone/one-gib.bin`, join(down, 'rclone.bin')),
-    });
+    if (wanted('s3') || wanted('resume')) {
+      log('S3 1 GiB upload');
+      const up = await bench('s3 upload 1 GiB', {
+        stowage: () => stowage({ ...s3Job, direction: 'upload', sources: [gib], target: `/${bucket}/stowage/` }, scratch),
+        awscli: () => aws('s3', 'cp', gib, `s3://${bucket}/aws/one-gib.bin`),
+        rclone: () => rclone('copyto', gib, `bench:${bucket}/rclone/one-gib.bin`),
+      });
+      log('S3 1 GiB download');
+      const dl = await bench('s3 download 1 GiB', {
+        stowage: () => stowage({ ...s3Job, direction: 'download', sources: [`/${bucket}/stowage/one-gib.bin`], target: down }, scratch),
+        awscli: () => aws('s3', 'cp', `s3://${bucket}/aws/one-gib.bin`, join(down, 'aws.bin')),
+        rclone: () => rclone('copyto', `bench:${bucket}/rclone/one-gib.bin`, join(down, 'rclone.bin')),
+      });
+      await rm(down, { recursive: true, force: true });
+      await mkdir(down);
+      result.s3UpVsBestPeer = Math.min(up.awscli!, up.rclone!) / up.stowage!;
+      result.s3DownVsBestPeer = Math.min(dl.awscli!, dl.rclone!) / dl.stowage!;
+    }
+
+    if (wanted('small')) {
+      log('S3 2,000 files of 64 KiB');
+      const small = join(scratch, 'small');
+      await mkdir(small);
+      for (let i = 0; i < 2000; i++) await writeFile(join(small, `f${String(i).padStart(4, '0')}.bin`), randomBytes(64 * 1024));
+      const sm = await bench('s3 2000 x 64 KiB', {
+        stowage: () => stowage({ ...s3Job, direction: 'upload', sources: [small], target: `/${bucket}/stowage-small/` }, scratch),
+        awscli: () => aws('s3', 'cp', '--recursive', small, `s3://${bucket}/aws-small/`),
+        rclone: () => rclone('copy', small, `bench:${bucket}/rclone-small/`),
+      });
+      result.smallFilesVsAwsCli = sm.awscli! / sm.stowage!;
+      result.smallFilesVsRclone = sm.rclone! / sm.stowage!;
+    }
+
+    if (wanted('resume')) {
+      log('Resume: interrupt a 1 GiB upload at half');
+      const resumed = await stowage({ ...s3Job, direction: 'upload', sources: [gib], target: `/${bucket}/resume/`, interruptAt: 0.5, dataDir: join(scratch, 'resume-data') }, scratch);
+      result.resumeResentFraction = resumed.resentFraction ?? 1;
+    }
+
+    if (wanted('sftp')) {
+      log('SFTP 1 GiB put/get');
+      const home = testbed.sftp.home;
+      const sftpBatch = (lines: string) =>
+        measure('sftp', ['-q', '-b', '-', '-i', testbed.sftp.keys.ed25519, '-P', String(testbed.sftp.port), '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', `${testbed.sftp.username}@${testbed.sftp.host}`], process.env, lines);
+      const put = await bench('sftp put 1 GiB', {
+        stowage: () => stowage({ ...sftpJob, direction: 'upload', sources: [gib], target: home }, scratch),
+        openssh: () => sftpBatch(`put ${gib} ${home}/openssh.bin\n`),
+      });
+      const get = await bench('sftp get 1 GiB', {
+        stowage: () => stowage({ ...sftpJob, direction: 'download', sources: [`${home}/one-gib.bin`], target: down }, scratch),
+        openssh: () => sftpBatch(`get ${home}/openssh.bin ${join(down, 'openssh.bin')}\n`),
+      });
+      await sftpBatch(`rm ${home}/one-gib.bin\nrm ${home}/openssh.bin\n`).catch(() => undefined);
+      result.sftpPutVsOpenssh = put.openssh! / put.stowage!;
+      result.sftpGetVsOpenssh = get.openssh! / get.stowage!;
+    }
+    if (rows.some((r) => /1 GiB/.test(r.name))) result.peakRssMiB1G = median(rows.filter((r) => r.tool === 'stowage' && /1 GiB/.test(r.name)).flatMap((r) => r.runs.map((m) => m.peakRssMiB)));
     await rm(down, { recursive: true, force: true });
-    await mkdir(down);
-    result.s3UpVsBestPeer = Math.min(up.awscli!, up.rclone!) / up.stowage!;
-    result.s3DownVsBestPeer = Math.min(dl.awscli!, dl.rclone!) / dl.stowage!;
 
-    log('S3 2,000 files of 64 KiB');
-    const small = join(scratch, 'small');
-    await mkdir(small);
-    for (let i = 0; i < 2000; i++) await writeFile(join(small, `f${String(i).padStart(4, '0')}.bin`), randomBytes(64 * 1024));
-    const sm = await bench('s3 2000 x 64 KiB', {
-      stowage: () => stowage({ ...s3Job, direction: 'upload', sources: [small], target: `/${bucket}/stowage-small/` }, scratch),
-      awscli: () => aws('s3', 'cp', '--recursive', small, `s3://${bucket}/aws-small/`),
-      rclone: () => rclone('copy', small, `bench:${bucket}/rclone-small/`),
-    });
-    result.smallFilesVsAwsCli = sm.awscli! / sm.stowage!;
-    result.smallFilesVsRclone = sm.rclone! / sm.stowage!;
-
-    log('Resume: interrupt a 1 GiB upload at half');
-    const resumed = await stowage({ ...s3Job, direction: 'upload', sources: [gib], target: `/${bucket}/resume/`, interruptAt: 0.5, dataDir: join(scratch, 'resume-data') }, scratch);
-    result.resumeResentFraction = resumed.resentFraction ?? 1;
-
-    log('SFTP 1 GiB put/get');
-    const home = testbed.sftp.home;
-    const sftpBatch = (lines: string) =>
-      measure('sftp', ['-q', '-b', '-', '-i', testbed.sftp.keys.ed25519, '-P', String(testbed.sftp.port), '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', `${testbed.sftp.username}@${testbed.sftp.host}`], process.env, lines);
-    const put = await bench('sftp put 1 GiB', {
-      stowage: () => stowage({ ...sftpJob, direction: 'upload', sources: [gib], target: home }, scratch),
-      openssh: () => sftpBatch(`put ${gib} ${home}/openssh.bin\n`),
-    });
-    const get = await bench('sftp get 1 GiB', {
-      stowage: () => stowage({ ...sftpJob, direction: 'download', sources: [`${home}/one-gib.bin`], target: down }, scratch),
-      openssh: () => sftpBatch(`get ${home}/openssh.bin ${join(down, 'openssh.bin')}\n`),
-    });
-    await sftpBatch(`rm ${home}/one-gib.bin\nrm ${home}/openssh.bin\n`).catch(() => undefined);
-    result.sftpPutVsOpenssh = put.openssh! / put.stowage!;
-    result.sftpGetVsOpenssh = get.openssh! / get.stowage!;
-    result.peakRssMiB1G = median(rows.filter((r) => r.tool === 'stowage' && /1 GiB/.test(r.name)).flatMap((r) => r.runs.map((m) => m.peakRssMiB)));
-    await rm(down, { recursive: true, force: true });
-
-    if (process.env.SKIP_5G !== '1') {
+    if (process.env.SKIP_5G !== '1' && wanted('5g')) {
       log('Memory: 5 GiB upload');
       await removeBucket(s3, bucket); // free the memstore first
       await s3.send(new CreateBucketCommand({ Bucket: bucket }));

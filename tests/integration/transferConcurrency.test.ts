@@ -14,8 +14,8 @@ import { connectS3, coreOn, MiB } from './transferSupport.js';
 const env = readTestbedEnv();
 const s3 = testS3Client(env);
 
-/** Runs the uploads and answers the most transfers seen running at once, overall and of the large ones. */
-async function peakRunning(core: Core, connectionId: string, paths: string[], bucket: string, largeFrom: number) {
+/** Starts transfers and answers the most seen running at once, overall and of those of `largeFrom` bytes or more. */
+async function peakRunning(core: Core, start: () => Promise<string[]>, largeFrom = Infinity) {
   const running = new Map<string, TransferSnapshot>();
   let peak = 0;
   let peakLarge = 0;
@@ -27,23 +27,29 @@ async function peakRunning(core: Core, connectionId: string, paths: string[], bu
     peak = Math.max(peak, running.size);
     peakLarge = Math.max(peakLarge, [...running.values()].filter((r) => (r.size ?? 0) >= largeFrom).length);
   });
-  const started = await coreClient(core)('transfers:upload', { connectionId, localPaths: paths, remoteFolder: `/${bucket}/` });
+  await start();
   await core.transfers.whenIdle();
   off();
-  const states = core.transfers.list().filter((t) => started.some((s) => s.id === t.id)).map((t) => t.state);
+  const states = (ids: string[]) => core.transfers.list().filter((t) => ids.includes(t.id)).map((t) => t.state);
   return { peak, peakLarge, states };
 }
+
+/** Uploads local paths into the bucket root; answers the new transfers' ids. */
+const uploadInto = (core: Core, connectionId: string, paths: string[], bucket: string) => async () =>
+  (await coreClient(core)('transfers:upload', { connectionId, localPaths: paths, remoteFolder: `/${bucket}/` })).map((t) => t.id);
 
 describe('how many S3 transfers run at once, against the real RGW', () => {
   const bucket = uniqueBucketName('xfer-conc');
   let work: Awaited<ReturnType<typeof makeTempDir>>;
   let core: Core;
   let id = '';
+  let dataDir = '';
 
   beforeAll(async () => {
     work = await makeTempDir('xfer-concurrency');
+    dataDir = join(work.path, 'data');
     await createBucketWith(s3, bucket, {});
-    core = await coreOn(join(work.path, 'data'), work.path);
+    core = await coreOn(dataDir, work.path);
     id = await connectS3(core, env);
     await coreClient(core)('transfers:setSettings', { changes: { conflictPolicy: 'overwrite', filesInParallel: 2, multipartThreshold: 5 * MiB, partSize: 5 * MiB } });
   });
@@ -57,10 +63,28 @@ describe('how many S3 transfers run at once, against the real RGW', () => {
     const folder = join(work.path, 'small');
     await mkdir(folder);
     for (let i = 0; i < 40; i++) await writeFile(join(folder, `f${i}.bin`), randomBytes(32 * 1024));
-    const { peak, states } = await peakRunning(core, id, [folder], bucket, 5 * MiB);
-    expect(states.every((s) => s === 'completed')).toBe(true);
+    const upload = uploadInto(core, id, [folder], bucket);
+    let ids: string[] = [];
+    const { peak, states } = await peakRunning(core, async () => (ids = await upload()));
+    expect(states(ids).every((s) => s === 'completed')).toBe(true);
     expect(peak).toBeGreaterThan(2);
     expect(peak).toBeLessThanOrEqual(2 * lightFileFactor);
+  });
+
+  it('remembers which transfers are small across a restart', async () => {
+    const folder = join(work.path, 'restart');
+    await mkdir(folder);
+    for (let i = 0; i < 40; i++) await writeFile(join(folder, `r${i}.bin`), randomBytes(16 * 1024));
+    const started = await coreClient(core)('transfers:upload', { connectionId: id, localPaths: [folder], remoteFolder: `/${bucket}/` });
+    await coreClient(core)('transfers:pause', { ids: started.map((t) => t.id) });
+    await core.shutdown();
+    core = await coreOn(dataDir, work.path);
+    await coreClient(core)('connections:connect', { id });
+    const paused = core.transfers.list().filter((t) => t.state === 'paused').map((t) => t.id);
+    expect(paused.length).toBeGreaterThan(20);
+    const { peak, states } = await peakRunning(core, () => coreClient(core)('transfers:resume', { ids: paused }).then(() => paused));
+    expect(states(paused).every((s) => s === 'completed')).toBe(true);
+    expect(peak).toBeGreaterThan(2);
   });
 
   it('keeps large (multipart) files to "files in parallel", while small ones still pass them', async () => {
@@ -68,8 +92,10 @@ describe('how many S3 transfers run at once, against the real RGW', () => {
     await mkdir(folder);
     for (let i = 0; i < 4; i++) await writeFile(join(folder, `large${i}.bin`), randomBytes(6 * MiB));
     for (let i = 0; i < 12; i++) await writeFile(join(folder, `small${i}.bin`), randomBytes(16 * 1024));
-    const { peak, peakLarge, states } = await peakRunning(core, id, [folder], bucket, 5 * MiB);
-    expect(states.every((s) => s === 'completed')).toBe(true);
+    const upload = uploadInto(core, id, [folder], bucket);
+    let ids: string[] = [];
+    const { peak, peakLarge, states } = await peakRunning(core, async () => (ids = await upload()), 5 * MiB);
+    expect(states(ids).every((s) => s === 'completed')).toBe(true);
     expect(peakLarge).toBe(2);
     expect(peak).toBeGreaterThan(2);
   });

@@ -85,7 +85,7 @@ export class TransferQueue {
     if (this.options.dataDir) {
       this.store = new TransferStore(this.options.dataDir, () => ({
         settings: this.settings,
-        jobs: [...this.jobs.values()].map((j) => ({ snapshot: { ...j.snapshot, conflict: undefined }, checkpoint: j.checkpoint })),
+        jobs: [...this.jobs.values()].map((j) => ({ snapshot: { ...j.snapshot, conflict: undefined }, checkpoint: j.checkpoint, light: j.light })),
       }), 250, () => this.jobs.size);
     }
   }
@@ -95,11 +95,11 @@ export class TransferQueue {
     if (!this.store) return;
     const saved = await this.store.load();
     this.setSettings(saved.settings);
-    for (const { snapshot, checkpoint } of saved.jobs) {
+    for (const { snapshot, checkpoint, light } of saved.jobs) {
       if (!finishedStates.includes(snapshot.state) && snapshot.state !== 'paused') {
         Object.assign(snapshot, { state: 'paused', rate: 0, etaSeconds: undefined, detail: 'Stopped when Stowage closed: resume to continue.' });
       }
-      this.jobs.set(snapshot.id, { snapshot, checkpoint, meter: new RateMeter(), dirty: false });
+      this.jobs.set(snapshot.id, { snapshot, checkpoint, light, meter: new RateMeter(), dirty: false });
     }
   }
 

@@ -7,6 +7,8 @@ import type { Checkpoint } from './jobContext.js';
 export interface StoredJob {
   snapshot: TransferSnapshot;
   checkpoint?: Checkpoint;
+  /** A single-request S3 job (see concurrency.ts), known when it was queued. */
+  light?: boolean;
 }
 
 export interface StoredQueue {

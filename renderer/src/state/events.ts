@@ -6,6 +6,7 @@ import { getTab } from './browser.js';
 import { connectionById, useConnections } from './connections.js';
 import { scheduleRefresh } from './navigation.js';
 import { showError } from './toasts.js';
+import { coalesce } from './coalesce.js';
 import { useTransfers } from './transfers.js';
 
 let started = false;
@@ -16,13 +17,18 @@ export function isInside(folder: string, remotePath: string): boolean {
   return remotePath.startsWith(prefix) && remotePath.length > prefix.length;
 }
 
-function onTransferChanged(snapshot: TransferSnapshot): void {
-  const before = useTransfers.getState().byId[snapshot.id];
-  useTransfers.getState().upsert([snapshot]);
-  if (snapshot.direction === 'download' || snapshot.state !== 'completed' || before?.state === 'completed') return;
-  const tab = getTab(snapshot.connectionId);
-  // A new file (or a file in a new subfolder) appeared in the folder on screen, or a file there has a new storage class.
-  if (tab && isInside(tab.path, snapshot.remotePath)) scheduleRefresh(snapshot.connectionId);
+/** Applies a burst of transfer snapshots at once, and refreshes folders on screen that gained files. */
+function onTransfersChanged(snapshots: TransferSnapshot[]): void {
+  const before = useTransfers.getState().byId;
+  useTransfers.getState().upsert(snapshots);
+  const refresh = new Set<string>();
+  for (const snapshot of snapshots) {
+    if (snapshot.direction === 'download' || snapshot.state !== 'completed' || before[snapshot.id]?.state === 'completed') continue;
+    const tab = getTab(snapshot.connectionId);
+    // A new file (or a file in a new subfolder) appeared in the folder on screen, or a file there has a new storage class.
+    if (tab && isInside(tab.path, snapshot.remotePath)) refresh.add(snapshot.connectionId);
+  }
+  for (const connectionId of refresh) scheduleRefresh(connectionId);
 }
 
 export function startApp(): void {
@@ -39,8 +45,12 @@ export function startApp(): void {
       showError(error.message, `Lost the connection to ${name}`);
     }
   });
-  stowage.transfers.onProgress((batch) => useTransfers.getState().progress(batch));
-  stowage.transfers.onChanged(onTransferChanged);
+  const changes = coalesce(onTransfersChanged);
+  stowage.transfers.onProgress((batch) => {
+    changes.flush(); // progress must not land before the snapshot it updates
+    useTransfers.getState().progress(batch);
+  });
+  stowage.transfers.onChanged((snapshot) => changes.push(snapshot));
 
   void useApp.getState().load();
   void useConnections.getState().load();
