@@ -39,6 +39,14 @@ function countVitest(file) {
   counts.passed += r.numPassedTests;
   counts.failed += r.numFailedTests;
   counts.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  for (const file of r.testResults ?? []) {
+    const results = file.assertionResults ?? [];
+    if (file.status !== 'failed' || results.some((a) => a.status === 'failed')) continue;
+    // The file failed outside its tests (a beforeAll threw): those tests never ran.
+    const notRun = results.filter((a) => a.status !== 'passed').length;
+    counts.failed += Math.max(1, notRun);
+    counts.skipped -= notRun;
+  }
 }
 function countPlaywright(file) {
   if (!existsSync(file)) return;

@@ -221,6 +221,17 @@ fi
 export CEPH_CONF="$CONF"
 # The ceph CLI prints a harmless banner warning on every call with msgr2 off.
 q() { "$@" 2>&1 | grep -v -e '_handle_peer_banner' >>"$SETUP_LOG" || true; }
+# A monitor that answers 'ceph -s' can still refuse a command for a moment ("Error EPERM:
+# problem getting command descriptions from mon", seen once in CI; the OSD then never came
+# up): try again until it is taken.
+ceph_until_ok() {
+  local _
+  for _ in 1 2 3 4 5 6 7 8; do
+    timeout 20 ceph "$@" >>"$SETUP_LOG" 2>&1 && return 0
+    sleep 1
+  done
+  fail "the Ceph monitor kept refusing: ceph $*"
+}
 
 say "booting monitor on 127.0.0.1:$MON_PORT (state $D)"
 CUR_LOG="$D/log/mon.a.log"
@@ -237,7 +248,7 @@ while [ $SECONDS -lt $end ]; do timeout 5 ceph -s >/dev/null 2>&1 && { ok=1; bre
 
 say "booting memstore OSD ($MEMSTORE_BYTES bytes) [$(elapsed)]"
 CUR_LOG="$D/log/osd.0.log"
-q timeout 20 ceph osd create
+ceph_until_ok osd create
 ceph-osd -i 0 --mkfs >>"$SETUP_LOG" 2>&1
 ok=""
 for _ in 1 2 3; do   # belt and braces for the race above: the mkfs'd OSD can start again
@@ -245,7 +256,7 @@ for _ in 1 2 3; do   # belt and braces for the race above: the mkfs'd OSD can st
   say "ceph-osd exited at start; retrying"; sleep 1
 done
 [ -n "$ok" ] || fail "ceph-osd would not start"
-q timeout 20 ceph osd crush add osd.0 1 root=default host=localhost
+ceph_until_ok osd crush add osd.0 1 root=default host=localhost
 ok=""
 end=$((SECONDS + 120))
 while [ $SECONDS -lt $end ]; do timeout 5 ceph osd stat 2>/dev/null | grep -q '1 up' && { ok=1; break; }; sleep 0.5; done

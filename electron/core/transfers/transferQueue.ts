@@ -16,6 +16,7 @@ import type { RemoteSession } from '../fs/remoteFileSystem.js';
 import { uploadPartPath } from '../sftp/sftpTransferDriver.js';
 import { BandwidthLimiter } from './bandwidth.js';
 import { isSingleRequest, lightFileFactor } from './concurrency.js';
+import { freeS3Targets } from './freeTargets.js';
 import { applyChoice, findConflict } from './conflicts.js';
 import type { Checkpoint, JobContext } from './jobContext.js';
 import { discardPartial, runAttempt } from './jobRunner.js';
@@ -40,6 +41,8 @@ interface Job {
   dirty: boolean;
   /** One short request (a small S3 file): runs beyond the files-in-parallel cap. */
   light?: boolean;
+  /** A listing when it was queued found nothing at the upload's target: no conflict check needed. */
+  targetFree?: boolean;
 }
 
 export interface TransferQueueOptions {
@@ -83,10 +86,11 @@ export class TransferQueue {
   ) {
     this.options = { progressIntervalMs: 100, translators: [], retryBaseMs: 1000, ...options };
     if (this.options.dataDir) {
-      this.store = new TransferStore(this.options.dataDir, () => ({
+      const saved = () => ({
         settings: this.settings,
         jobs: [...this.jobs.values()].map((j) => ({ snapshot: { ...j.snapshot, conflict: undefined }, checkpoint: j.checkpoint, light: j.light })),
-      }), 250, () => this.jobs.size);
+      });
+      this.store = new TransferStore(this.options.dataDir, saved, 250, () => this.jobs.size);
     }
   }
 
@@ -123,7 +127,10 @@ export class TransferQueue {
   async upload(connectionId: string, localPaths: string[], remoteFolder: string, uploadOptions?: UploadOptions): Promise<TransferSnapshot[]> {
     const session = this.sessions.get(connectionId);
     const defaultClass = this.options.connectionStorageClass?.(connectionId);
-    return this.add(await uploadSpecs(session, connectionId, localPaths, remoteFolder, uploadOptions, defaultClass), session.fs.protocol);
+    const specs = await uploadSpecs(session, connectionId, localPaths, remoteFolder, uploadOptions, defaultClass);
+    const asking = (this.applyToAll.upload ?? this.settings.conflictPolicy) !== 'overwrite';
+    const free = asking ? await freeS3Targets(session, remoteFolder, specs.map((s) => s.remotePath)) : new Set<string>();
+    return this.add(specs, session.fs.protocol, free);
   }
 
   async download(connectionId: string, remotePaths: string[], localFolder: string): Promise<TransferSnapshot[]> {
@@ -207,10 +214,10 @@ export class TransferQueue {
     await this.store?.flush();
   }
 
-  private add(specs: JobSpec[], protocol: string): TransferSnapshot[] {
+  private add(specs: JobSpec[], protocol: string, freeTargets: ReadonlySet<string> = new Set()): TransferSnapshot[] {
     const added = specs.map((spec) => {
       const snapshot: TransferSnapshot = { ...spec, id: randomUUID(), bytesDone: 0, rate: 0, state: 'queued', createdAt: Date.now() };
-      const job: Job = { snapshot, meter: new RateMeter(), dirty: false, light: protocol === 's3' && isSingleRequest(snapshot, this.settings) };
+      const job: Job = { snapshot, meter: new RateMeter(), dirty: false, light: protocol === 's3' && isSingleRequest(snapshot, this.settings), targetFree: freeTargets.has(snapshot.remotePath) };
       this.jobs.set(snapshot.id, job);
       this.waitingToRun.add(job);
       this.bus.emit('transfers:changed', snapshotOf(job));
@@ -335,7 +342,7 @@ export class TransferQueue {
   private async settleConflict(job: Job, session: RemoteSession, signal: AbortSignal): Promise<boolean> {
     const s = job.snapshot;
     // A storage class change writes the object onto itself: there is nothing to collide with.
-    if (s.direction === 'storageClass' || job.checkpoint || job.choice === 'overwrite') return true;
+    if (s.direction === 'storageClass' || job.checkpoint || job.choice === 'overwrite' || job.targetFree) return true;
     const policy = job.choice ?? this.applyToAll[s.direction] ?? this.settings.conflictPolicy;
     if (policy === 'overwrite') return true;
     const conflict = await findConflict(session, s);

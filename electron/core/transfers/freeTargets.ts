@@ -1,0 +1,37 @@
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { splitS3Path } from '../../../shared/paths.js';
+import type { RemoteSession } from '../fs/remoteFileSystem.js';
+import type { S3Session } from '../s3/s3Session.js';
+
+/** Below this many files a HEAD per file is as cheap as a listing. */
+const worthListing = 8;
+
+/**
+ * The upload targets known to be free, from one listing of the folder a batch goes to
+ * instead of a HEAD per file before it is sent (a dropped folder of 2,000 files would
+ * otherwise make 4,000 requests). Nothing is known when the folder holds many more keys
+ * than the batch (listing it would cost more than it saves) or cannot be listed: then
+ * every transfer checks its own target as before.
+ */
+export async function freeS3Targets(session: RemoteSession, remoteFolder: string, remotePaths: string[]): Promise<Set<string>> {
+  const free = new Set<string>();
+  if (session.fs.protocol !== 's3' || remotePaths.length < worthListing) return free;
+  const { bucket, key: prefix } = splitS3Path(remoteFolder);
+  if (!bucket) return free;
+  const limit = remotePaths.length * 4 + 1000;
+  const taken = new Set<string>();
+  try {
+    const client = await (session as S3Session).fs.clients.clientFor(bucket);
+    let token: string | undefined;
+    do {
+      const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+      for (const o of page.Contents ?? []) if (o.Key) taken.add(`/${bucket}/${o.Key}`);
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      if (token && taken.size >= limit) return free;
+    } while (token);
+  } catch {
+    return free;
+  }
+  for (const path of remotePaths) if (!taken.has(path)) free.add(path);
+  return free;
+}
