@@ -27,3 +27,6 @@ export function useDrafts<R, D extends { key: string }>(current: R[], toDraft: (
     discard: () => setDrafts(current.map(toDraft)),
   };
 }
+
+/** What useDrafts hands a panel for drafts of type D. */
+export type Drafts<D extends { key: string }> = ReturnType<typeof useDrafts<unknown, D>>;
