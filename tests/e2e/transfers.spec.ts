@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
-import { connectLocalS3, dropFiles, files, row, sha256, waitForTransfer } from './actions.js';
+import { connectLocalS3, dropFiles, row, sha256, waitForTransfer } from './actions.js';
 import { expect, test, type StowageApp } from './fixtures.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 

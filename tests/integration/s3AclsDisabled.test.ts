@@ -1,12 +1,12 @@
 import { GetBucketPolicyCommand, GetObjectAclCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { S3ConnectionDraft } from '../../shared/connections.js';
 import { startAclsDisabledProxy } from '../support/aclsDisabledProxy.js';
 import { coreClient } from '../support/coreClient.js';
 import { startHeadlessCore, type HeadlessCore } from '../support/headlessCore.js';
 import type { RewritingS3Proxy } from '../support/rewritingS3Proxy.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
+import { s3Draft } from './transferSupport.js';
 
 const env = readTestbedEnv();
 const s3 = testS3Client(env);
@@ -23,15 +23,7 @@ describe('a bucket whose Object Ownership disables ACLs (recorded AWS refusal in
     proxy = await startAclsDisabledProxy(env.s3.endpoint);
     h = await startHeadlessCore();
     call = coreClient(h.core);
-    const draft: S3ConnectionDraft = {
-      protocol: 's3',
-      name: 'Owner-enforced bucket',
-      endpoint: { kind: 'custom', url: proxy.endpoint },
-      region: env.s3.region,
-      forcePathStyle: true,
-      rememberSecret: true,
-      auth: { kind: 'keys', accessKeyId: env.s3.accessKeyId, secretAccessKey: env.s3.secretAccessKey },
-    };
+    const draft = { ...s3Draft(env, proxy.endpoint), name: 'Owner-enforced bucket' };
     ({ id } = await call('connections:save', { draft }));
     await call('connections:connect', { id });
   });

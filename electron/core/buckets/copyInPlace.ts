@@ -1,5 +1,4 @@
 import {
-  AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CopyObjectCommand,
   CreateMultipartUploadCommand,
@@ -9,6 +8,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { AppError } from '../errors.js';
 import { choosePartSize, MiB, planParts } from '../s3/multipartPlan.js';
+import { abortUpload } from '../s3/s3MultipartUploads.js';
 import type { BucketContext } from './bucketContext.js';
 import { errorName, explain } from './panel.js';
 
@@ -102,7 +102,7 @@ export async function copyInPlace(ctx: BucketContext, bucket: string, key: strin
       );
       return 'copied';
     } catch (error) {
-      await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId })).catch(() => undefined);
+      await abortUpload(client, bucket, key, uploadId).catch(() => undefined);
       throw error;
     }
   } catch (error) {

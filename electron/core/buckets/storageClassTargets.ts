@@ -1,5 +1,6 @@
-import { HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { splitS3Path } from '../../../shared/paths.js';
+import { listPage } from '../s3/s3Listing.js';
 
 /** One object whose storage class is to change. */
 export interface StorageClassTarget {
@@ -13,13 +14,14 @@ const headsPerFolder = 8;
 
 type ClientFor = (bucket: string) => Promise<S3Client>;
 
+/** The objects under a prefix (keys decoded as the browser's listing does), folder markers left out. */
 async function* listed(client: S3Client, bucket: string, prefix: string, delimiter?: string) {
-  let token: string | undefined;
+  let cursor: string | undefined;
   do {
-    const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, Delimiter: delimiter, ContinuationToken: token }));
-    for (const o of page.Contents ?? []) if (o.Key && !o.Key.endsWith('/')) yield { key: o.Key, size: o.Size };
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
+    const page = await listPage(client, bucket, prefix, { delimiter, cursor });
+    for (const o of page.objects) if (!o.key.endsWith('/')) yield o;
+    cursor = page.nextCursor;
+  } while (cursor);
 }
 
 /** Sizes of chosen files that share a folder: a HEAD each when few, one listing of the folder when many. */
@@ -27,7 +29,7 @@ async function sizesIn(client: S3Client, bucket: string, folder: string, keys: s
   const sizes = new Map<string, number>();
   if (keys.length > headsPerFolder) {
     const wanted = new Set(keys);
-    for await (const o of listed(client, bucket, folder, '/')) if (wanted.has(o.key) && o.size !== undefined) sizes.set(o.key, o.size);
+    for await (const o of listed(client, bucket, folder, '/')) if (wanted.has(o.key)) sizes.set(o.key, o.size);
     return sizes;
   }
   await Promise.all(

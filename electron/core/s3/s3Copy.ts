@@ -1,5 +1,4 @@
 import {
-  AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CopyObjectCommand,
   CreateMultipartUploadCommand,
@@ -11,6 +10,7 @@ import {
 import type { ObjectHeadersEdit } from '../../../shared/s3Objects.js';
 import { choosePartSize, MiB, planParts } from './multipartPlan.js';
 import { copySource } from './s3Keys.js';
+import { abortUpload } from './s3MultipartUploads.js';
 
 /** CopyObject copies up to 5 GiB in one request; larger objects need UploadPartCopy. */
 export const singleCopyLimit = 5 * 1024 * MiB;
@@ -118,7 +118,7 @@ async function multipartCopy(
       new CompleteMultipartUploadCommand({ Bucket: to.bucket, Key: to.key, UploadId: uploadId, MultipartUpload: { Parts: parts } }),
     );
   } catch (error) {
-    await client.send(new AbortMultipartUploadCommand({ Bucket: to.bucket, Key: to.key, UploadId: uploadId })).catch(() => undefined);
+    await abortUpload(client, to.bucket, to.key, uploadId).catch(() => undefined);
     throw error;
   }
 }

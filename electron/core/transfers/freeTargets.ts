@@ -1,6 +1,6 @@
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { splitS3Path } from '../../../shared/paths.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
+import { listPage } from '../s3/s3Listing.js';
 import type { S3Session } from '../s3/s3Session.js';
 
 /** Below this many files a HEAD per file is as cheap as a listing. */
@@ -22,13 +22,13 @@ export async function freeS3Targets(session: RemoteSession, remoteFolder: string
   const taken = new Set<string>();
   try {
     const client = await (session as S3Session).fs.clients.clientFor(bucket);
-    let token: string | undefined;
+    let cursor: string | undefined;
     do {
-      const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
-      for (const o of page.Contents ?? []) if (o.Key) taken.add(`/${bucket}/${o.Key}`);
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
-      if (token && taken.size >= limit) return free;
-    } while (token);
+      const page = await listPage(client, bucket, prefix, { cursor });
+      for (const o of page.objects) taken.add(`/${bucket}/${o.key}`);
+      cursor = page.nextCursor;
+      if (cursor && taken.size >= limit) return free;
+    } while (cursor);
   } catch {
     return free;
   }
