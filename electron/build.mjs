@@ -25,8 +25,10 @@ await writeFile(marker, 'Made by electron/build.mjs; deleted and rebuilt on ever
 await Promise.all([
   esbuild({
     ...common,
-    entryPoints: ['electron/main/main.ts'],
-    outfile: `${out}/main/main.cjs`,
+    // Main, and the core process it starts (electron/core/process/coreProcess.ts).
+    entryPoints: { main: 'electron/main/main.ts', coreProcess: 'electron/core/process/coreProcess.ts' },
+    outdir: `${out}/main`,
+    outExtension: { '.js': '.cjs' },
     platform: 'node',
     format: 'cjs',
     target: 'node22',

@@ -3,14 +3,17 @@
  * small interfaces, so the core never imports `electron`.
  */
 
-/** Encrypts secrets at rest. Main fills it with Electron's safeStorage. */
+/**
+ * Encrypts secrets at rest. Main fills it with Electron's safeStorage; async because a core
+ * in a utility process reaches safeStorage only by a round trip to the main process.
+ */
 export interface SecretBox {
   /** True when an OS keychain protects the key; false for Linux's basic_text fallback. */
   readonly strong: boolean;
   /** A name for the backend, shown to the user (e.g. "gnome_libsecret", "basic_text"). */
   readonly backend: string;
-  encrypt(plain: string): Buffer;
-  decrypt(sealed: Buffer): string;
+  encrypt(plain: string): Promise<Buffer>;
+  decrypt(sealed: Buffer): Promise<string>;
 }
 
 /** Native dialogs the core may ask for. */

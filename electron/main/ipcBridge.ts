@@ -2,19 +2,22 @@ import { join } from 'node:path';
 import { BrowserWindow, ipcMain, webContents } from 'electron';
 import { invokeChannels } from '../../shared/channels.js';
 import { dragOutChannel } from '../../shared/contract/transfers.js';
-import type { Core } from '../core/createCore.js';
+import { parseRequest } from '../core/ipc/dispatch.js';
+import type { RemoteCore } from '../core/process/remoteCore.js';
+import { ActiveTransfers } from '../core/transfers/activeTransfers.js';
 import { noTaskbarProgress, taskbarChanged, taskbarProgress } from '../core/transfers/taskbarProgress.js';
 import { dragOutListener } from './dragOut.js';
 import { isTrustedSender } from './security.js';
 
 /** Registers one handler per contract operation; every call checks its sender first. */
-export function registerIpc(core: Core): void {
+export function registerIpc(core: RemoteCore): void {
   for (const channel of invokeChannels) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       if (!isTrustedSender(event.senderFrame)) {
         return { ok: false, error: { kind: 'permission', message: 'Refused: not the app window.' } };
       }
-      return core.dispatch(channel, payload);
+      const checked = parseRequest(channel, payload);
+      return checked.ok ? core.dispatch(channel, checked.value) : checked;
     });
   }
   core.events.subscribe((channel, payload) => {
@@ -25,16 +28,17 @@ export function registerIpc(core: Core): void {
   ipcMain.on(dragOutChannel, dragOutListener(core, join(__dirname, '../../resources/icon.png')));
   // The taskbar/dock bar follows the whole queue and clears when it goes idle. It is
   // redrawn at most every 200 ms: a dropped folder of thousands of files changes often.
+  const active = new ActiveTransfers();
   let shown = noTaskbarProgress;
   let pending: NodeJS.Timeout | undefined;
   const redraw = () => {
     pending = undefined;
-    const next = taskbarProgress(core.transfers.list());
+    const next = taskbarProgress(active.list());
     if (!taskbarChanged(shown, next)) return;
     shown = next;
     for (const win of BrowserWindow.getAllWindows()) win.setProgressBar(next.value, { mode: next.mode });
   };
-  core.events.subscribe((channel) => {
-    if ((channel === 'transfers:progress' || channel === 'transfers:changed') && !pending) pending = setTimeout(redraw, 200);
+  core.events.subscribe((channel, payload) => {
+    if (active.apply(channel, payload) && !pending) pending = setTimeout(redraw, 200);
   });
 }

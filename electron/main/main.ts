@@ -1,27 +1,31 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
-import { importConnections } from '../core/connections/importConnections.js';
-import { createCore, type Core } from '../core/createCore.js';
+import type { RemoteCore } from '../core/process/remoteCore.js';
 import { registerAppScheme, serveRenderer } from './appProtocol.js';
+import { startCoreProcess } from './coreProcess.js';
 import { registerIpc } from './ipcBridge.js';
 import { createSafeStorageBox } from './secretBox.js';
 import { createMainWindow } from './window.js';
 
 registerAppScheme();
-let core: Core | undefined;
+let core: RemoteCore | undefined;
 
 async function start(): Promise<void> {
   await app.whenReady();
   // No permission (camera, notifications, ...) is ever needed by a file manager.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   serveRenderer(join(__dirname, '../renderer'));
-  core = await createCore(
+  core = await startCoreProcess(
     {
-      dataDir: app.getPath('userData'),
-      homeDir: homedir(),
-      appVersion: app.getVersion(),
-      platform: process.platform,
+      setup: {
+        dataDir: app.getPath('userData'),
+        homeDir: homedir(),
+        appVersion: app.getVersion(),
+        platform: process.platform,
+        // `npm run demo` opens the app with its sample servers saved.
+        importConnectionsFrom: process.env.STOWAGE_IMPORT_CONNECTIONS,
+      },
       secretBox: createSafeStorageBox(),
       // shell.openPath answers an error text, '' on success.
       openLocally: async (path) => {
@@ -41,9 +45,6 @@ async function start(): Promise<void> {
     },
     (line) => console.warn(line),
   );
-  // `npm run demo` opens the app with its sample servers saved.
-  const seed = process.env.STOWAGE_IMPORT_CONNECTIONS;
-  if (seed) await importConnections(core.connections, seed);
   registerIpc(core);
   const preload = join(__dirname, '../preload/preload.cjs');
   createMainWindow(preload);

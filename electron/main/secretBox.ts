@@ -12,10 +12,10 @@ export function createSafeStorageBox(): SecretBox {
   return {
     strong: available && backend !== 'basic_text' && backend !== 'unknown',
     backend: available ? backend : 'unavailable',
-    encrypt: (plain) => {
+    encrypt: async (plain) => {
       if (!available) throw new Error('No encryption is available on this system to save secrets.');
       return safeStorage.encryptString(plain);
     },
-    decrypt: (sealed) => safeStorage.decryptString(sealed),
+    decrypt: async (sealed) => safeStorage.decryptString(sealed),
   };
 }

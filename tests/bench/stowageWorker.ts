@@ -1,10 +1,14 @@
-// One Stowage transfer in its own process, so its peak RSS and CPU are measured alone.
+// One Stowage transfer, run as the app runs it: this lean driver plays main and starts the
+// core process (electron/core/process/coreProcess.ts, bundled, with the app's V8 flags),
+// so the peak RSS and CPU measured around it are those of the app's core process.
 // Usage: node <the esbuild bundle of this file> <job.json>; prints one JSON line.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../../electron/core/createCore.js';
+import { finishedStates, type TransferProgress, type TransferSnapshot } from '../../shared/transfers.js';
+import { forkCoreProcess } from '../../electron/core/process/forkCoreProcess.js';
+import { startRemoteCore, type RemoteCore } from '../../electron/core/process/remoteCore.js';
 import { createHeadlessSecretBox } from '../bridge/headlessSecretBox.js';
 import { coreClient } from '../support/coreClient.js';
 
@@ -15,6 +19,8 @@ export interface WorkerJob {
   sources: string[];
   /** Remote folder for uploads, local folder for downloads. */
   target: string;
+  /** The bundled core process entry. */
+  coreModule: string;
   s3?: { endpoint: string; accessKeyId: string; secretAccessKey: string; region: string };
   sftp?: { host: string; port: number; username: string; keyPath: string };
   /** Resume test: stop the core when this fraction is done, start another, resume. */
@@ -24,11 +30,15 @@ export interface WorkerJob {
 
 const secretBox = createHeadlessSecretBox();
 
-async function startCore(dataDir: string): Promise<Core> {
-  return createCore({ dataDir, homeDir: dataDir, appVersion: 'bench', platform: process.platform, secretBox, env: { ...process.env, HOME: dataDir }, dialogs: { chooseFolder: async () => null } });
+function startCore(job: WorkerJob, dataDir: string): Promise<RemoteCore> {
+  return startRemoteCore(() => forkCoreProcess(job.coreModule, { ...process.env, HOME: dataDir }), {
+    setup: { dataDir, homeDir: dataDir, appVersion: 'bench', platform: process.platform },
+    secretBox,
+    dialogs: { chooseFolder: async () => null },
+  });
 }
 
-async function connect(core: Core, job: WorkerJob, existing?: string): Promise<string> {
+async function connect(core: RemoteCore, job: WorkerJob, existing?: string): Promise<string> {
   const call = coreClient(core);
   let id = existing;
   if (!id) {
@@ -44,7 +54,7 @@ async function connect(core: Core, job: WorkerJob, existing?: string): Promise<s
   return id;
 }
 
-async function start(core: Core, id: string, job: WorkerJob) {
+async function start(core: RemoteCore, id: string, job: WorkerJob) {
   const call = coreClient(core);
   await call('transfers:setSettings', { changes: { conflictPolicy: 'overwrite' } });
   return job.direction === 'upload'
@@ -52,42 +62,68 @@ async function start(core: Core, id: string, job: WorkerJob) {
     : call('transfers:download', { connectionId: id, remotePaths: job.sources, localFolder: job.target });
 }
 
-function failures(core: Core): string[] {
-  return core.transfers.list().filter((t) => t.state !== 'completed').map((t) => `${t.name}: ${t.state} ${t.error?.message ?? ''}`);
+/**
+ * The transfers' progress and final states, from the core's events: asking for the whole
+ * list instead would cost the core a copy of 2,000 transfers every time.
+ */
+function watch(core: RemoteCore) {
+  const bytesDone = new Map<string, number>();
+  const finished = new Map<string, TransferSnapshot>();
+  core.events.subscribe((channel, payload) => {
+    if (channel === 'transfers:progress') for (const p of payload as TransferProgress[]) bytesDone.set(p.id, p.bytesDone);
+    if (channel === 'transfers:changed') {
+      const s = payload as TransferSnapshot;
+      if (finishedStates.includes(s.state)) finished.set(s.id, s);
+      else finished.delete(s.id);
+    }
+  });
+  const until = async (done: () => boolean) => {
+    while (!done()) await new Promise((r) => setTimeout(r, 5));
+  };
+  return {
+    bytesDone,
+    /** Resolves with the final snapshots once every one of `ids` has finished. */
+    async allFinished(ids: string[]): Promise<TransferSnapshot[]> {
+      await until(() => ids.every((id) => finished.has(id)));
+      return ids.map((id) => finished.get(id)!);
+    },
+    until,
+  };
 }
 
 async function main() {
   const job = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as WorkerJob;
   const dataDir = job.dataDir ?? (await mkdtemp(join(tmpdir(), 'stowage-bench-')));
-  let core = await startCore(dataDir);
+  let core = await startCore(job, dataDir);
   const id = await connect(core, job);
+  let watched = watch(core);
   const began = performance.now();
   const started = await start(core, id, job);
   let resentFraction: number | undefined;
   if (job.interruptAt !== undefined) {
     const t = started[0]!;
     const size = t.size!;
-    while ((core.transfers.list()[0]?.bytesDone ?? 0) < size * job.interruptAt) await new Promise((r) => setTimeout(r, 5));
+    await watched.until(() => (watched.bytesDone.get(t.id) ?? 0) >= size * job.interruptAt!);
     await core.shutdown(); // as if the app quit mid-transfer: checkpoints stay on disk
-    core = await startCore(dataDir);
+    core = await startCore(job, dataDir);
     await connect(core, job, id);
-    await coreClient(core)('transfers:resume', { ids: [t.id] });
+    watched = watch(core);
     let first: number | undefined;
     const off = core.events.subscribe((channel, payload) => {
       if (channel === 'transfers:progress' && first === undefined) first = (payload as { bytesDone: number }[])[0]?.bytesDone;
     });
-    await core.transfers.whenIdle();
+    await coreClient(core)('transfers:resume', { ids: [t.id] });
+    await watched.allFinished([t.id]);
     off();
     // Bytes the resumed run had to send: everything past what the server confirmed.
     resentFraction = first === undefined ? 1 : (size - first) / size;
   }
-  await core.transfers.whenIdle();
+  const jobs = await watched.allFinished(started.map((t) => t.id));
   const seconds = (performance.now() - began) / 1000;
-  const failed = failures(core);
+  const failed = jobs.filter((t) => t.state !== 'completed').map((t) => `${t.name}: ${t.state} ${t.error?.message ?? ''}`);
   await core.shutdown();
   if (!job.dataDir) await rm(dataDir, { recursive: true, force: true });
-  const usage = process.resourceUsage();
-  console.log(JSON.stringify({ seconds, peakRssMiB: usage.maxRSS / 1024, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, resentFraction, failed }));
+  console.log(JSON.stringify({ seconds, resentFraction, failed }));
   process.exit(failed.length ? 1 : 0);
 }
 

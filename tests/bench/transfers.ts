@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { readTestbedEnv } from '../support/testbedEnv.js';
 import { removeBucket } from '../support/s3Fixtures.js';
 import { measure, median, type Measured } from './benchPeers.js';
@@ -36,20 +36,24 @@ async function makeFile(path: string, bytes: number) {
   await file.close();
 }
 
-let workerBundle: string | undefined;
-/** The worker bundled like the app's main process (esbuild, plain Node): no TypeScript loader in the measured process. */
-async function bundledWorker(scratch: string): Promise<string> {
-  if (!workerBundle) {
-    workerBundle = join(scratch, 'stowage-worker.cjs');
-    await build({ entryPoints: ['tests/bench/stowageWorker.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: workerBundle, external: ['cpu-features', '*.node'], logLevel: 'warning' });
+let bundles: { worker: string; coreModule: string } | undefined;
+/** The driver and the core process bundled as the app bundles them (esbuild, plain Node): no TypeScript loader in the measured processes. */
+async function bundled(scratch: string): Promise<{ worker: string; coreModule: string }> {
+  if (!bundles) {
+    bundles = { worker: join(scratch, 'stowage-worker.cjs'), coreModule: join(scratch, 'coreProcess.cjs') };
+    const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['cpu-features', '*.node'], logLevel: 'warning' };
+    await build({ ...common, entryPoints: ['tests/bench/stowageWorker.ts'], outfile: bundles.worker });
+    await build({ ...common, entryPoints: ['electron/core/process/coreProcess.ts'], outfile: bundles.coreModule });
   }
-  return workerBundle;
+  return bundles;
 }
 
-async function stowage(job: WorkerJob, scratch: string): Promise<Measured> {
+async function stowage(job: Omit<WorkerJob, 'coreModule'>, scratch: string): Promise<Measured> {
   const jobFile = join(scratch, `job-${Date.now()}.json`);
-  await writeFile(jobFile, JSON.stringify(job));
-  const out = await measure(process.execPath, [await bundledWorker(scratch), jobFile], process.env);
+  const { worker, coreModule } = await bundled(scratch);
+  await writeFile(jobFile, JSON.stringify({ ...job, coreModule }));
+  // /usr/bin/time folds in the core process the driver starts: its peak RSS is the larger of the two, CPU their sum.
+  const out = await measure(process.execPath, [worker, jobFile], process.env);
   const parsed = JSON.parse(out.stdout.trim().split('\n').pop()!) as Measured;
   // Transfer time inside the process (a running app does not start a process per copy); RSS/CPU of the whole process.
   return { seconds: parsed.seconds, peakRssMiB: out.peakRssMiB, cpuSeconds: out.cpuSeconds, resentFraction: parsed.resentFraction };
@@ -173,7 +177,9 @@ async function main() {
       result.sftpPutVsOpenssh = put.openssh! / put.stowage!;
       result.sftpGetVsOpenssh = get.openssh! / get.stowage!;
     }
-    if (rows.some((r) => /1 GiB/.test(r.name))) result.peakRssMiB1G = median(rows.filter((r) => r.tool === 'stowage' && /1 GiB/.test(r.name)).flatMap((r) => r.runs.map((m) => m.peakRssMiB)));
+    // The worst kind of 1 GiB transfer (the median of its runs): the target holds for every kind.
+    const rss1G = rows.filter((r) => r.tool === 'stowage' && /1 GiB/.test(r.name)).map((r) => median(r.runs.map((m) => m.peakRssMiB)));
+    if (rss1G.length) result.peakRssMiB1G = Math.max(...rss1G);
     await rm(down, { recursive: true, force: true });
 
     if (process.env.SKIP_5G !== '1' && wanted('5g')) {

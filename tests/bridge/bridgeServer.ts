@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { contentSecurityPolicy } from '../../shared/csp.js';
-import type { Core } from '../../electron/core/createCore.js';
+import type { RemoteCore } from '../../electron/core/process/remoteCore.js';
 import { contentTypeFor } from '../../electron/core/lib/contentType.js';
 import { bridgeClientPath, bridgeSocketPath, type ClientFrame, type ServerFrame } from './protocol.js';
 
@@ -33,7 +33,8 @@ async function bundleClient(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
-export async function startBridge(core: Core, rendererDir: string, port = 0): Promise<Bridge> {
+/** `core`: the core process as main sees it, or an in-process core (the dev preview). */
+export async function startBridge(core: Pick<RemoteCore, 'dispatch' | 'events'>, rendererDir: string, port = 0): Promise<Bridge> {
   const token = randomBytes(24).toString('hex');
   const clientJs = await bundleClient();
   const root = normalize(rendererDir + sep);

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startBridge, type Bridge } from '../bridge/bridgeServer.js';
-import { startHeadlessCore, type HeadlessCore } from '../support/headlessCore.js';
+import { startCoreProcessHost, type CoreProcessHost } from '../support/coreProcessHost.js';
 import { readTestbedEnv, type TestbedEnv } from '../support/testbedEnv.js';
 import { makeTempDir } from '../support/tempDir.js';
 
@@ -13,7 +13,8 @@ export const screenshotDir = fileURLToPath(new URL('../artifacts/screenshots', i
 export interface StowageApp {
   page: Page;
   bridge: Bridge;
-  headless: HeadlessCore;
+  /** The app's core process, hosted as main hosts it. */
+  headless: CoreProcessHost;
   servers: TestbedEnv;
   /** A scratch folder for files to drop and downloads to land in. */
   workDir: string;
@@ -22,7 +23,7 @@ export interface StowageApp {
 
 export const test = base.extend<{ app: StowageApp }>({
   app: async ({ page }, use) => {
-    const headless = await startHeadlessCore();
+    const headless = await startCoreProcessHost();
     const bridge = await startBridge(headless.core, rendererDir);
     const work = await makeTempDir('e2e');
     page.on('pageerror', (error) => console.error('page error:', error.message));

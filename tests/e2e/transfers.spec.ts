@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { connectLocalS3, dropFiles, row, sha256, waitForTransfer } from './actions.js';
 import { expect, test, type StowageApp } from './fixtures.js';
+import { coreClient } from '../support/coreClient.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 
 const MiB = 1024 * 1024;
@@ -51,7 +52,7 @@ test('transfers: pause, resume and cancel from the panel; cancel leaves no multi
   await createBucketWith(s3, bucket, {});
   try {
     await openBucket(app, bucket);
-    app.headless.core.transfers.setSettings({ uploadLimit: 4 * MiB });
+    await coreClient(app.headless.core)('transfers:setSettings', { changes: { uploadLimit: 4 * MiB } });
     const big = join(app.workDir, 'big.bin');
     await writeFile(big, randomBytes(40 * MiB));
     await dropFiles(app, [big]);
@@ -72,7 +73,7 @@ test('transfers: pause, resume and cancel from the panel; cancel leaves no multi
     await expect(t).toHaveAttribute('data-state', 'cancelled');
     await expect.poll(async () => (await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
     await toolbar(app).getByRole('button', { name: 'Retry', exact: true }).click();
-    app.headless.core.transfers.setSettings({ uploadLimit: 0 });
+    await coreClient(app.headless.core)('transfers:setSettings', { changes: { uploadLimit: 0 } });
     await expect(t).toHaveAttribute('data-state', 'completed', { timeout: 60_000 });
     await expect(row(app.page, `/${bucket}/big.bin`)).toBeVisible();
   } finally {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { prepareDragOut } from '../../electron/core/transfers/dragOut.js';
 import { CreateMultipartUploadCommand, ListMultipartUploadsCommand, ListObjectsV2Command, UploadPartCommand } from '@aws-sdk/client-s3';
 import { connectLocalS3, dragOver, row, waitForTransfer } from './actions.js';
 import { expect, test, type StowageApp } from './fixtures.js';
+import { coreClient } from '../support/coreClient.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 
 const MiB = 1024 * 1024;
@@ -48,7 +48,7 @@ test('transfer settings: change them in the dialog, the core has them, and they 
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog).toBeHidden();
 
-    expect(app.headless.core.transfers.getSettings()).toMatchObject({
+    expect(await coreClient(app.headless.core)('transfers:getSettings', {})).toMatchObject({
       filesInParallel: 2,
       partsInFlight: 3,
       uploadLimit: 3_000_000,
@@ -168,7 +168,7 @@ test('dragging selected rows out asks main for exactly those items, and main rea
     // No in-page drag: main starts the OS drag once the files are ready.
     expect(dragged).toBe(true);
     const requests = await app.page.evaluate(() => (window as unknown as { dragRequests: unknown[] }).dragRequests);
-    const connectionId = (await app.headless.core.connections.list())[0]!.id;
+    const connectionId = (await coreClient(app.headless.core)('connections:list', {}))[0]!.id;
     expect(requests).toEqual([{ connectionId, remotePaths: [`/${bucket}/docs/`, `/${bucket}/a.txt`] }]);
 
     // Dragging an unselected row drags just that row (and selects it).
@@ -179,7 +179,7 @@ test('dragging selected rows out asks main for exactly those items, and main rea
     expect(all[1]!.remotePaths).toEqual([`/${bucket}/c.txt`]);
 
     // What main does with the first request: download through the queue, then hand over the paths.
-    const paths = await prepareDragOut(app.headless.core.transfers, requests[0] as { connectionId: string; remotePaths: string[] }, join(app.workDir, 'drag'));
+    const paths = await app.headless.core.prepareDragOut(requests[0], join(app.workDir, 'drag'));
     expect(paths.map((p) => basename(p))).toEqual(['docs', 'a.txt']);
     expect(await readFile(join(paths[0]!, 'readme.md'), 'utf8')).toBe('read me');
     expect(await readFile(paths[1]!, 'utf8')).toBe('alpha');

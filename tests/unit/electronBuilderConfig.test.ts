@@ -233,6 +233,7 @@ describe('electron-builder.yml', () => {
     it.each([
       'package.json',
       'dist/main/main.cjs',
+      'dist/main/coreProcess.cjs',
       'dist/preload/preload.cjs',
       'dist/renderer/index.html',
       'dist/renderer/assets/index-3f2a1b.js',

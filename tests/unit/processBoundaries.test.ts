@@ -41,6 +41,12 @@ describe('process boundaries', () => {
     expect(offenders('electron/core', (s) => s === 'electron' || s.startsWith('electron/'))).toEqual([]);
   });
 
+  it('main runs the core in a process of its own: it never builds one in-process', () => {
+    const heavy = /\/(createCore|transferQueue|s3Session|sftpSession)\.js$|^@aws-sdk\/|^ssh2$/;
+    expect(offenders('electron/main', (s) => heavy.test(s))).toEqual([]);
+    expect(offenders('electron/core/process', (s, f) => f.endsWith('remoteCore.ts') && heavy.test(s))).toEqual([]);
+  });
+
   it('ipcMain and ipcRenderer appear only in the two IPC glue files', () => {
     const users = [...sources('electron'), ...sources('renderer/src')].filter((f) =>
       /\bipc(Main|Renderer)\b/.test(readFileSync(join(root, f), 'utf8')),

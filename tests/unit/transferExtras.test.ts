@@ -5,6 +5,7 @@ import type { TransferSnapshot, TransferState } from '../../shared/transfers.js'
 import { defaultTransferSettings } from '../../shared/transfers.js';
 import { AppError } from '../../electron/core/errors.js';
 import { parseDragOutRequest, planDragOut, prepareDragOut, removeOldDragFolders, type DragOutQueue } from '../../electron/core/transfers/dragOut.js';
+import { ActiveTransfers } from '../../electron/core/transfers/activeTransfers.js';
 import { looksLikeParallelRefusal } from '../../electron/core/transfers/sftpAttempt.js';
 import { taskbarChanged, taskbarProgress } from '../../electron/core/transfers/taskbarProgress.js';
 import { fromForm, toForm } from '../../renderer/src/features/transfers/settingsForm.js';
@@ -15,6 +16,22 @@ const MiB = 1024 * 1024;
 function t(state: TransferState, bytesDone: number, size?: number, id = Math.random().toString(36)): TransferSnapshot {
   return { id, direction: 'upload', connectionId: 'c', name: id, localPath: `/l/${id}`, remotePath: `/r/${id}`, size, bytesDone, rate: 0, state, createdAt: 0 };
 }
+
+describe('active transfers, kept from the core process events (main\'s taskbar bar)', () => {
+  it('follows changes and progress, and forgets finished transfers', () => {
+    const active = new ActiveTransfers();
+    expect(active.apply('transfers:changed', t('queued', 0, 100, 'a'))).toBe(true);
+    active.apply('transfers:changed', t('running', 0, 200, 'b'));
+    active.apply('transfers:progress', [{ id: 'a', bytesDone: 40, size: 100, rate: 1, state: 'running' }, { id: 'gone', bytesDone: 1, rate: 1, state: 'running' }]);
+    expect(active.list().map((x) => [x.id, x.state, x.bytesDone])).toEqual([['a', 'running', 40], ['b', 'running', 0]]);
+    expect(taskbarProgress(active.list()).value).toBeCloseTo(40 / 300);
+    active.apply('transfers:changed', t('completed', 200, 200, 'b'));
+    expect(active.list().map((x) => x.id)).toEqual(['a']);
+  });
+  it('ignores events that are not about transfers', () => {
+    expect(new ActiveTransfers().apply('connections:changed' as never, {})).toBe(false);
+  });
+});
 
 describe('taskbar progress', () => {
   it('is the byte fraction over queued, running and waiting transfers', () => {

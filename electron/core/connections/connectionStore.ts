@@ -36,13 +36,22 @@ function separateSecrets(draft: ConnectionDraft): { profile: ConnectionDraft; se
 
 const hasAny = (s: Secrets) => Object.values(s).some((v) => typeof v === 'string' && v !== '');
 
+const unreadableSecretMessage =
+  'The saved secret of this connection could not be decrypted (the OS keychain may have changed). Enter it again.';
+
 /**
  * Saved connections (bookmarks) on disk. Secrets are sealed with the SecretBox and kept
  * apart from the profiles; secrets the user chose not to save live in memory only.
+ * Sealed secrets are opened once at load (the SecretBox is async), so `secretsOf` stays sync.
  */
 export class ConnectionStore {
   private connections = new Map<string, SavedConnection>();
+  /** What goes to disk: per id, the sealed secrets (base64). */
   private sealed = new Map<string, string>();
+  /** In memory only: the same saved secrets, decrypted. */
+  private unsealed = new Map<string, Secrets>();
+  /** Ids whose sealed secrets could not be decrypted at load, with the reason. */
+  private unreadable = new Map<string, unknown>();
   private memorySecrets = new Map<string, Secrets>();
   private readonly file: string;
 
@@ -65,6 +74,16 @@ export class ConnectionStore {
     if (!parsed.success) throw new AppError('internal', `The saved connections file is damaged: ${this.file}`);
     for (const c of parsed.data.connections) if (c.id) this.connections.set(c.id, c as SavedConnection);
     this.sealed = new Map(Object.entries(parsed.data.sealedSecrets));
+    await Promise.all([...this.sealed].map(([id, sealed]) => this.unseal(id, sealed)));
+  }
+
+  /** Decrypts one saved secret; a failure is kept for that connection instead of failing the load. */
+  private async unseal(id: string, sealed: string): Promise<void> {
+    try {
+      this.unsealed.set(id, JSON.parse(await this.secretBox.decrypt(Buffer.from(sealed, 'base64'))) as Secrets);
+    } catch (error) {
+      this.unreadable.set(id, error);
+    }
   }
 
   list(): ConnectionSummary[] {
@@ -85,7 +104,7 @@ export class ConnectionStore {
     if (draft.id && !this.connections.has(draft.id)) throw new AppError('notFound', 'That connection no longer exists.');
     const id = draft.id ?? randomUUID();
     const { profile, secrets: typed } = separateSecrets(draft);
-    const previous = draft.id ? this.secretsOf(id) : {};
+    const previous = draft.id ? this.knownSecrets(id) : {};
     const authChanged = draft.id ? this.get(id).auth.kind !== profile.auth.kind : false;
     const secrets = authChanged ? typed : { ...previous, ...typed };
     const before = draft.id ? this.get(id) : undefined;
@@ -93,12 +112,22 @@ export class ConnectionStore {
     if (profile.protocol === 's3' && profile.bookmarkedBuckets === undefined && before?.protocol === 's3') {
       profile.bookmarkedBuckets = before.bookmarkedBuckets;
     }
+    // An edit that types no new secret keeps a blob we could not read: the keychain may come back.
+    const keepUnreadable = this.unreadable.has(id) && profile.rememberSecret && !authChanged && !hasAny(typed);
+    const remember = !keepUnreadable && profile.rememberSecret && hasAny(secrets);
+    // Sealed before anything changes, so a failed encryption leaves the store as it was.
+    const sealed = remember ? (await this.secretBox.encrypt(JSON.stringify(secrets))).toString('base64') : undefined;
     this.connections.set(id, { ...profile, id });
     this.memorySecrets.set(id, secrets);
-    if (profile.rememberSecret && hasAny(secrets)) {
-      this.sealed.set(id, this.secretBox.encrypt(JSON.stringify(secrets)).toString('base64'));
-    } else {
-      this.sealed.delete(id);
+    if (!keepUnreadable) {
+      this.unreadable.delete(id);
+      if (sealed) {
+        this.sealed.set(id, sealed);
+        this.unsealed.set(id, { ...secrets });
+      } else {
+        this.sealed.delete(id);
+        this.unsealed.delete(id);
+      }
     }
     await this.persist();
     return this.summary(id);
@@ -111,6 +140,9 @@ export class ConnectionStore {
     this.connections.set(copyId, { ...structuredClone(original), id: copyId, name: `${original.name} (copy)`.slice(0, 100) });
     const sealed = this.sealed.get(id);
     if (sealed) this.sealed.set(copyId, sealed);
+    const unsealed = this.unsealed.get(id);
+    if (unsealed) this.unsealed.set(copyId, { ...unsealed });
+    if (this.unreadable.has(id)) this.unreadable.set(copyId, this.unreadable.get(id));
     const inMemory = this.memorySecrets.get(id);
     if (inMemory) this.memorySecrets.set(copyId, { ...inMemory });
     await this.persist();
@@ -130,19 +162,25 @@ export class ConnectionStore {
   async delete(id: string): Promise<void> {
     this.connections.delete(id);
     this.sealed.delete(id);
+    this.unsealed.delete(id);
+    this.unreadable.delete(id);
     this.memorySecrets.delete(id);
     await this.persist();
   }
 
-  /** Main-only: the secrets to connect with (saved, typed this session, or given now). */
+  /** For connecting, inside the core: the secrets (saved, typed this session, or given now); never sent to a renderer. */
   secretsOf(id: string, typedNow?: ConnectSecrets): Secrets {
-    const inMemory = this.memorySecrets.get(id);
-    let saved: Secrets = {};
-    const sealed = this.sealed.get(id);
-    if (!inMemory && sealed) saved = JSON.parse(this.secretBox.decrypt(Buffer.from(sealed, 'base64'))) as Secrets;
-    const merged = { ...saved, ...inMemory };
+    const merged = this.knownSecrets(id);
     for (const [k, v] of Object.entries(typedNow ?? {})) if (v) (merged as Record<string, string>)[k] = v;
+    if (this.unreadable.has(id) && !hasAny(merged)) {
+      throw new AppError('auth', unreadableSecretMessage, { cause: this.unreadable.get(id) });
+    }
     return merged;
+  }
+
+  /** Saved (decrypted at load) and session secrets; typed ones win. */
+  private knownSecrets(id: string): Secrets {
+    return { ...this.unsealed.get(id), ...this.memorySecrets.get(id) };
   }
 
   /** Keeps secrets typed at connect time for the rest of this run (never on disk unless remembered). */
@@ -154,7 +192,8 @@ export class ConnectionStore {
   }
 
   private summarize(c: SavedConnection): ConnectionSummary {
-    const hasSavedSecret = this.sealed.has(c.id);
+    // A secret we could not decrypt is as good as none: the UI asks for it again.
+    const hasSavedSecret = this.sealed.has(c.id) && !this.unreadable.has(c.id);
     return {
       ...(c as Omit<SavedConnection, 'id'>),
       id: c.id,

@@ -13,6 +13,18 @@ function describeIssues(error: z.ZodError): string {
   return `The request is not valid: ${first.message}${where}.`;
 }
 
+/** Checks the channel and validates the payload against the contract (main does it before forwarding, the core again). */
+export function parseRequest(channel: unknown, payload: unknown): Result<unknown> {
+  if (!isInvokeChannel(channel)) {
+    return { ok: false, error: { kind: 'invalidInput', message: 'Unknown operation.' } };
+  }
+  const parsed = operations[channel].request.safeParse(payload ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { kind: 'invalidInput', message: describeIssues(parsed.error) } };
+  }
+  return { ok: true, value: parsed.data };
+}
+
 export interface Dispatcher {
   (channel: unknown, payload: unknown): Promise<Result<unknown>>;
 }
@@ -28,16 +40,11 @@ export function createDispatcher(
   log: (line: string) => void = () => undefined,
 ): Dispatcher {
   return async (channel, payload) => {
-    if (!isInvokeChannel(channel)) {
-      return { ok: false, error: { kind: 'invalidInput', message: 'Unknown operation.' } };
-    }
-    const parsed = operations[channel].request.safeParse(payload ?? {});
-    if (!parsed.success) {
-      return { ok: false, error: { kind: 'invalidInput', message: describeIssues(parsed.error) } };
-    }
+    const parsed = parseRequest(channel, payload);
+    if (!parsed.ok) return parsed;
     try {
-      const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data) };
+      const handler = handlers[channel as InvokeChannel] as (request: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.value) };
     } catch (error) {
       const ipcError = toIpcError(error, translators);
       log(`${channel} failed: ${ipcError.kind}: ${ipcError.message}`);

@@ -1,0 +1,55 @@
+/**
+ * What main and the core process say to each other. Everything is structured-clone
+ * data; secrets cross only as the plain text to seal or the sealed bytes (base64) to open,
+ * between two processes of the app, never towards a renderer.
+ */
+
+/** What the core process needs to know about its host to build the core. */
+export interface CoreProcessSetup {
+  dataDir: string;
+  homeDir: string;
+  appVersion: string;
+  platform: string;
+  secretBox: { strong: boolean; backend: string };
+  canOpenLocally: boolean;
+  /** `npm run demo`: connections to import at start (a file written by the demo script). */
+  importConnectionsFrom?: string;
+}
+
+/** What the core process asks main for: things only Electron's main process can do. */
+export type HostRequest =
+  | { what: 'encrypt'; plain: string }
+  | { what: 'decrypt'; sealedBase64: string }
+  | { what: 'chooseFolder'; title?: string }
+  | { what: 'openLocally'; path: string };
+
+export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+
+export type ToCoreProcess =
+  | { t: 'start'; setup: CoreProcessSetup }
+  | { t: 'call'; id: number; channel: string; payload: unknown }
+  | { t: 'prepareDragOut'; id: number; payload: unknown; root: string }
+  | { t: 'shutdown'; id: number }
+  | ({ t: 'hostReply' } & Reply);
+
+export type FromCoreProcess =
+  | { t: 'ready' }
+  | { t: 'startFailed'; message: string }
+  | ({ t: 'reply' } & Reply)
+  /** The events of one turn of the event loop, in order (one message each would cost more than they carry). */
+  | { t: 'events'; list: [channel: string, payload: unknown][] }
+  | { t: 'hostRequest'; id: number; request: HostRequest };
+
+/** One end of the pipe, whatever carries it (Electron's utility process or Node's fork). */
+export interface MessagePipe<Out, In> {
+  send(message: Out): void;
+  onMessage(listener: (message: In) => void): void;
+}
+
+/**
+ * V8 flags for the core process. A young generation of 2 MiB semi-spaces (V8 lets them
+ * grow to 16 MiB, some 30 MiB of RSS, in a process that moves gigabytes through
+ * short-lived buffers) keeps a 1 GiB transfer near 120 MiB; 1 MiB cost many small files
+ * a fifth more time in garbage collection. Measured in tests/bench/BENCHMARKS.md.
+ */
+export const coreProcessExecArgv = ['--max-semi-space-size=2'];

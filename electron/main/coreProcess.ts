@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { utilityProcess } from 'electron';
+import { coreProcessExecArgv } from '../core/process/coreProtocol.js';
+import { startRemoteCore, type CoreProcessHost, type RemoteCore } from '../core/process/remoteCore.js';
+
+/**
+ * Runs the core in an Electron utility process: transfers, their buffers and their
+ * garbage collections stay out of main, which keeps windows and IPC responsive, and the
+ * process gets V8 flags of its own (main's are fixed before any code runs).
+ */
+export function startCoreProcess(host: CoreProcessHost, log: (line: string) => void): Promise<RemoteCore> {
+  const modulePath = join(__dirname, 'coreProcess.cjs');
+  return startRemoteCore(
+    () => {
+      const child = utilityProcess.fork(modulePath, [], { execArgv: coreProcessExecArgv, serviceName: 'Stowage core', stdio: 'inherit' });
+      return {
+        send: (message) => {
+          // Posting to a process that just died throws; its exit then fails whatever waits.
+          try {
+            child.postMessage(message);
+          } catch {
+            /* see above */
+          }
+        },
+        onMessage: (listener) => child.on('message', (message) => listener(message as Parameters<typeof listener>[0])),
+        onExit: (listener) => child.on('exit', (code) => listener(code)),
+        kill: () => void child.kill(),
+      };
+    },
+    host,
+    log,
+  );
+}

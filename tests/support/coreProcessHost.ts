@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import { forkCoreProcess } from '../../electron/core/process/forkCoreProcess.js';
+import { startRemoteCore, type RemoteCore } from '../../electron/core/process/remoteCore.js';
+import { createHeadlessSecretBox } from '../bridge/headlessSecretBox.js';
+import { makeTempDir } from './tempDir.js';
+
+export interface CoreProcessHost {
+  /** The core process, as main sees it. */
+  core: RemoteCore;
+  dataDir: string;
+  homeDir: string;
+  /** Answers the next "choose a folder" dialogs, in order (null = the user cancelled). */
+  folderAnswers: (string | null)[];
+  dispose(): Promise<void>;
+}
+
+const outDir = process.env.STOWAGE_OUT_DIR || fileURLToPath(new URL('../../dist', import.meta.url));
+
+/**
+ * The app's own core process (the build's `main/coreProcess.cjs`, its V8 flags) on a fresh
+ * data folder and home, hosted the way main hosts it: the e2e tests drive the same pipe.
+ */
+export async function startCoreProcessHost(): Promise<CoreProcessHost> {
+  const data = await makeTempDir('data');
+  const home = await makeTempDir('home');
+  const folderAnswers: (string | null)[] = [];
+  const core = await startRemoteCore(
+    () => forkCoreProcess(`${outDir}/main/coreProcess.cjs`, { ...process.env, HOME: home.path }),
+    {
+      setup: { dataDir: data.path, homeDir: home.path, appVersion: '0.0.0-test', platform: process.platform },
+      secretBox: createHeadlessSecretBox(),
+      dialogs: { chooseFolder: async () => folderAnswers.shift() ?? null },
+    },
+    (line) => console.warn(line),
+  );
+  return {
+    core,
+    dataDir: data.path,
+    homeDir: home.path,
+    folderAnswers,
+    async dispose() {
+      await core.shutdown();
+      await data.remove();
+      await home.remove();
+    },
+  };
+}
