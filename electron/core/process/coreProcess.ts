@@ -7,9 +7,12 @@ import { createCore, type Core } from '../createCore.js';
 import type { CoreHost } from '../host.js';
 import { parseDragOutRequest, prepareDragOut } from '../transfers/dragOut.js';
 import type { CoreProcessSetup, FromCoreProcess, HostRequest, MessagePipe, ToCoreProcess } from './coreProtocol.js';
+import { EventBatch } from './eventBatch.js';
 import { PendingReplies, replyTo } from './pendingReplies.js';
 
 type ParentPipe = MessagePipe<FromCoreProcess, ToCoreProcess>;
+
+const eventBatchMs = 25;
 
 interface ElectronParentPort {
   postMessage(message: unknown): void;
@@ -21,7 +24,11 @@ function parentPipe(): ParentPipe {
   const port = (process as { parentPort?: ElectronParentPort }).parentPort;
   if (port) return { send: (m) => port.postMessage(m), onMessage: (l) => port.on('message', (e) => l(e.data as ToCoreProcess)) };
   const send = process.send?.bind(process);
-  if (send) return { send: (m) => void send(m), onMessage: (l) => process.on('message', (m) => l(m as ToCoreProcess)) };
+  if (send) {
+    // A parent that dies leaves no one to serve (Electron ends its utility processes itself).
+    process.once('disconnect', () => process.exit(0));
+    return { send: (m) => void send(m), onMessage: (l) => process.on('message', (m) => l(m as ToCoreProcess)) };
+  }
   throw new Error('The Stowage core process must be started by the app (it has no parent to talk to).');
 }
 
@@ -55,21 +62,23 @@ export function runCoreProcess(pipe: ParentPipe): void {
     if (!core) throw new Error('The core process was not started.');
     return work(await core);
   };
-  // Events go out in one message per turn; anything else sent flushes them first, so a
-  // reply never overtakes the events emitted before it.
-  let events: [string, unknown][] = [];
+  // Events go out batched, at most `eventBatchMs` late (the renderer batches its redraws
+  // over 50 ms anyway); anything else sent flushes them first, so a reply never overtakes
+  // the events emitted before it.
+  const events = new EventBatch();
+  let flushTimer: NodeJS.Timeout | undefined;
   const flushEvents = () => {
-    if (events.length === 0) return;
-    pipe.send({ t: 'events', list: events });
-    events = [];
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    if (events.size > 0) pipe.send({ t: 'events', list: events.take() });
   };
   const send = (message: FromCoreProcess) => {
     flushEvents();
     pipe.send(message);
   };
   const emit = (channel: string, payload: unknown) => {
-    if (events.length === 0) setImmediate(flushEvents);
-    events.push([channel, payload]);
+    events.add(channel, payload);
+    flushTimer ??= setTimeout(flushEvents, eventBatchMs);
   };
   const answer = (id: number, work: () => Promise<unknown>) => void replyTo(id, work).then((reply) => send({ t: 'reply', ...reply }));
 

@@ -84,7 +84,7 @@ class RemoteCoreConnection implements RemoteCore {
         }
       });
       child.onExit((code) => {
-        replies.failAll('The Stowage core process stopped unexpectedly. It is being restarted; try again.');
+        replies.failAll(this.stopping ? 'Stowage is quitting.' : 'The Stowage core process stopped unexpectedly. It is being restarted; try again.');
         reject(new Error(`The Stowage core process exited (code ${code}) before it was ready.`));
         if (!this.stopping && this.child === child) this.restartAfter(code);
       });
