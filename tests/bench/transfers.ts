@@ -1,4 +1,4 @@
-// The transfer benchmark: Stowage's core (headless, one process per run) against the
+// The transfer benchmark: Stowage's core process (as the app starts it, one per run) against the
 // peers on the same data in the same run, alternating, median of RUNS.
 //   npm run bench:transfers   (env: RUNS=3, SKIP_5G=1 to skip the 5 GiB memory run,
 //   ONLY=s3,small,resume,sftp,5g to run some sections while working on them)
@@ -55,7 +55,7 @@ async function stowage(job: Omit<WorkerJob, 'coreModule'>, scratch: string): Pro
   // /usr/bin/time folds in the core process the driver starts: its peak RSS is the larger of the two, CPU their sum.
   const out = await measure(process.execPath, [worker, jobFile], process.env);
   const parsed = JSON.parse(out.stdout.trim().split('\n').pop()!) as Measured;
-  // Transfer time inside the process (a running app does not start a process per copy); RSS/CPU of the whole process.
+  // Transfer time inside the core process (a running app does not start one per copy).
   return { seconds: parsed.seconds, peakRssMiB: out.peakRssMiB, cpuSeconds: out.cpuSeconds, resentFraction: parsed.resentFraction };
 }
 

@@ -1,4 +1,3 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/createCore.js';
@@ -6,18 +5,9 @@ import { coreClient, failureOf } from '../support/coreClient.js';
 import { makeTempDir } from '../support/tempDir.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
 import { coreOn, s3Draft } from './transferSupport.js';
+import { damageSealedSecret } from '../support/sealedSecrets.js';
 
 const env = readTestbedEnv();
-
-/** Flips one byte of a sealed secret on disk, as a changed OS keychain would leave it unreadable. */
-async function damageSealedSecret(dataDir: string, id: string): Promise<void> {
-  const file = join(dataDir, 'connections.json');
-  const body = JSON.parse(await readFile(file, 'utf8')) as { sealedSecrets: Record<string, string> };
-  const sealed = Buffer.from(body.sealedSecrets[id]!, 'base64');
-  sealed[sealed.length - 1]! ^= 0xff;
-  body.sealedSecrets[id] = sealed.toString('base64');
-  await writeFile(file, JSON.stringify(body));
-}
 
 describe('saved secrets across a restart of the core, against the real RGW', () => {
   let work: Awaited<ReturnType<typeof makeTempDir>>;

@@ -2,17 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { forkCoreProcess } from '../../electron/core/process/forkCoreProcess.js';
 import { startRemoteCore, type RemoteCore } from '../../electron/core/process/remoteCore.js';
 import { createHeadlessSecretBox } from '../bridge/headlessSecretBox.js';
+import { hostedOn, type HostedCore } from './headlessCore.js';
 import { makeTempDir } from './tempDir.js';
 
-export interface CoreProcessHost {
-  /** The core process, as main sees it. */
-  core: RemoteCore;
-  dataDir: string;
-  homeDir: string;
-  /** Answers the next "choose a folder" dialogs, in order (null = the user cancelled). */
-  folderAnswers: (string | null)[];
-  dispose(): Promise<void>;
-}
+/** The app's core process, as main sees it. */
+export type CoreProcessHost = HostedCore<RemoteCore>;
 
 const outDir = process.env.STOWAGE_OUT_DIR || fileURLToPath(new URL('../../dist', import.meta.url));
 
@@ -33,15 +27,5 @@ export async function startCoreProcessHost(): Promise<CoreProcessHost> {
     },
     (line) => console.warn(line),
   );
-  return {
-    core,
-    dataDir: data.path,
-    homeDir: home.path,
-    folderAnswers,
-    async dispose() {
-      await core.shutdown();
-      await data.remove();
-      await home.remove();
-    },
-  };
+  return hostedOn(core, data, home, folderAnswers);
 }

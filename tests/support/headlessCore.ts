@@ -1,15 +1,18 @@
 import { createCore, type Core } from '../../electron/core/createCore.js';
 import { createHeadlessSecretBox } from '../bridge/headlessSecretBox.js';
-import { makeTempDir } from './tempDir.js';
+import { makeTempDir, type TempDir } from './tempDir.js';
 
-export interface HeadlessCore {
-  core: Core;
+/** A core for a test, in this process (`Core`) or in its own (`RemoteCore`). */
+export interface HostedCore<C> {
+  core: C;
   dataDir: string;
   homeDir: string;
   /** Answers the next "choose a folder" dialogs, in order (null = the user cancelled). */
   folderAnswers: (string | null)[];
   dispose(): Promise<void>;
 }
+
+export type HeadlessCore = HostedCore<Core>;
 
 export interface HeadlessCoreOptions {
   env?: NodeJS.ProcessEnv;
@@ -34,6 +37,11 @@ export async function startHeadlessCore(options: HeadlessCoreOptions = {}): Prom
     env: { ...env, HOME: home.path },
     dialogs: { chooseFolder: options.chooseFolder ?? (async () => folderAnswers.shift() ?? null) },
   });
+  return hostedOn(core, data, home, folderAnswers);
+}
+
+/** A core (in this process or its own) with its temp folders, and what stops it and removes them. */
+export function hostedOn<C extends { shutdown(): Promise<void> }>(core: C, data: TempDir, home: TempDir, folderAnswers: (string | null)[]): HostedCore<C> {
   return {
     core,
     dataDir: data.path,

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectionStore } from '../../electron/core/connections/connectionStore.js';
@@ -6,6 +6,7 @@ import type { S3ConnectionDraft } from '../../shared/connections.js';
 import type { SecretBox } from '../../electron/core/host.js';
 import { createHeadlessSecretBox } from '../bridge/headlessSecretBox.js';
 import { makeTempDir } from '../support/tempDir.js';
+import { damageSealedSecret } from '../support/sealedSecrets.js';
 
 const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const draft = (rememberSecret: boolean): S3ConnectionDraft => ({
@@ -29,16 +30,6 @@ function countingBox(inner: SecretBox): { box: SecretBox; decrypts: () => number
     },
   };
   return { box, decrypts: () => count };
-}
-
-/** Flips one byte of a connection's sealed secret on disk, as a changed keychain would leave it unreadable. */
-async function damageSealedSecret(dataDir: string, id: string): Promise<void> {
-  const file = join(dataDir, 'connections.json');
-  const body = JSON.parse(await readFile(file, 'utf8')) as { sealedSecrets: Record<string, string> };
-  const sealed = Buffer.from(body.sealedSecrets[id]!, 'base64');
-  sealed[sealed.length - 1]! ^= 0xff;
-  body.sealedSecrets[id] = sealed.toString('base64');
-  await writeFile(file, JSON.stringify(body));
 }
 
 const sealedOnDisk = async (dataDir: string) =>

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { ssoProblem } from '../../electron/core/connections/awsProfiles.js';
+import { rangeSizeFor } from '../../electron/core/s3/s3Download.js';
 import { copySource, decodeListedKey, isXmlSafeKey } from '../../electron/core/s3/s3Keys.js';
 import { decodeMetadataValue, encodeMetadataValue } from '../../electron/core/s3/s3Metadata.js';
 import { plainObjectUrl } from '../../electron/core/s3/s3ObjectProps.js';
 import { regionFromLocation } from '../../electron/core/s3/s3Regions.js';
+
+describe('ranged download sizes', () => {
+  const MiB = 1024 * 1024;
+  it('uses large ranges for large objects, but gives every worker a few of them', () => {
+    expect(rangeSizeFor(1024 * MiB, 6)).toBe(32 * MiB);
+    expect(rangeSizeFor(100 * MiB, 6)).toBe(8 * MiB);
+    expect(rangeSizeFor(400 * MiB, 6)).toBe(16 * MiB);
+    expect(Math.ceil((400 * MiB) / rangeSizeFor(400 * MiB, 6))).toBeGreaterThanOrEqual(6 * 4);
+    expect(rangeSizeFor(5 * 1024 * MiB, 1)).toBe(32 * MiB);
+    expect(rangeSizeFor(20 * MiB, 0)).toBe(8 * MiB);
+  });
+});
 
 describe('S3 listing keys (EncodingType=url)', () => {
   it('decodes encoded keys, with "+" as a space and %2B as a plus', () => {
