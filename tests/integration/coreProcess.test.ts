@@ -116,9 +116,13 @@ describe('the core process, driven like main drives it, against the real RGW', (
     expect((await call('connections:connect', { id: saved!.id })).state).toBe('connected');
   });
 
-  it('fails calls in flight with a sentence when the process dies, and starts a new one', async () => {
+  it('fails calls in flight with a sentence when the process dies, starts a new one, and announces the queue again', async () => {
     const call = coreClient(core!);
     const died = pids.at(-1)!;
+    const announced: string[] = [];
+    core!.events.subscribe((channel, payload) => {
+      if (channel === 'transfers:changed') announced.push((payload as { name: string }).name);
+    });
     // SIGSTOP holds the call unanswered while the process is killed: it is in flight for sure.
     process.kill(died, 'SIGSTOP');
     const inFlight = failureOf(call('transfers:list', {}));
@@ -133,5 +137,7 @@ describe('the core process, driven like main drives it, against the real RGW', (
     }
     expect(connections).toHaveLength(1);
     expect(pids.at(-1)).not.toBe(died);
+    // The upload of the first test is still in the restored queue: every window hears of it again.
+    await expect.poll(() => announced).toContain('up.txt');
   });
 });
