@@ -56,7 +56,14 @@ async function start(): Promise<void> {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('before-quit', () => void core?.shutdown());
+// Quitting waits for the core process to save the queue's checkpoints (it is killed after 10 s).
+let coreStopped = false;
+app.on('before-quit', (event) => {
+  if (coreStopped || !core) return;
+  event.preventDefault();
+  coreStopped = true;
+  void core.shutdown().finally(() => app.quit());
+});
 
 start().catch((error: unknown) => {
   dialog.showErrorBox('Stowage could not start', error instanceof Error ? error.message : String(error));

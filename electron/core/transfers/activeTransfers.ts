@@ -2,9 +2,9 @@ import type { EventChannel } from '../../../shared/channels.js';
 import { finishedStates, type TransferProgress, type TransferSnapshot } from '../../../shared/transfers.js';
 
 /**
- * The unfinished part of the queue, kept from the core's events, for whoever sits across
- * the pipe from it (main's taskbar bar): asking for the whole list
- * instead costs a copy of every transfer each time, thousands of them for a dropped folder.
+ * The unfinished part of the queue, kept from the core's events, for main's taskbar bar:
+ * asking the core process for the whole list would copy every transfer across the pipe
+ * each time, thousands of them for a dropped folder.
  */
 export class ActiveTransfers {
   private readonly active = new Map<string, TransferSnapshot>();
