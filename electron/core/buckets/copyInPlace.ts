@@ -8,12 +8,11 @@ import {
 } from '@aws-sdk/client-s3';
 import { AppError } from '../errors.js';
 import { choosePartSize, MiB, planParts } from '../s3/multipartPlan.js';
+import { singleCopyLimit } from '../s3/s3Copy.js';
+import { copySource } from '../s3/s3Keys.js';
 import { abortUpload } from '../s3/s3MultipartUploads.js';
 import type { BucketContext } from './bucketContext.js';
 import { errorName, explain } from './panel.js';
-
-/** CopyObject takes sources up to 5 GiB; larger ones need a multipart copy. */
-export const singleCopyLimit = 5 * 1024 * MiB;
 
 export interface CopyInPlaceOptions {
   /** Copy this version over the latest (restore a version). */
@@ -29,11 +28,6 @@ export interface CopyInPlaceOptions {
 
 /** `unchanged`: the object already had the storage class asked for, so nothing was copied. */
 export type CopyInPlaceOutcome = 'copied' | 'unchanged';
-
-function copySource(bucket: string, key: string, versionId?: string): string {
-  const encoded = `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
-  return versionId ? `${encoded}?versionId=${encodeURIComponent(versionId)}` : encoded;
-}
 
 /**
  * Copies an object onto its own key: the way S3 changes a storage class or brings back an

@@ -1,6 +1,6 @@
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { splitS3Path } from '../../../shared/paths.js';
-import { listPage } from '../s3/s3Listing.js';
+import { walkObjects } from '../s3/s3Listing.js';
 
 /** One object whose storage class is to change. */
 export interface StorageClassTarget {
@@ -16,12 +16,9 @@ type ClientFor = (bucket: string) => Promise<S3Client>;
 
 /** The objects under a prefix (keys decoded as the browser's listing does), folder markers left out. */
 async function* listed(client: S3Client, bucket: string, prefix: string, delimiter?: string) {
-  let cursor: string | undefined;
-  do {
-    const page = await listPage(client, bucket, prefix, { delimiter, cursor });
-    for (const o of page.objects) if (!o.key.endsWith('/')) yield o;
-    cursor = page.nextCursor;
-  } while (cursor);
+  for await (const page of walkObjects(client, bucket, prefix, undefined, delimiter)) {
+    for (const o of page) if (!o.key.endsWith('/')) yield o;
+  }
 }
 
 /** Sizes of chosen files that share a folder: a HEAD each when few, one listing of the folder when many. */

@@ -16,7 +16,8 @@ export function isXmlSafeKey(key: string): boolean {
   return !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(key);
 }
 
-/** The `CopySource` header: bucket and key, each path segment URL-encoded. */
-export function copySource(bucket: string, key: string): string {
-  return `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+/** The `CopySource` header: bucket and key, each path segment URL-encoded, and the version when one is given. */
+export function copySource(bucket: string, key: string, versionId?: string): string {
+  const encoded = `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+  return versionId ? `${encoded}?versionId=${encodeURIComponent(versionId)}` : encoded;
 }

@@ -60,16 +60,17 @@ export async function listPage(
   return { prefixes, objects, nextCursor: out.IsTruncated ? out.NextContinuationToken : undefined };
 }
 
-/** Every object under a prefix (recursively), page by page. */
+/** Every object under a prefix (recursively, or only at its level with `delimiter` '/'), page by page. */
 export async function* walkObjects(
   client: S3Client,
   bucket: string,
   prefix: string,
   signal?: AbortSignal,
+  delimiter?: string,
 ): AsyncGenerator<ListedObject[]> {
   let cursor: string | undefined;
   do {
-    const page = await listPage(client, bucket, prefix, { cursor, signal });
+    const page = await listPage(client, bucket, prefix, { cursor, signal, delimiter });
     if (page.objects.length) yield page.objects;
     cursor = page.nextCursor;
   } while (cursor);
