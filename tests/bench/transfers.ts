@@ -74,12 +74,26 @@ const aws = (...args: string[]) => measure('/usr/bin/aws', ['--endpoint-url', en
 // --ignore-times: rclone would otherwise skip a file already there with the same size and time.
 const rclone = (...args: string[]) => measure('rclone', ['--ignore-times', ...args], rcloneEnv);
 
+/**
+ * Every run starts from the same quiet machine: the previous run's gigabyte written to disk
+ * (the kernel would flush it during the next run), and RGW's garbage collector (every 15 s
+ * in the test config) freeing the object the previous run overwrote. Either, landing in
+ * whichever run comes next, cost that run up to half its speed on these two cores.
+ */
+async function settle(): Promise<void> {
+  await run('sync', []);
+  if (rgwConf) await run('radosgw-admin', ['gc', 'process', '--include-all'], { env: { ...process.env, CEPH_CONF: rgwConf } });
+}
+/** The private RGW's config, once it runs. */
+let rgwConf: string | undefined;
+
 type Row = { name: string; tool: string; runs: Measured[] };
 const rows: Row[] = [];
 async function bench(name: string, tools: Record<string, () => Promise<Measured>>): Promise<Record<string, number>> {
   const runs: Record<string, Measured[]> = Object.fromEntries(Object.keys(tools).map((t) => [t, []]));
   for (let i = 0; i < RUNS; i++) {
     for (const [tool, fn] of Object.entries(tools)) {
+      await settle();
       const m = await fn();
       runs[tool]!.push(m);
       log(`  ${name} ${tool} run ${i + 1}: ${m.seconds.toFixed(2)} s, ${m.peakRssMiB.toFixed(0)} MiB, ${m.cpuSeconds.toFixed(1)} CPU s`);
@@ -109,6 +123,7 @@ async function main() {
   const rgwDir = join(scratch, 'rgw');
   log(`starting a private RGW on ${endpoint} (8 GiB memstore)...`);
   await run('bash', [rgwScript, 'start', rgwDir], { env: { ...process.env, RGW_PORT: String(RGW_PORT), MON_PORT: '40981', MEMSTORE_BYTES: String(8 * 1024 * MiB) } });
+  rgwConf = join(rgwDir, 'ceph.conf');
   const s3 = new S3Client({ endpoint, region: creds.region, forcePathStyle: true, credentials: creds });
   const bucket = 'bench';
   await s3.send(new CreateBucketCommand({ Bucket: bucket }));
@@ -156,6 +171,7 @@ async function main() {
 
     if (wanted('resume')) {
       log('Resume: interrupt a 1 GiB upload at half');
+      await settle();
       const resumed = await stowage({ ...s3Job, direction: 'upload', sources: [gib], target: `/${bucket}/resume/`, interruptAt: 0.5, dataDir: join(scratch, 'resume-data') }, scratch);
       result.resumeResentFraction = resumed.resentFraction ?? 1;
     }
@@ -188,6 +204,7 @@ async function main() {
       await s3.send(new CreateBucketCommand({ Bucket: bucket }));
       const five = join(scratch, 'five-gib.bin');
       await makeFile(five, 5 * 1024 * MiB);
+      await settle();
       const m5 = await stowage({ ...s3Job, direction: 'upload', sources: [five], target: `/${bucket}/five/` }, scratch);
       log(`  5 GiB upload: ${m5.seconds.toFixed(1)} s, ${m5.peakRssMiB.toFixed(0)} MiB`);
       rows.push({ name: 's3 upload 5 GiB', tool: 'stowage', runs: [m5] });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/core/errors.js';
-import { openSftpSession, type SftpFileSystemOptions, type SftpSession } from '../../electron/core/sftp/index.js';
+import { type SftpFileSystemOptions, type SftpSession } from '../../electron/core/sftp/index.js';
+import { openSftpSession } from '../../electron/core/sftp/openSftpSession.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
 
 const env = readTestbedEnv().sftp;

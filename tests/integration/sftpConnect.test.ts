@@ -4,7 +4,8 @@ import { connect as tcpConnect, createServer, type Server, type Socket } from 'n
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/core/errors.js';
-import { openSftpSession, type SftpAuth, type SftpSession } from '../../electron/core/sftp/index.js';
+import { type SftpAuth, type SftpSession } from '../../electron/core/sftp/index.js';
+import { openSftpSession } from '../../electron/core/sftp/openSftpSession.js';
 import { makeTempDir } from '../support/tempDir.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
 

@@ -4,7 +4,8 @@ import { mkdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EditEvent } from '../../shared/contract/sftp.js';
-import { openSftpSession, RemoteEditor, type SftpSession } from '../../electron/core/sftp/index.js';
+import { RemoteEditor, type SftpSession } from '../../electron/core/sftp/index.js';
+import { openSftpSession } from '../../electron/core/sftp/openSftpSession.js';
 import { makeTempDir } from '../support/tempDir.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
 

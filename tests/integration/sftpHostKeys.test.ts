@@ -6,9 +6,9 @@ import {
   HostKeyNotTrustedError,
   KnownHosts,
   fingerprintSha256,
-  openSftpSession,
   type HostKeyPolicy,
 } from '../../electron/core/sftp/index.js';
+import { openSftpSession } from '../../electron/core/sftp/openSftpSession.js';
 import { makeTempDir } from '../support/tempDir.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/core/errors.js';
 import type { TransferContext } from '../../electron/core/fs/remoteFileSystem.js';
-import { openSftpSession, uploadPartPath, type SftpSession } from '../../electron/core/sftp/index.js';
+import { uploadPartPath, type SftpSession } from '../../electron/core/sftp/index.js';
+import { openSftpSession } from '../../electron/core/sftp/openSftpSession.js';
 import { makeTempDir } from '../support/tempDir.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
 

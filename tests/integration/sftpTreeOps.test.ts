@@ -4,7 +4,8 @@ import { chmod, lstat, mkdir, readFile, readlink, rm, stat, symlink, writeFile }
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/core/errors.js';
-import { openSftpSession, type SftpSession } from '../../electron/core/sftp/index.js';
+import { type SftpSession } from '../../electron/core/sftp/index.js';
+import { openSftpSession } from '../../electron/core/sftp/openSftpSession.js';
 import type { SftpChannel } from '../../electron/core/sftp/sftpChannel.js';
 import { copyTree } from '../../electron/core/sftp/sftpCopy.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';

@@ -1,5 +1,3 @@
-import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { PublicAccessBlock } from '../../../shared/buckets.js';
@@ -19,6 +17,11 @@ export interface AccountBlockOptions {
  * account id: STS GetCallerIdentity gives it to any signed-in user.
  */
 export async function readAccountPublicAccessBlock(options: AccountBlockOptions): Promise<PublicAccessBlock> {
+  // Loaded on first use: two more SDK clients the core process would otherwise carry through every transfer.
+  const [{ GetCallerIdentityCommand, STSClient }, { GetPublicAccessBlockCommand, S3ControlClient }] = await Promise.all([
+    import('@aws-sdk/client-sts'),
+    import('@aws-sdk/client-s3-control'),
+  ]);
   const sts = new STSClient({ region: options.region, credentials: options.credentials, endpoint: options.stsEndpoint, requestHandler: options.requestHandler });
   const control = new S3ControlClient({
     region: options.region,

@@ -7,7 +7,6 @@ import { MfaCodeNeededError, openS3Session, type S3Session } from '../s3/s3Sessi
 import {
   HostKeyNotTrustedError,
   KnownHosts,
-  openSftpSession,
   ResilientSftpSession,
   type PresentedHostKey,
   type SftpSession,
@@ -128,9 +127,11 @@ export class SessionManager {
     });
   }
 
-  private openSftp(profile: SavedConnection & { protocol: 'sftp' }, secrets: ConnectSecrets, accepted: Set<string>): Promise<SftpSession> {
+  private async openSftp(profile: SavedConnection & { protocol: 'sftp' }, secrets: ConnectSecrets, accepted: Set<string>): Promise<SftpSession> {
     const auth = profile.auth;
     const jump = parseJumpHost(profile.proxyJump, profile.username);
+    // Loaded on first use: ssh2 (with its 16 MiB WebAssembly memory) would otherwise sit in every S3 user's core process.
+    const { openSftpSession } = await import('../sftp/openSftpSession.js');
     return openSftpSession({
       host: profile.host,
       port: profile.port,

@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { splitS3Path } from '../../../shared/paths.js';
 import { AppError } from '../errors.js';
+import { SerialFileWriter } from '../lib/serialFileWriter.js';
 import type { TransferContext } from '../fs/remoteFileSystem.js';
 import { addRange, coveredBytes, isCovered, missingIn, type Range } from '../transfers/byteRanges.js';
 import { extrasOf, type RangesCheckpoint } from '../transfers/jobContext.js';
@@ -55,6 +56,7 @@ export async function downloadObject(client: S3Client, remotePath: string, partP
     if (bytesDone > 0) x.note(`Resumed: ${bytesDone} bytes were already downloaded.`);
     ctx.onProgress(bytesDone);
     const checkpoint = (): RangesCheckpoint => ({ kind: 'ranges', etag, size, done });
+    const writer = new SerialFileWriter(file);
     x.saveCheckpoint(checkpoint());
     const worker = async () => {
       // One write block per worker for all its ranges: a block per GET was 128 MiB of garbage per GiB.
@@ -67,7 +69,7 @@ export async function downloadObject(client: S3Client, remotePath: string, partP
           { abortSignal: ctx.signal },
         );
         // Every piece on disk is checkpointed, so a resume refetches only what is missing.
-        const got = await writeBody(out.Body as Readable, file, block, start, end, md5, x.throttle, (at, n) => {
+        const got = await writeBody(out.Body as Readable, writer, block, start, end, md5, x.throttle, (at, n) => {
           done = addRange(done, at, at + n);
           x.saveCheckpoint(checkpoint());
           ctx.onProgress((bytesDone += n));
@@ -102,7 +104,7 @@ const writeChunk = MiB;
 /** Writes one GET's body at `start`, in positional writes of `pending`'s size; answers the bytes written. */
 async function writeBody(
   body: Readable,
-  file: FileHandle,
+  writer: SerialFileWriter,
   pending: Buffer,
   start: number,
   end: number,
@@ -113,8 +115,7 @@ async function writeBody(
   let filled = 0;
   let position = start;
   const flush = async () => {
-    let put = 0;
-    while (put < filled) put += (await file.write(pending, put, filled - put, position + put)).bytesWritten;
+    await writer.write(pending, filled, position);
     onWritten(position, filled);
     position += filled;
     filled = 0;

@@ -1,5 +1,4 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { fromIni } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { ConnectSecrets, S3ConnectionDraft } from '../../../shared/connections.js';
 import { awsFiles, awsProfile, ssoProblem } from '../connections/awsProfiles.js';
@@ -49,6 +48,8 @@ async function credentialsFor(profile: S3Profile, secrets: ConnectSecrets, ctx: 
     if (info.kind === 'sso' && info.problem) throw new AppError('auth', info.problem);
     if (info.mfaSerial && !secrets?.mfaCode) throw new MfaCodeNeededError(name, info.mfaSerial);
     const mfaCode = secrets?.mfaCode;
+    // Loaded on first use, like the other SDK clients only some connections need.
+    const { fromIni } = await import('@aws-sdk/credential-providers');
     return fromIni({
       profile: name,
       ...awsFiles(ctx.env, ctx.homeDir),

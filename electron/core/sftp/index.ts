@@ -1,4 +1,5 @@
-export { openSftpSession, type SftpSessionOptions } from './openSftpSession.js';
+// openSftpSession and loadPrivateKey load ssh2: they are imported on first use (see sessionManager).
+export type { SftpSessionOptions } from './openSftpSession.js';
 export { SftpSession } from './sftpSession.js';
 export type { SftpAuth } from './sftpAuth.js';
 export {
@@ -18,7 +19,6 @@ export {
   type SftpTransferOptions,
 } from './sftpTransferDriver.js';
 export { sftpErrorTranslator } from './sftpErrors.js';
-export { loadPrivateKey } from './privateKey.js';
 export { ResilientSftpSession, ResilientSftpFileSystem } from './resilientSession.js';
 export type { JumpHost } from './openSftpSession.js';
 export { RemoteEditor, type RemoteEditorOptions } from './remoteEditor.js';

@@ -1,6 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import type { FileTransferDriver, TransferContext } from '../fs/remoteFileSystem.js';
 import { AppError, isAppError } from '../errors.js';
+import { SerialFileWriter } from '../lib/serialFileWriter.js';
 import { baseName, parentPath } from '../../../shared/paths.js';
 import type { SftpChannel } from './sftpChannel.js';
 import type { SftpChannelPool } from './sftpChannelPool.js';
@@ -115,7 +116,7 @@ export class SftpTransferDriver implements FileTransferDriver {
       let start = Math.min(options.resumeFrom ?? 0, size);
       local = await openLocalForDownload(localPath, start > 0);
       if (start > 0 && (await local.stat()).size < start) start = 0;
-      const file = local;
+      const writer = new SerialFileWriter(local);
       const handle = remote;
       await moveInParallelChunks({
         start,
@@ -131,7 +132,7 @@ export class SftpTransferDriver implements FileTransferDriver {
           if (got < length) {
             throw new AppError('conflict', `${remotePath} got shorter on the server while it was downloading.`);
           }
-          await writeFully(file, buffer, length, position);
+          await writer.write(buffer, length, position);
           options.onChunkDone?.(position, length);
         },
       });
@@ -196,14 +197,6 @@ async function readFully(file: FileHandle, buffer: Buffer, length: number, posit
     const { bytesRead } = await file.read(buffer, got, length - got, position + got);
     if (bytesRead === 0) throw new AppError('conflict', `${path} got shorter while it was uploading.`);
     got += bytesRead;
-  }
-}
-
-async function writeFully(file: FileHandle, buffer: Buffer, length: number, position: number) {
-  let put = 0;
-  while (put < length) {
-    const { bytesWritten } = await file.write(buffer, put, length - put, position + put);
-    put += bytesWritten;
   }
 }
 
