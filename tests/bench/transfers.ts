@@ -75,12 +75,18 @@ const aws = (...args: string[]) => measure('/usr/bin/aws', ['--endpoint-url', en
 const rclone = (...args: string[]) => measure('rclone', ['--ignore-times', ...args], rcloneEnv);
 
 /**
- * Every run starts from the same quiet machine: the previous run's gigabyte written to disk
- * (the kernel would flush it during the next run), and RGW's garbage collector (every 15 s
- * in the test config) freeing the object the previous run overwrote. Either, landing in
- * whichever run comes next, cost that run up to half its speed on these two cores.
+ * Every run starts from the same quiet machine: the downloads of earlier runs deleted and
+ * the disk synced, and RGW's garbage collector (every 15 s in the test config) done with
+ * the objects earlier runs overwrote. Left to chance, each of them landed in whichever run
+ * came next and cost it up to half its speed on these two cores. (Deleting matters on this
+ * VM: freed memory goes back to the host, and whoever writes the next gigabyte into the
+ * page cache pays to fetch it again, so every tool now starts after the same free.)
  */
-async function settle(): Promise<void> {
+async function settle(downloads?: string): Promise<void> {
+  if (downloads) {
+    await rm(downloads, { recursive: true, force: true });
+    await mkdir(downloads);
+  }
   await run('sync', []);
   if (rgwConf) await run('radosgw-admin', ['gc', 'process', '--include-all'], { env: { ...process.env, CEPH_CONF: rgwConf } });
 }
@@ -89,11 +95,12 @@ let rgwConf: string | undefined;
 
 type Row = { name: string; tool: string; runs: Measured[] };
 const rows: Row[] = [];
-async function bench(name: string, tools: Record<string, () => Promise<Measured>>): Promise<Record<string, number>> {
+/** Runs each tool RUNS times, alternating; `downloads` is the folder the tools download into. */
+async function bench(name: string, tools: Record<string, () => Promise<Measured>>, downloads?: string): Promise<Record<string, number>> {
   const runs: Record<string, Measured[]> = Object.fromEntries(Object.keys(tools).map((t) => [t, []]));
   for (let i = 0; i < RUNS; i++) {
     for (const [tool, fn] of Object.entries(tools)) {
-      await settle();
+      await settle(downloads);
       const m = await fn();
       runs[tool]!.push(m);
       log(`  ${name} ${tool} run ${i + 1}: ${m.seconds.toFixed(2)} s, ${m.peakRssMiB.toFixed(0)} MiB, ${m.cpuSeconds.toFixed(1)} CPU s`);
@@ -121,12 +128,8 @@ function report(name: string, bytes: number) {
 async function main() {
   const scratch = await mkdtemp(join(tmpdir(), 'stowage-bench-'));
   const rgwDir = join(scratch, 'rgw');
-  log(`starting a private RGW on ${endpoint} (8 GiB memstore)...`);
-  await run('bash', [rgwScript, 'start', rgwDir], { env: { ...process.env, RGW_PORT: String(RGW_PORT), MON_PORT: '40981', MEMSTORE_BYTES: String(8 * 1024 * MiB) } });
-  rgwConf = join(rgwDir, 'ceph.conf');
   const s3 = new S3Client({ endpoint, region: creds.region, forcePathStyle: true, credentials: creds });
   const bucket = 'bench';
-  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
   const s3Job = { kind: 's3' as const, s3: { endpoint, ...creds } };
   const sftpJob = { kind: 'sftp' as const, sftp: { host: testbed.sftp.host, port: testbed.sftp.port, username: testbed.sftp.username, keyPath: testbed.sftp.keys.ed25519 } };
   const result: Record<string, number> = {};
@@ -135,6 +138,30 @@ async function main() {
     await makeFile(gib, 1024 * MiB);
     const down = join(scratch, 'down');
     await mkdir(down);
+
+    // SFTP first, before the RGW starts: its gigabytes of memstore are no part of an SFTP run.
+    if (wanted('sftp')) {
+      log('SFTP 1 GiB put/get');
+      const home = testbed.sftp.home;
+      const sftpBatch = (lines: string) =>
+        measure('sftp', ['-q', '-b', '-', '-i', testbed.sftp.keys.ed25519, '-P', String(testbed.sftp.port), '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', `${testbed.sftp.username}@${testbed.sftp.host}`], process.env, lines);
+      const put = await bench('sftp put 1 GiB', {
+        stowage: () => stowage({ ...sftpJob, direction: 'upload', sources: [gib], target: home }, scratch),
+        openssh: () => sftpBatch(`put ${gib} ${home}/openssh.bin\n`),
+      });
+      const get = await bench('sftp get 1 GiB', {
+        stowage: () => stowage({ ...sftpJob, direction: 'download', sources: [`${home}/one-gib.bin`], target: down }, scratch),
+        openssh: () => sftpBatch(`get ${home}/openssh.bin ${join(down, 'openssh.bin')}\n`),
+      }, down);
+      await sftpBatch(`rm ${home}/one-gib.bin\nrm ${home}/openssh.bin\n`).catch(() => undefined);
+      result.sftpPutVsOpenssh = put.openssh! / put.stowage!;
+      result.sftpGetVsOpenssh = get.openssh! / get.stowage!;
+    }
+
+    log(`starting a private RGW on ${endpoint} (8 GiB memstore)...`);
+    await run('bash', [rgwScript, 'start', rgwDir], { env: { ...process.env, RGW_PORT: String(RGW_PORT), MON_PORT: '40981', MEMSTORE_BYTES: String(8 * 1024 * MiB) } });
+    rgwConf = join(rgwDir, 'ceph.conf');
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
 
     if (wanted('s3') || wanted('resume')) {
       log('S3 1 GiB upload');
@@ -148,9 +175,7 @@ async function main() {
         stowage: () => stowage({ ...s3Job, direction: 'download', sources: [`/${bucket}/stowage/one-gib.bin`], target: down }, scratch),
         awscli: () => aws('s3', 'cp', `s3://${bucket}/aws/one-gib.bin`, join(down, 'aws.bin')),
         rclone: () => rclone('copyto', `bench:${bucket}/rclone/one-gib.bin`, join(down, 'rclone.bin')),
-      });
-      await rm(down, { recursive: true, force: true });
-      await mkdir(down);
+      }, down);
       result.s3UpVsBestPeer = Math.min(up.awscli!, up.rclone!) / up.stowage!;
       result.s3DownVsBestPeer = Math.min(dl.awscli!, dl.rclone!) / dl.stowage!;
     }
@@ -176,23 +201,6 @@ async function main() {
       result.resumeResentFraction = resumed.resentFraction ?? 1;
     }
 
-    if (wanted('sftp')) {
-      log('SFTP 1 GiB put/get');
-      const home = testbed.sftp.home;
-      const sftpBatch = (lines: string) =>
-        measure('sftp', ['-q', '-b', '-', '-i', testbed.sftp.keys.ed25519, '-P', String(testbed.sftp.port), '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', `${testbed.sftp.username}@${testbed.sftp.host}`], process.env, lines);
-      const put = await bench('sftp put 1 GiB', {
-        stowage: () => stowage({ ...sftpJob, direction: 'upload', sources: [gib], target: home }, scratch),
-        openssh: () => sftpBatch(`put ${gib} ${home}/openssh.bin\n`),
-      });
-      const get = await bench('sftp get 1 GiB', {
-        stowage: () => stowage({ ...sftpJob, direction: 'download', sources: [`${home}/one-gib.bin`], target: down }, scratch),
-        openssh: () => sftpBatch(`get ${home}/openssh.bin ${join(down, 'openssh.bin')}\n`),
-      });
-      await sftpBatch(`rm ${home}/one-gib.bin\nrm ${home}/openssh.bin\n`).catch(() => undefined);
-      result.sftpPutVsOpenssh = put.openssh! / put.stowage!;
-      result.sftpGetVsOpenssh = get.openssh! / get.stowage!;
-    }
     // The worst kind of 1 GiB transfer (the median of its runs): the target holds for every kind.
     const rss1G = rows.filter((r) => r.tool === 'stowage' && /1 GiB/.test(r.name)).map((r) => median(r.runs.map((m) => m.peakRssMiB)));
     if (rss1G.length) result.peakRssMiB1G = Math.max(...rss1G);
