@@ -95,11 +95,18 @@ let rgwConf: string | undefined;
 
 type Row = { name: string; tool: string; runs: Measured[] };
 const rows: Row[] = [];
-/** Runs each tool RUNS times, alternating; `downloads` is the folder the tools download into. */
+/**
+ * Runs each tool RUNS times, alternating, and each round starts with the next tool: the
+ * first run on a fresh server (the RGW's first gigabyte is slow) and the run after another
+ * tool's, whatever they cost, fall to each tool in turn. `downloads` is the folder the tools
+ * download into.
+ */
 async function bench(name: string, tools: Record<string, () => Promise<Measured>>, downloads?: string): Promise<Record<string, number>> {
   const runs: Record<string, Measured[]> = Object.fromEntries(Object.keys(tools).map((t) => [t, []]));
+  const entries = Object.entries(tools);
   for (let i = 0; i < RUNS; i++) {
-    for (const [tool, fn] of Object.entries(tools)) {
+    const round = [...entries.slice(i % entries.length), ...entries.slice(0, i % entries.length)];
+    for (const [tool, fn] of round) {
       await settle(downloads);
       const m = await fn();
       runs[tool]!.push(m);
