@@ -22,7 +22,7 @@ export class SerialFileWriter {
 }
 
 /** Writes all `length` bytes at `position`: a file system may take fewer than asked in one call. */
-export async function writeFully(file: FileHandle, buffer: Buffer, length: number, position: number): Promise<void> {
+async function writeFully(file: FileHandle, buffer: Buffer, length: number, position: number): Promise<void> {
   for (let put = 0; put < length; ) {
     const { bytesWritten } = await file.write(buffer, put, length - put, position + put);
     if (bytesWritten === 0) throw new AppError('conflict', 'The local disk stopped accepting data.');
