@@ -14,6 +14,9 @@ export class AppError extends Error {
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 
+/** What a thrown value says: its message, or the value itself when something other than an Error was thrown. */
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /** A function that recognises one family's errors (S3, SSH...) and explains them. */
 export type ErrorTranslator = (error: unknown) => AppError | undefined;
 
@@ -71,7 +74,7 @@ export function toIpcError(error: unknown, translators: ErrorTranslator[] = []):
     return { kind: 'cancelled', message: 'Cancelled.' };
   }
   // First line only: some libraries put call stacks or request dumps after it.
-  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  const message = messageOf(error).split('\n')[0];
   return { kind: 'internal', message: `Something went wrong: ${message}` };
 }
 

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nativeImage, type IpcMainEvent } from 'electron';
+import { messageOf } from '../core/errors.js';
 import type { RemoteCore } from '../core/process/remoteCore.js';
 import { removeOldDragFolders } from '../core/transfers/dragOut.js';
 import { isTrustedSender } from './security.js';
@@ -23,7 +24,7 @@ export function dragOutListener(core: RemoteCore, iconPath: string): (event: Ipc
         if (!event.sender.isDestroyed()) event.sender.startDrag({ file: paths[0]!, files: paths, icon });
       } catch (error) {
         // The transfer's own row in the panel already says what went wrong.
-        console.warn('drag out:', error instanceof Error ? error.message : String(error));
+        console.warn('drag out:', messageOf(error));
       }
     })();
   };

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { messageOf } from '../core/errors.js';
 import type { RemoteCore } from '../core/process/remoteCore.js';
 import { registerAppScheme, serveRenderer } from './appProtocol.js';
 import { startCoreProcess } from './coreProcess.js';
@@ -66,6 +67,6 @@ app.on('before-quit', (event) => {
 });
 
 start().catch((error: unknown) => {
-  dialog.showErrorBox('Stowage could not start', error instanceof Error ? error.message : String(error));
+  dialog.showErrorBox('Stowage could not start', messageOf(error));
   app.exit(1);
 });

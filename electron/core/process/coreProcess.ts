@@ -4,6 +4,7 @@
 // native dialogs, opening files), which the core asks for over the pipe.
 import { importConnections } from '../connections/importConnections.js';
 import { createCore, type Core } from '../createCore.js';
+import { messageOf } from '../errors.js';
 import type { CoreHost } from '../host.js';
 import { parseDragOutRequest, prepareDragOut } from '../transfers/dragOut.js';
 import type { CoreProcessSetup, FromCoreProcess, HostRequest, MessagePipe, ToCoreProcess } from './coreProtocol.js';
@@ -92,7 +93,7 @@ export function runCoreProcess(pipe: ParentPipe): void {
             c.events.subscribe(emit);
             send({ t: 'ready' });
           },
-          (error: unknown) => send({ t: 'startFailed', message: error instanceof Error ? error.message : String(error) }),
+          (error: unknown) => send({ t: 'startFailed', message: messageOf(error) }),
         );
         return;
       case 'call':

@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.js';
 import type { Reply } from './coreProtocol.js';
 
 /** Requests sent across the pipe that wait for their reply, by id. */
@@ -40,6 +41,6 @@ export async function replyTo(id: number, work: () => Promise<unknown>): Promise
   try {
     return { id, ok: true, value: await work() };
   } catch (error) {
-    return { id, ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { id, ok: false, message: messageOf(error) };
   }
 }

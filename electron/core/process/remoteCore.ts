@@ -2,6 +2,7 @@ import type { EventChannel } from '../../../shared/channels.js';
 import type { Result } from '../../../shared/errors.js';
 import type { TransferSnapshot } from '../../../shared/transfers.js';
 import { EventBus, type EventListener } from '../events.js';
+import { messageOf } from '../errors.js';
 import type { HostDialogs, SecretBox } from '../host.js';
 import type { Dispatcher } from '../ipc/dispatch.js';
 import type { CoreProcessSetup, FromCoreProcess, HostRequest, MessagePipe, ToCoreProcess } from './coreProtocol.js';
@@ -108,7 +109,7 @@ class RemoteCoreConnection implements RemoteCore {
     this.log(`core process: exited (code ${code}); starting it again`);
     void this.start()
       .then(() => this.announceQueue())
-      .catch((error: unknown) => this.log(`core process: could not start again: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => this.log(`core process: could not start again: ${messageOf(error)}`));
   }
 
   /** After a restart, what was running is back as paused: say so to every listener. */
@@ -128,7 +129,7 @@ class RemoteCoreConnection implements RemoteCore {
     try {
       return (await this.send((id) => ({ t: 'call', id, channel: String(channel), payload }))) as Result<unknown>;
     } catch (error) {
-      return { ok: false, error: { kind: 'internal', message: error instanceof Error ? error.message : String(error) } };
+      return { ok: false, error: { kind: 'internal', message: messageOf(error) } };
     }
   };
 

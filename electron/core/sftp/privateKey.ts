@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import ssh2, { type ParsedKey } from 'ssh2';
-import { AppError } from '../errors.js';
+import { AppError, messageOf } from '../errors.js';
 import { convertPuttyKey, puttyHeader } from './puttyKey.js';
 import { decryptPpkV3 } from './puttyV3Decrypt.js';
 
@@ -86,5 +86,5 @@ function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a folder';
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }
