@@ -40,7 +40,7 @@ export interface TransferSettings {
   verifyChecksums: boolean;
   /** S3 uploads at least this big go in parts. */
   multipartThreshold: number;
-  /** Preferred S3 part size; 0 = automatic (raised when needed so a file fits in 10,000 parts). */
+  /** Preferred S3 part size; 0 = automatic (8 to 64 MiB, growing with the file). Raised when needed so a file fits in 10,000 parts. */
   partSize: number;
   /** SFTP: give the copy the source file's permission bits. */
   preservePermissions: boolean;

@@ -10,6 +10,16 @@ describe('multipart plan', () => {
     }
   });
 
+  it('grows automatic parts with the file, from 8 to 64 MiB, and keeps a preferred size', () => {
+    expect(choosePartSize(100 * MiB)).toBe(8 * MiB);
+    expect(choosePartSize(1024 * MiB)).toBe(8 * MiB);
+    expect(choosePartSize(5 * 1024 * MiB)).toBe(40 * MiB);
+    expect(choosePartSize(100 * 1024 * MiB)).toBe(64 * MiB);
+    expect(choosePartSize(1024 * 1024 * MiB)).toBe(Math.ceil(1024 * 1024 / maxParts) * MiB);
+    expect(choosePartSize(5 * 1024 * MiB, 16 * MiB)).toBe(16 * MiB);
+    expect(choosePartSize(100 * MiB, 1 * MiB)).toBe(minPartSize);
+  });
+
   it('covers every byte exactly once, in order', () => {
     const size = 3 * 8 * MiB + 123;
     const parts = planParts(size, 8 * MiB);
