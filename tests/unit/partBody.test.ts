@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PartBody } from '../../electron/core/s3/partBody.js';
+import { PartBody, ReadBufferPool } from '../../electron/core/s3/partBody.js';
 import { makeTempDir } from '../support/tempDir.js';
 
 async function drain(body: PartBody): Promise<Buffer> {
@@ -35,6 +37,64 @@ describe('a multipart part streamed from disk', () => {
         expect(sent[i]!.equals(expected)).toBe(true);
         expect(bodies[i]!.digest()).toBe(createHash('md5').update(expected).digest('hex'));
       });
+    } finally {
+      await file.close();
+    }
+  });
+
+  it('reads into pooled buffers when piped into a request, reusing one only after its write completed', async () => {
+    const file = await open(path, 'r');
+    const whole = { partNumber: 1, offset: 0, length: data.length };
+    try {
+      const pool = new ReadBufferPool();
+      const buffersSeen = new Set<ArrayBufferLike>();
+      let at = 0;
+      let intact = true;
+      // Like a socket: a write counts in writableLength until its callback, which comes later.
+      const slowSocket = new Writable({
+        highWaterMark: 64 * 1024,
+        write(chunk: Buffer, _encoding, done) {
+          const offset = at;
+          at += chunk.length;
+          buffersSeen.add(chunk.buffer);
+          setTimeout(() => {
+            if (!chunk.equals(data.subarray(offset, offset + chunk.length))) intact = false;
+            done();
+          }, 2);
+        },
+      });
+      for (let round = 0; round < 3; round++) {
+        const body = new PartBody(file, whole, true, pool);
+        at = 0;
+        await pipeline(body, slowSocket, { end: false });
+        // As when the server has answered: every byte was written.
+        while (slowSocket.writableLength > 0) await new Promise((r) => setTimeout(r, 1));
+        body.recycle();
+        expect(at).toBe(data.length);
+        expect(body.digest()).toBe(createHash('md5').update(data).digest('hex'));
+      }
+      expect(intact).toBe(true);
+      const chunksSent = 3 * Math.ceil(data.length / (512 * 1024));
+      expect(buffersSeen.size).toBeLessThan(chunksSent / 3);
+    } finally {
+      await file.close();
+    }
+  });
+
+  it('allocates its own buffers when read any other way than piped into one writer', async () => {
+    const file = await open(path, 'r');
+    try {
+      const pool = new ReadBufferPool();
+      const given: Buffer[] = [];
+      const take = pool.take.bind(pool);
+      pool.take = () => {
+        const b = take();
+        given.push(b);
+        return b;
+      };
+      const sent = await drain(new PartBody(file, { partNumber: 1, offset: 0, length: data.length }, false, pool));
+      expect(sent.equals(data)).toBe(true);
+      expect(given).toEqual([]);
     } finally {
       await file.close();
     }

@@ -14,7 +14,7 @@ import type { FileTransferDriver, TransferContext } from '../fs/remoteFileSystem
 import { contentTypeFor } from '../lib/contentType.js';
 import { extrasOf, type JobExtras, type S3UploadCheckpoint } from '../transfers/jobContext.js';
 import { choosePartSize, MiB, planParts } from './multipartPlan.js';
-import { PartBody } from './partBody.js';
+import { PartBody, ReadBufferPool } from './partBody.js';
 import { downloadObject } from './s3Download.js';
 import { abortUpload, listServerParts, uploadIsGone } from './s3MultipartUploads.js';
 import { checkEtag, etagIsMd5, md5, multipartEtag } from './s3TransferChecks.js';
@@ -137,17 +137,19 @@ export class S3TransferDriver implements FileTransferDriver {
     ctx.onProgress(bytesDone);
     const queue = plan.filter((p) => !doneParts.has(p.partNumber));
     const file = await open(localPath, 'r');
+    const buffers = new ReadBufferPool();
     let failed = false;
     try {
       const worker = async () => {
         for (let part = queue.shift(); part && !failed; part = queue.shift()) {
           throwIfAborted(ctx.signal);
           await x.throttle(part.length);
-          const body = new PartBody(file, part, x.verifyChecksums);
+          const body = new PartBody(file, part, x.verifyChecksums, buffers);
           const out = await this.client.send(
             new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: cp.uploadId, PartNumber: part.partNumber, Body: body, ContentLength: part.length }),
             { abortSignal: ctx.signal },
           );
+          body.recycle();
           const digest = body.digest();
           if (etagIsMd5(out)) checkEtag(digest, out.ETag, `Part ${part.partNumber} of ${key}`);
           etags[part.partNumber - 1] = out.ETag ?? (digest ? `"${digest}"` : '');
