@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBundleOptions } from './nodeBundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = resolve(root, process.env.STOWAGE_OUT_DIR || 'dist');
@@ -25,15 +26,13 @@ await writeFile(marker, 'Made by electron/build.mjs; deleted and rebuilt on ever
 await Promise.all([
   esbuild({
     ...common,
+    ...nodeBundleOptions,
     // Main, and the core process it starts (electron/core/process/coreProcess.ts).
     entryPoints: { main: 'electron/main/main.ts', coreProcess: 'electron/core/process/coreProcess.ts' },
     outdir: `${out}/main`,
     outExtension: { '.js': '.cjs' },
-    platform: 'node',
-    format: 'cjs',
     target: 'node22',
-    // ssh2 loads optional native crypto addons inside try/catch; they stay out of the bundle.
-    external: ['electron', 'cpu-features', '*.node'],
+    external: ['electron', ...nodeBundleOptions.external],
   }),
   esbuild({
     ...common,

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { build, type BuildOptions } from 'esbuild';
+import { nodeBundleOptions } from '../../electron/nodeBundle.mjs';
 import { readTestbedEnv } from '../support/testbedEnv.js';
 import { removeBucket } from '../support/s3Fixtures.js';
 import { measure, median, type Measured } from './benchPeers.js';
@@ -41,7 +42,7 @@ let bundles: { worker: string; coreModule: string } | undefined;
 async function bundled(scratch: string): Promise<{ worker: string; coreModule: string }> {
   if (!bundles) {
     bundles = { worker: join(scratch, 'stowage-worker.cjs'), coreModule: join(scratch, 'coreProcess.cjs') };
-    const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['cpu-features', '*.node'], logLevel: 'warning' };
+    const common: BuildOptions = { ...nodeBundleOptions, target: 'node20', logLevel: 'warning' };
     await build({ ...common, entryPoints: ['tests/bench/stowageWorker.ts'], outfile: bundles.worker });
     await build({ ...common, entryPoints: ['electron/core/process/coreProcess.ts'], outfile: bundles.coreModule });
   }

@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { nodeBundleOptions } from '../../electron/nodeBundle.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forkCoreProcess } from '../../electron/core/process/forkCoreProcess.js';
 import { startRemoteCore, type RemoteCore } from '../../electron/core/process/remoteCore.js';
@@ -49,13 +50,11 @@ describe('the core process loads what only some connections need on first use', 
     await writeFile(hook, loadHook);
     await writeFile(loadsFile, '');
     await build({
+      ...nodeBundleOptions,
       entryPoints: ['electron/core/process/coreProcess.ts'],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
       target: 'node20',
       outfile: coreModule,
-      external: ['cpu-features', '*.node', ...onFirstUse],
+      external: [...nodeBundleOptions.external, ...onFirstUse],
       logLevel: 'warning',
     });
     await mkdir(join(work.path, '.aws'));

@@ -1,0 +1,13 @@
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { nodeBundleOptions } from '../../electron/nodeBundle.mjs';
+
+describe('the core process bundle', () => {
+  it('is ASCII, so V8 holds its source at one byte a character', async () => {
+    const result = await build({ ...nodeBundleOptions, entryPoints: ['electron/core/process/coreProcess.ts'], target: 'node22', write: false, logLevel: 'silent' });
+    const bytes = result.outputFiles[0]!.contents;
+    expect(bytes.length).toBeGreaterThan(1_000_000);
+    const firstNonAscii = bytes.findIndex((b) => b > 0x7f);
+    expect(firstNonAscii === -1 ? '' : Buffer.from(bytes.subarray(Math.max(0, firstNonAscii - 60), firstNonAscii + 20)).toString('utf8')).toBe('');
+  });
+});
