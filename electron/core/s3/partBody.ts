@@ -108,7 +108,7 @@ export class PartBody extends Readable {
   }
 
   private reusable(): boolean {
-    return this.pool !== undefined && this.sink !== undefined && !this.pipedElsewhere;
+    return this.pool !== undefined && this.sink !== undefined;
   }
 
   private takeBuffer(): Buffer {
