@@ -45,7 +45,7 @@ export class PartBody extends Readable {
   private readonly end: number;
   private readonly md5: Hash | undefined;
   private sink: Sink | undefined;
-  private pipedElsewhere = false;
+  private piped = false;
   private pushed = 0;
   private readonly unsent: { buffer: Buffer; end: number }[] = [];
 
@@ -72,13 +72,11 @@ export class PartBody extends Readable {
   }
 
   override pipe<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
-    const first = this.sink === undefined && !this.pipedElsewhere && this.listenerCount('data') === 0 && this.listenerCount('readable') === 0;
+    // Only a first pipe, with nobody else reading, can tell when its bytes have been sent.
+    const alone = !this.piped && this.listenerCount('data') === 0 && this.listenerCount('readable') === 0;
+    this.piped = true;
     const writableLength = (destination as Partial<Sink>).writableLength;
-    if (first && typeof writableLength === 'number') this.sink = destination as unknown as Sink;
-    else {
-      this.sink = undefined;
-      this.pipedElsewhere = true;
-    }
+    this.sink = alone && typeof writableLength === 'number' ? (destination as unknown as Sink) : undefined;
     return super.pipe(destination, options);
   }
 
