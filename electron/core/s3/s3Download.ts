@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { splitS3Path } from '../../../shared/paths.js';
 import { AppError } from '../errors.js';
 import { SerialFileWriter } from '../lib/serialFileWriter.js';
@@ -10,6 +11,7 @@ import type { TransferContext } from '../fs/remoteFileSystem.js';
 import { addRange, coveredBytes, isCovered, missingIn, type Range } from '../transfers/byteRanges.js';
 import { extrasOf, type RangesCheckpoint } from '../transfers/jobContext.js';
 import { MiB } from './multipartPlan.js';
+import { PlainHttpRangeReader } from './plainHttpRanges.js';
 import { plainMd5Etag } from './s3TransferChecks.js';
 
 /** Objects above this are fetched as parallel ranged GETs. */
@@ -58,23 +60,47 @@ export async function downloadObject(client: S3Client, remotePath: string, partP
     const checkpoint = (): RangesCheckpoint => ({ kind: 'ranges', etag, size, done });
     const writer = new SerialFileWriter(file);
     x.saveCheckpoint(checkpoint());
+    const onWritten = (at: number, n: number) => {
+      done = addRange(done, at, at + n);
+      x.saveCheckpoint(checkpoint());
+      ctx.onProgress((bytesDone += n));
+    };
+    const plain = !sequential && (await isPlainHttp(client));
     const worker = async () => {
       // One write block per worker for all its ranges: a block per GET was 128 MiB of garbage per GiB.
-      const block = Buffer.allocUnsafe(Math.min(writeChunk, Math.max(chunk, 1)));
-      for (let r = ranges.shift(); r; r = ranges.shift()) {
-        if (ctx.signal.aborted) throw new AppError('cancelled', 'Cancelled.');
-        const [start, end] = r;
-        const out = await client.send(
-          new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: etag, Range: size > 0 ? `bytes=${start}-${end - 1}` : undefined }),
-          { abortSignal: ctx.signal },
-        );
-        // Every piece on disk is checkpointed, so a resume refetches only what is missing.
-        const got = await writeBody(out.Body as Readable, writer, block, start, end, md5, x.throttle, (at, n) => {
-          done = addRange(done, at, at + n);
-          x.saveCheckpoint(checkpoint());
-          ctx.onProgress((bytesDone += n));
-        });
-        if (got !== end - start) throw new AppError('network', `The download of ${key} ended early (${got} of ${end - start} bytes of a range).`);
+      let block: Buffer | undefined;
+      let reader = plain ? new PlainHttpRangeReader(writeChunk) : undefined;
+      try {
+        for (let r = ranges.shift(); r; r = ranges.shift()) {
+          if (ctx.signal.aborted) throw new AppError('cancelled', 'Cancelled.');
+          const [start, end] = r;
+          if (reader) {
+            const url = new URL(await getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: 900 }));
+            let position = start;
+            const sink = async (piece: Buffer, n: number) => {
+              await x.throttle(n);
+              md5?.update(piece.subarray(0, n));
+              await writer.write(piece, n, position);
+              onWritten(position, n);
+              position += n;
+            };
+            if ((await reader.get({ url, headers: etag ? { 'If-Match': etag } : {}, start, end }, sink, ctx.signal)) === 'done') continue;
+            // Not the range asked for (an error, an expired URL, a server that ignores presigned
+            // requests): the SDK asks again and explains, and this worker stays with it.
+            reader.close();
+            reader = undefined;
+          }
+          const out = await client.send(
+            new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: etag, Range: size > 0 ? `bytes=${start}-${end - 1}` : undefined }),
+            { abortSignal: ctx.signal },
+          );
+          // Every piece on disk is checkpointed, so a resume refetches only what is missing.
+          block ??= Buffer.allocUnsafe(Math.min(writeChunk, Math.max(chunk, 1)));
+          const got = await writeBody(out.Body as Readable, writer, block, start, end, md5, x.throttle, onWritten);
+          if (got !== end - start) throw new AppError('network', `The download of ${key} ended early (${got} of ${end - start} bytes of a range).`);
+        }
+      } finally {
+        reader?.close();
       }
     };
     const workers = Math.max(1, Math.min(x.partsInFlight, ranges.length));
@@ -85,6 +111,12 @@ export async function downloadObject(client: S3Client, remotePath: string, partP
     await file.close();
   }
   await verifyWhole(partPath, key, etag, md5, x.verifyChecksums && !head.SSEKMSKeyId);
+}
+
+/** A custom endpoint over plain HTTP, whose ranges `PlainHttpRangeReader` can read without node:http. */
+async function isPlainHttp(client: S3Client): Promise<boolean> {
+  const endpoint = await client.config.endpoint?.();
+  return endpoint?.protocol === 'http:';
 }
 
 async function openPart(path: string, resume: boolean): Promise<FileHandle> {

@@ -1,0 +1,11 @@
+import net from 'node:net';
+import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+const s3 = new S3Client({ endpoint: 'http://127.0.0.1:7681', region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'TESTACCESSKEY', secretAccessKey: 'TESTSECRETKEY' } });
+console.log(await s3.config.endpoint?.());
+const url = new URL(await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'profbench', Key: 'stowage/gib.bin' }), { expiresIn: 3600 }));
+let total = 0, reads = 0;
+const big = Buffer.allocUnsafe(1 << 20);
+const sock = net.connect({ host: '127.0.0.1', port: 7681, onread: { buffer: () => big, callback(n) { total += n; reads++; if (reads % 3 === 0) { setTimeout(() => { sock.resume(); }, 5); return false; } } } });
+sock.write(`GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\nRange: bytes=0-${(8<<20)-1}\r\n\r\n`);
+setTimeout(() => { console.log('total', total, 'reads', reads); process.exit(0); }, 2000);
