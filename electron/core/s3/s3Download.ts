@@ -60,44 +60,49 @@ export async function downloadObject(client: S3Client, remotePath: string, partP
     const checkpoint = (): RangesCheckpoint => ({ kind: 'ranges', etag, size, done });
     const writer = new SerialFileWriter(file);
     x.saveCheckpoint(checkpoint());
+    // Every piece on disk is checkpointed, so a resume refetches only what is missing.
     const onWritten = (at: number, n: number) => {
       done = addRange(done, at, at + n);
       x.saveCheckpoint(checkpoint());
       ctx.onProgress((bytesDone += n));
     };
+    /** One range off a plain-HTTP socket; false when the answer was not that range (nothing written). */
+    const viaPlainHttp = async (reader: PlainHttpRangeReader, start: number, end: number): Promise<boolean> => {
+      const url = new URL(await getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: 900 }));
+      let position = start;
+      const sink = async (piece: Buffer, n: number) => {
+        await x.throttle(n);
+        md5?.update(piece.subarray(0, n));
+        await writer.write(piece, n, position);
+        onWritten(position, n);
+        position += n;
+      };
+      return (await reader.get({ url, headers: etag ? { 'If-Match': etag } : {}, start, end }, sink, ctx.signal)) === 'done';
+    };
+    /** One range through the SDK, gathered into `block` for each positional write. */
+    const viaSdk = async (start: number, end: number, block: Buffer): Promise<void> => {
+      const out = await client.send(
+        new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: etag, Range: size > 0 ? `bytes=${start}-${end - 1}` : undefined }),
+        { abortSignal: ctx.signal },
+      );
+      const got = await writeBody(out.Body as Readable, writer, block, start, end, md5, x.throttle, onWritten);
+      if (got !== end - start) throw new AppError('network', `The download of ${key} ended early (${got} of ${end - start} bytes of a range).`);
+    };
     const plain = !sequential && (await isPlainHttp(client));
     const worker = async () => {
+      let reader = plain ? new PlainHttpRangeReader(writeChunk) : undefined;
       // One write block per worker for all its ranges: a block per GET was 128 MiB of garbage per GiB.
       let block: Buffer | undefined;
-      let reader = plain ? new PlainHttpRangeReader(writeChunk) : undefined;
       try {
         for (let r = ranges.shift(); r; r = ranges.shift()) {
           if (ctx.signal.aborted) throw new AppError('cancelled', 'Cancelled.');
           const [start, end] = r;
-          if (reader) {
-            const url = new URL(await getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: 900 }));
-            let position = start;
-            const sink = async (piece: Buffer, n: number) => {
-              await x.throttle(n);
-              md5?.update(piece.subarray(0, n));
-              await writer.write(piece, n, position);
-              onWritten(position, n);
-              position += n;
-            };
-            if ((await reader.get({ url, headers: etag ? { 'If-Match': etag } : {}, start, end }, sink, ctx.signal)) === 'done') continue;
-            // Not the range asked for (an error, an expired URL, a server that ignores presigned
-            // requests): the SDK asks again and explains, and this worker stays with it.
-            reader.close();
-            reader = undefined;
-          }
-          const out = await client.send(
-            new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: etag, Range: size > 0 ? `bytes=${start}-${end - 1}` : undefined }),
-            { abortSignal: ctx.signal },
-          );
-          // Every piece on disk is checkpointed, so a resume refetches only what is missing.
-          block ??= Buffer.allocUnsafe(Math.min(writeChunk, Math.max(chunk, 1)));
-          const got = await writeBody(out.Body as Readable, writer, block, start, end, md5, x.throttle, onWritten);
-          if (got !== end - start) throw new AppError('network', `The download of ${key} ended early (${got} of ${end - start} bytes of a range).`);
+          if (reader && (await viaPlainHttp(reader, start, end))) continue;
+          // Not the range asked for (an error, an expired URL, a server that refuses presigned
+          // requests): the SDK asks again and explains, and this worker stays with it.
+          reader?.close();
+          reader = undefined;
+          await viaSdk(start, end, (block ??= Buffer.allocUnsafe(Math.min(writeChunk, Math.max(chunk, 1)))));
         }
       } finally {
         reader?.close();
