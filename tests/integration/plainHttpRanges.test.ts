@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { connect, createServer, type Server } from 'node:net';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -9,6 +9,7 @@ import { createS3Client } from '../../electron/core/s3/s3Client.js';
 import { downloadObject } from '../../electron/core/s3/s3Download.js';
 import { PlainHttpRangeReader } from '../../electron/core/s3/plainHttpRanges.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
+import { idleClosingRelay } from '../support/idleClosingRelay.js';
 import { makeTempDir } from '../support/tempDir.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
 
@@ -28,24 +29,6 @@ function countingClient(endpoint = env.s3.endpoint): { client: S3Client; gets: (
     { step: 'deserialize', name: 'countGets' },
   );
   return { client, gets: () => gets };
-}
-
-/** A TCP relay to the gateway that drops a client connection after it has been idle for `idleMs`, as servers do with kept-alive ones. */
-async function idleClosingRelay(target: URL, idleMs: number): Promise<{ server: Server; port: number; connections: () => number }> {
-  let connections = 0;
-  const server = createServer((client) => {
-    connections++;
-    const upstream = connect(Number(target.port), target.hostname);
-    client.pipe(upstream).pipe(client);
-    client.setTimeout(idleMs, () => {
-      client.destroy();
-      upstream.destroy();
-    });
-    client.on('error', () => upstream.destroy());
-    upstream.on('error', () => client.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.address() as { port: number }).port, connections: () => connections };
 }
 
 describe('ranged GETs read off a plain-HTTP socket, against the real RGW', () => {
@@ -122,6 +105,7 @@ describe('ranged GETs read off a plain-HTTP socket, against the real RGW', () =>
         expect(bytes().equals(body.subarray(start, start + MiB))).toBe(true);
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
+      // The second request found the first connection dropped, and went again on a second one.
       expect(relay.connections()).toBe(2);
     } finally {
       reader.close();

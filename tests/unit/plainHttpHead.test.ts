@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodyLengthFor, parseResponseHead } from '../../electron/core/s3/plainHttpRanges.js';
+import { parseResponseHead } from '../../electron/core/s3/plainHttpHead.js';
+import { bodyLengthFor } from '../../electron/core/s3/plainHttpRanges.js';
 
 const head = (lines: string[]) => parseResponseHead(lines.join('\r\n'));
 

@@ -1,5 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { AppError } from '../errors.js';
+import { headEnd, keepsAlive, parseResponseHead, type ResponseHead } from './plainHttpHead.js';
 
 /**
  * Ranged GETs from a plain-HTTP endpoint (a MinIO or Ceph gateway on the LAN), read straight
@@ -28,25 +29,6 @@ export interface RangeRequest {
 /** Takes a full (or the last) block of body: `length` bytes of `block`, which is reused once this resolves. */
 export type BlockSink = (block: Buffer, length: number) => Promise<void>;
 
-export interface ResponseHead {
-  status: number;
-  /** Lower-cased names. */
-  headers: Map<string, string>;
-}
-
-/** The status line and headers of an HTTP/1.1 answer (the text before the blank line); undefined if it is not HTTP. */
-export function parseResponseHead(text: string): ResponseHead | undefined {
-  const [statusLine, ...lines] = text.split('\r\n');
-  const status = /^HTTP\/1\.[01] (\d{3}) /.exec(statusLine ?? '');
-  if (!status) return undefined;
-  const headers = new Map<string, string>();
-  for (const line of lines) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-  }
-  return { status: Number(status[1]), headers };
-}
-
 /** The body length when `head` answers exactly the range asked for with a plain body, else undefined. */
 export function bodyLengthFor(head: ResponseHead, start: number, end: number): number | undefined {
   const length = Number(head.headers.get('content-length') ?? NaN);
@@ -68,8 +50,6 @@ interface Exchange {
   written: Promise<void>;
   settle: (outcome: 'done' | 'declined' | Error) => void;
 }
-
-const headEnd = Buffer.from('\r\n\r\n');
 
 /**
  * One keep-alive connection for one download worker; `get` calls are sequential. A read
@@ -193,7 +173,7 @@ export class PlainHttpRangeReader {
         ex.settle('declined');
         return false;
       }
-      ex.keepAlive = head.headers.get('connection')?.toLowerCase() !== 'close';
+      ex.keepAlive = keepsAlive(head);
       ex.inHead = false;
       ex.remaining = length;
       this.current.copyWithin(0, at + headEnd.length, this.filled);

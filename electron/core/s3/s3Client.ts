@@ -44,7 +44,7 @@ export function createS3Client(options: S3ClientOptions): S3Client {
 }
 
 /** TLS (AWS itself, or an https endpoint) or loopback: nobody in between can change the bytes. */
-function payloadIsProtected(endpoint: string | undefined): boolean {
+export function payloadIsProtected(endpoint: string | undefined): boolean {
   if (!endpoint) return true;
   const url = new URL(endpoint);
   return url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);

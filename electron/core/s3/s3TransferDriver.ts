@@ -15,6 +15,7 @@ import { contentTypeFor } from '../lib/contentType.js';
 import { extrasOf, type JobExtras, type S3UploadCheckpoint } from '../transfers/jobContext.js';
 import { choosePartSize, MiB, planParts } from './multipartPlan.js';
 import { PartBody, ReadBufferPool } from './partBody.js';
+import { PlainHttpPutter, type ObjectHeaders, type PutAnswer, type SmallPut } from './plainHttpPut.js';
 import { downloadObject } from './s3Download.js';
 import { abortUpload, listServerParts, uploadIsGone } from './s3MultipartUploads.js';
 import { checkEtag, etagIsMd5, md5, multipartEtag } from './s3TransferChecks.js';
@@ -38,6 +39,8 @@ function throwIfAborted(signal: AbortSignal): void {
  * A failed or paused multipart upload is kept for resuming; `discardUpload` aborts it.
  */
 export class S3TransferDriver implements FileTransferDriver {
+  private plainPutter: Promise<PlainHttpPutter | undefined> | undefined;
+
   constructor(
     private readonly client: S3Client,
     private readonly settings: S3TransferSettings = defaultS3TransferSettings,
@@ -47,7 +50,7 @@ export class S3TransferDriver implements FileTransferDriver {
     const x = extrasOf(ctx);
     const { bucket, key } = splitS3Path(remotePath);
     const o = x.uploadOptions;
-    const headers = {
+    const headers: ObjectHeaders = {
       ContentType: o?.contentType || contentTypeFor(key),
       CacheControl: o?.cacheControl || undefined,
       StorageClass: (o?.storageClass || undefined) as StorageClass | undefined,
@@ -58,10 +61,7 @@ export class S3TransferDriver implements FileTransferDriver {
       const { body } = small;
       await x.throttle(body.length);
       const digest = x.verifyChecksums ? md5(body) : undefined;
-      const out = await this.client.send(
-        new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentLength: body.length, ContentMD5: digest?.toString('base64'), ...headers }),
-        { abortSignal: ctx.signal },
-      );
+      const out = await this.putSmall({ bucket, key, body, md5: digest, headers }, ctx.signal);
       if (digest && etagIsMd5(out)) checkEtag(digest.toString('hex'), out.ETag, `The upload of ${key}`);
       ctx.onProgress(body.length);
       return;
@@ -103,6 +103,17 @@ export class S3TransferDriver implements FileTransferDriver {
   async discardUpload(remotePath: string, checkpoint: S3UploadCheckpoint): Promise<void> {
     const { bucket, key } = splitS3Path(remotePath);
     await abortUpload(this.client, bucket, key, checkpoint.uploadId);
+  }
+
+  /** A small file in one PutObject: straight over a plain-HTTP socket where the endpoint allows, else (or if that is refused) through the SDK. */
+  private async putSmall(p: SmallPut, signal: AbortSignal): Promise<PutAnswer> {
+    this.plainPutter ??= PlainHttpPutter.for(this.client);
+    const plain = await (await this.plainPutter)?.put(p, signal);
+    if (plain) return plain;
+    return this.client.send(
+      new PutObjectCommand({ Bucket: p.bucket, Key: p.key, Body: p.body, ContentLength: p.body.length, ContentMD5: p.md5?.toString('base64'), ...p.headers }),
+      { abortSignal: signal },
+    );
   }
 
   download(remotePath: string, localPath: string, ctx: TransferContext): Promise<void> {
