@@ -102,8 +102,11 @@ export class PlainHttpPool {
       signal.addEventListener('abort', onAbort, { once: true });
       socket.ref();
       socket.setTimeout(this.timeoutMs);
+      // One write for both, so the server reads the request in one go.
+      socket.cork();
       socket.write(head);
       socket.write(body);
+      socket.uncork();
     });
   }
 
