@@ -1,7 +1,7 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SerialFileWriter } from '../../electron/core/lib/serialFileWriter.js';
+import { maxWriteCall, SerialFileWriter } from '../../electron/core/lib/serialFileWriter.js';
 import { makeTempDir, type TempDir } from '../support/tempDir.js';
 
 /** A real file whose writes are counted while in flight, and can be made to fail or come up short. */
@@ -51,6 +51,14 @@ describe('SerialFileWriter', () => {
     await new SerialFileWriter(handle).write(Buffer.alloc(1000, 7), 1000, 0);
     expect(seen.calls).toBe(2);
     expect(await readFile(join(dir.path, 'out.bin'))).toEqual(Buffer.alloc(1000, 7));
+  });
+
+  it('hands the kernel at most maxWriteCall bytes per call, in order', async () => {
+    const { handle, seen } = watched(file);
+    const block = Buffer.from(Array.from({ length: 2.5 * maxWriteCall }, (_, i) => i % 251));
+    await new SerialFileWriter(handle).write(block, block.length, 10);
+    expect(seen.calls).toBe(3);
+    expect((await readFile(join(dir.path, 'out.bin'))).subarray(10)).toEqual(block);
   });
 
   it('fails only the write that failed; the ones queued behind it still land', async () => {
