@@ -107,7 +107,7 @@ export class S3TransferDriver implements FileTransferDriver {
 
   /** A small file in one PutObject: straight over a plain-HTTP socket where the endpoint allows, else (or if that is refused) through the SDK. */
   private async putSmall(p: SmallPut, signal: AbortSignal): Promise<PutAnswer> {
-    this.plainPutter ??= PlainHttpPutter.for(this.client);
+    this.plainPutter ??= PlainHttpPutter.for(this.client).catch(() => undefined);
     const plain = await (await this.plainPutter)?.put(p, signal);
     if (plain) return plain;
     return this.client.send(
