@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Client } from '../../electron/core/s3/s3Client.js';
 import { PlainHttpPutter, type SmallPut } from '../../electron/core/s3/plainHttpPut.js';
 import { S3TransferDriver } from '../../electron/core/s3/s3TransferDriver.js';
+import { countSent } from '../support/countSent.js';
 import { idleClosingRelay } from '../support/idleClosingRelay.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 import { makeTempDir } from '../support/tempDir.js';
@@ -101,17 +102,10 @@ describe('small PUTs signed and sent over plain HTTP, against the real RGW', () 
       const driver = new S3TransferDriver(clientFor(env.s3.endpoint, { ...keys, secretAccessKey: 'not-the-secret' }));
       await expect(driver.upload(file, `/${bucket}/denied.txt`, { signal: live(), onProgress: () => undefined })).rejects.toMatchObject({ name: 'SignatureDoesNotMatch' });
       const client = clientFor();
-      let sdkPuts = 0;
-      client.middlewareStack.add(
-        (next, context) => async (args) => {
-          if (context.commandName === 'PutObjectCommand') sdkPuts++;
-          return next(args);
-        },
-        { step: 'deserialize', name: 'countPuts' },
-      );
+      const sdkPuts = countSent(client, 'PutObjectCommand');
       await new S3TransferDriver(client).upload(file, `/${bucket}/fine.txt`, { signal: live(), onProgress: () => undefined });
       expect((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'fine.txt' }))).ContentLength).toBe(5);
-      expect(sdkPuts).toBe(0);
+      expect(sdkPuts()).toBe(0);
     } finally {
       await work.remove();
     }

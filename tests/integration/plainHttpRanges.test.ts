@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Client } from '../../electron/core/s3/s3Client.js';
 import { downloadObject } from '../../electron/core/s3/s3Download.js';
 import { PlainHttpRangeReader } from '../../electron/core/s3/plainHttpRanges.js';
-import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
+import { countSent } from '../support/countSent.js';
 import { idleClosingRelay } from '../support/idleClosingRelay.js';
+import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 import { makeTempDir } from '../support/tempDir.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
 
@@ -17,18 +18,10 @@ const env = readTestbedEnv();
 const s3 = testS3Client(env);
 const MiB = 1024 * 1024;
 
-/** Counts the GetObject requests the SDK really sends (presigning one sends nothing). */
+/** An S3 client as the app makes them, and how many GetObject requests it has really sent. */
 function countingClient(endpoint = env.s3.endpoint): { client: S3Client; gets: () => number } {
   const client = createS3Client({ endpoint, region: env.s3.region, forcePathStyle: true, credentials: { accessKeyId: env.s3.accessKeyId, secretAccessKey: env.s3.secretAccessKey } });
-  let gets = 0;
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (context.commandName === 'GetObjectCommand') gets++;
-      return next(args);
-    },
-    { step: 'deserialize', name: 'countGets' },
-  );
-  return { client, gets: () => gets };
+  return { client, gets: countSent(client, 'GetObjectCommand') };
 }
 
 describe('ranged GETs read off a plain-HTTP socket, against the real RGW', () => {
