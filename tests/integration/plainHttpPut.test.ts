@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Client } from '../../electron/core/s3/s3Client.js';
@@ -97,8 +99,8 @@ describe('small PUTs signed and sent over plain HTTP, against the real RGW', () 
   it('the driver puts small files without the SDK, and falls back to it for a declined PUT, which then explains the error', async () => {
     const work = await makeTempDir('plain-put');
     try {
-      const file = `${work.path}/f.txt`;
-      await (await import('node:fs/promises')).writeFile(file, 'hello');
+      const file = join(work.path, 'f.txt');
+      await writeFile(file, 'hello');
       const driver = new S3TransferDriver(clientFor(env.s3.endpoint, { ...keys, secretAccessKey: 'not-the-secret' }));
       await expect(driver.upload(file, `/${bucket}/denied.txt`, { signal: live(), onProgress: () => undefined })).rejects.toMatchObject({ name: 'SignatureDoesNotMatch' });
       const client = clientFor();
