@@ -68,7 +68,7 @@ export class PartBody extends Readable {
 
   /** Call once the server has answered the request with success: it has every byte, so no buffer is in use. */
   recycle(): void {
-    this.pool?.give(this.unsent.splice(0).map((u) => u.buffer));
+    this.giveBack(this.unsent.length);
   }
 
   override pipe<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
@@ -113,7 +113,12 @@ export class PartBody extends Readable {
     const sent = this.pushed - this.readableLength - this.sink!.writableLength;
     let done = 0;
     while (done < this.unsent.length && this.unsent[done]!.end <= sent) done++;
-    this.pool!.give(this.unsent.splice(0, done).map((u) => u.buffer));
+    this.giveBack(done);
     return this.pool!.take();
+  }
+
+  /** Returns the first `count` buffers pushed (those the request is done with) to the pool. */
+  private giveBack(count: number): void {
+    this.pool?.give(this.unsent.splice(0, count).map((u) => u.buffer));
   }
 }

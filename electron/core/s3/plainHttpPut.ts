@@ -3,7 +3,7 @@ import type { S3Client, StorageClass } from '@aws-sdk/client-s3';
 import { HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { PlainHttpPool } from './plainHttpPool.js';
-import { payloadIsProtected } from './s3Client.js';
+import { payloadIsProtected, plainHttpEndpoint } from './s3Client.js';
 
 /** The upload's object headers, as PutObject names them. */
 export interface ObjectHeaders {
@@ -51,8 +51,8 @@ export class PlainHttpPutter {
   /** The putter for `client`, if its endpoint is plain HTTP and path-style. */
   static async for(client: S3Client): Promise<PlainHttpPutter | undefined> {
     const config = client.config;
-    const endpoint = await config.endpoint?.();
-    if (endpoint?.protocol !== 'http:' || !config.forcePathStyle) return undefined;
+    const endpoint = await plainHttpEndpoint(client);
+    if (!endpoint || !config.forcePathStyle) return undefined;
     const host = endpoint.port ? `${endpoint.hostname}:${endpoint.port}` : endpoint.hostname;
     const signer = new SignatureV4({ service: 's3', region: await config.region(), credentials: config.credentials, sha256: config.sha256, uriEscapePath: false, applyChecksum: false });
     return new PlainHttpPutter(

@@ -43,6 +43,14 @@ export function createS3Client(options: S3ClientOptions): S3Client {
   return client;
 }
 
+type ResolvedEndpoint = NonNullable<Awaited<ReturnType<NonNullable<S3Client['config']['endpoint']>>>>;
+
+/** The client's custom endpoint when it is plain HTTP (a gateway on the LAN): where the plain-HTTP short cuts apply. */
+export async function plainHttpEndpoint(client: S3Client): Promise<ResolvedEndpoint | undefined> {
+  const endpoint = await client.config.endpoint?.();
+  return endpoint?.protocol === 'http:' ? endpoint : undefined;
+}
+
 /** TLS (AWS itself, or an https endpoint) or loopback: nobody in between can change the bytes. */
 export function payloadIsProtected(endpoint: string | undefined): boolean {
   if (!endpoint) return true;

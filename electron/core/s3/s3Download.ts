@@ -12,6 +12,7 @@ import { addRange, coveredBytes, isCovered, missingIn, type Range } from '../tra
 import { extrasOf, type RangesCheckpoint } from '../transfers/jobContext.js';
 import { MiB } from './multipartPlan.js';
 import { PlainHttpRangeReader } from './plainHttpRanges.js';
+import { plainHttpEndpoint } from './s3Client.js';
 import { plainMd5Etag } from './s3TransferChecks.js';
 
 /** Objects above this are fetched as parallel ranged GETs. */
@@ -88,7 +89,7 @@ export async function downloadObject(client: S3Client, remotePath: string, partP
       const got = await writeBody(out.Body as Readable, writer, block, start, end, md5, x.throttle, onWritten);
       if (got !== end - start) throw new AppError('network', `The download of ${key} ended early (${got} of ${end - start} bytes of a range).`);
     };
-    const plain = !sequential && (await isPlainHttp(client));
+    const plain = !sequential && (await plainHttpEndpoint(client)) !== undefined;
     const worker = async () => {
       let reader = plain ? new PlainHttpRangeReader(writeChunk) : undefined;
       // One write block per worker for all its ranges: a block per GET was 128 MiB of garbage per GiB.
@@ -116,12 +117,6 @@ export async function downloadObject(client: S3Client, remotePath: string, partP
     await file.close();
   }
   await verifyWhole(partPath, key, etag, md5, x.verifyChecksums && !head.SSEKMSKeyId);
-}
-
-/** A custom endpoint over plain HTTP, whose ranges `PlainHttpRangeReader` can read without node:http. */
-async function isPlainHttp(client: S3Client): Promise<boolean> {
-  const endpoint = await client.config.endpoint?.();
-  return endpoint?.protocol === 'http:';
 }
 
 async function openPart(path: string, resume: boolean): Promise<FileHandle> {
