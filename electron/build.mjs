@@ -7,9 +7,12 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeBundleOptions } from './nodeBundle.mjs';
+import { buildElectronAddon, copyNodeAddon } from './sshNativeCrypto.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = resolve(root, process.env.STOWAGE_OUT_DIR || 'dist');
+// `--electron` (npm start, npm run dist): native addons for Electron's runtime, not this Node's.
+const forElectron = process.argv.includes('--electron');
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', absWorkingDir: root };
 
 // The old output is deleted first, so only a folder this build made may be deleted: one
@@ -47,4 +50,8 @@ await Promise.all([
   }),
   viteBuild({ configFile: `${root}/renderer/vite.config.ts`, logLevel: 'warn', build: { outDir: `${out}/renderer` } }),
 ]);
+const addonProblem = forElectron
+  ? await buildElectronAddon(`${out}/main`)
+  : (await copyNodeAddon(`${out}/main`)) ? undefined : 'ssh2 did not build it (see npm ci)';
+if (addonProblem) console.warn(`SFTP will use ssh2's slower JavaScript ciphers: no native crypto addon (${addonProblem}).`);
 console.log(`built ${out}/main, preload, renderer`);

@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { build, type BuildOptions } from 'esbuild';
 import { nodeBundleOptions } from '../../electron/nodeBundle.mjs';
+import { copyNodeAddon } from '../../electron/sshNativeCrypto.mjs';
 import { readTestbedEnv } from '../support/testbedEnv.js';
 import { removeBucket } from '../support/s3Fixtures.js';
 import { measure, median, type Measured } from './benchPeers.js';
@@ -45,6 +46,8 @@ async function bundled(scratch: string): Promise<{ worker: string; coreModule: s
     const common: BuildOptions = { ...nodeBundleOptions, target: 'node20', logLevel: 'warning' };
     await build({ ...common, entryPoints: ['tests/bench/stowageWorker.ts'], outfile: bundles.worker });
     await build({ ...common, entryPoints: ['electron/core/process/coreProcess.ts'], outfile: bundles.coreModule });
+    // As the app's build does: ssh2's native crypto addon beside the core bundle.
+    if (!(await copyNodeAddon(scratch))) log("no ssh2 native crypto addon (see npm ci): SFTP runs on ssh2's JavaScript ciphers");
   }
   return bundles;
 }

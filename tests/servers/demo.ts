@@ -100,7 +100,8 @@ function electronBinary(): string | null {
 }
 
 const electron = electronBinary();
-const build = spawnSync('node', [join(root, 'electron/build.mjs')], { stdio: 'inherit' });
+// In Electron, native addons must be built for Electron; the browser preview runs the core on this Node.
+const build = spawnSync('node', [join(root, 'electron/build.mjs'), ...(electron ? ['--electron'] : [])], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);
 if (electron) {
   console.log('Opening Stowage with the demo connections saved…');

@@ -169,6 +169,8 @@ describe('electron-builder.yml', () => {
       expect(config.productName).toBe('Stowage');
       expect(section(config, 'directories')).toMatchObject({ output: 'release', buildResources: 'resources' });
       expect(config.asar).toBe(true);
+      // ssh2's native crypto addon, beside the core bundle: loaded from disk, outside the archive.
+      expect(config.asarUnpack).toEqual(['dist/main/native/**']);
       expect(config.publish).toBeNull();
       expect('publish' in config).toBe(true);
     });
@@ -238,6 +240,7 @@ describe('electron-builder.yml', () => {
       'dist/renderer/index.html',
       'dist/renderer/assets/index-3f2a1b.js',
       'dist/renderer/assets/index-3f2a1b.css',
+      'dist/main/native/sshcrypto.node',
     ])('ships %s', (rel) => {
       expect(ships(rel)).toBe(true);
     });
