@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { build } from 'esbuild';
+import { nodeBundleOptions } from '../../electron/nodeBundle.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventChannel } from '../../shared/channels.js';
 import type { SecretBox } from '../../electron/core/host.js';
@@ -57,7 +58,7 @@ describe('the core process, driven like main drives it, against the real RGW', (
     work = await makeTempDir('core-process');
     dataDir = join(work.path, 'data');
     coreModule = join(work.path, 'coreProcess.cjs');
-    await build({ entryPoints: ['electron/core/process/coreProcess.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: coreModule, external: ['cpu-features', '*.node'], logLevel: 'warning' });
+    await build({ ...nodeBundleOptions, entryPoints: ['electron/core/process/coreProcess.ts'], target: 'node20', outfile: coreModule, logLevel: 'warning' });
     s3 = testS3Client(env);
     await createBucketWith(s3, bucket, { 'hello.txt': 'hello from RGW' });
   });

@@ -3,7 +3,7 @@ import type { S3Client, StorageClass } from '@aws-sdk/client-s3';
 import { HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { PlainHttpPool } from './plainHttpPool.js';
-import { payloadIsProtected, plainHttpEndpoint } from './s3Client.js';
+import { payloadIsProtected, plainHttpEndpoint, socketHost } from './s3Client.js';
 
 /** The upload's object headers, as PutObject names them. */
 export interface ObjectHeaders {
@@ -56,7 +56,7 @@ export class PlainHttpPutter {
     const host = endpoint.port ? `${endpoint.hostname}:${endpoint.port}` : endpoint.hostname;
     const signer = new SignatureV4({ service: 's3', region: await config.region(), credentials: config.credentials, sha256: config.sha256, uriEscapePath: false, applyChecksum: false });
     return new PlainHttpPutter(
-      new PlainHttpPool(endpoint.hostname.replace(/^\[|\]$/g, ''), endpoint.port ?? 80),
+      new PlainHttpPool(socketHost(endpoint.hostname), endpoint.port ?? 80),
       signer,
       { host, basePath: endpoint.path.replace(/\/+$/, ''), payloadProtected: payloadIsProtected(`http://${host}`) },
       () => config.systemClockOffset ?? 0,

@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { AppError } from '../errors.js';
 import { headEnd, keepsAlive, parseResponseHead, type ResponseHead } from './plainHttpHead.js';
+import { socketHost } from './s3Client.js';
 
 /**
  * Ranged GETs from a plain-HTTP endpoint (a MinIO or Ceph gateway on the LAN), read straight
@@ -127,7 +128,7 @@ export class PlainHttpRangeReader {
     this.current = this.blocks[0];
     this.filled = 0;
     const socket = connect({
-      host: url.hostname.replace(/^\[|\]$/g, ''),
+      host: socketHost(url.hostname),
       port: Number(url.port || 80),
       noDelay: true,
       onread: { buffer: () => this.current.subarray(this.filled), callback: (n): boolean => this.onRead(socket, n) },

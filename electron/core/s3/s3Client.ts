@@ -51,6 +51,11 @@ export async function plainHttpEndpoint(client: S3Client): Promise<ResolvedEndpo
   return endpoint?.protocol === 'http:' ? endpoint : undefined;
 }
 
+/** A URL's hostname as `net.connect` takes it: an IPv6 address without its brackets. */
+export function socketHost(hostname: string): string {
+  return hostname.replace(/^\[|\]$/g, '');
+}
+
 /** TLS (AWS itself, or an https endpoint) or loopback: nobody in between can change the bytes. */
 export function payloadIsProtected(endpoint: string | undefined): boolean {
   if (!endpoint) return true;
