@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/createCore.js';
 import { coreClient } from '../support/coreClient.js';
@@ -56,5 +56,26 @@ describe('conflict checks for a dropped folder, against the real RGW', () => {
     expect(heads).toBeLessThanOrEqual(3);
     const kept = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'drop/f3.bin' }));
     expect(await kept.Body!.transformToString()).toBe('older copy 3');
+  });
+
+  it('gives up listing a folder with far more keys than the batch, and checks each file itself instead', async () => {
+    // 10 files against 1,100 keys: past the batch's limit (4 x 10 + 1,000), so the listing stops at its second page.
+    const keys = Array.from({ length: 1100 }, (_, i) => `crowded/k${String(i).padStart(4, '0')}`);
+    for (let i = 0; i < keys.length; i += 64) {
+      await Promise.all(keys.slice(i, i + 64).map((Key) => s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: 'x' }))));
+    }
+    const folder = join(work.path, 'crowded');
+    await mkdir(folder);
+    for (let i = 0; i < 10; i++) await writeFile(join(folder, `k${String(i * 100).padStart(4, '0')}`), 'new');
+    await writeFile(join(folder, 'fresh.txt'), 'new');
+    heads = 0;
+    const started = await coreClient(core)('transfers:upload', { connectionId: id, localPaths: [folder], remoteFolder: `/${bucket}/` });
+    await core.transfers.whenIdle();
+    const done = core.transfers.list().filter((t) => started.some((s) => s.id === t.id));
+    expect(done.every((t) => t.state === 'completed')).toBe(true);
+    expect(done.filter((t) => /Skipped/.test(t.detail ?? '')).length).toBe(10);
+    expect(heads).toBeGreaterThanOrEqual(11);
+    const fresh = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'crowded/fresh.txt' }));
+    expect(await fresh.Body!.transformToString()).toBe('new');
   });
 });

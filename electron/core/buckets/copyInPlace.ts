@@ -1,16 +1,7 @@
-import {
-  CompleteMultipartUploadCommand,
-  CopyObjectCommand,
-  CreateMultipartUploadCommand,
-  HeadObjectCommand,
-  UploadPartCopyCommand,
-  type StorageClass,
-} from '@aws-sdk/client-s3';
+import { CopyObjectCommand, HeadObjectCommand, type StorageClass } from '@aws-sdk/client-s3';
 import { AppError } from '../errors.js';
-import { choosePartSize, MiB, planParts } from '../s3/multipartPlan.js';
-import { singleCopyLimit } from '../s3/s3Copy.js';
+import { headersFromHead, multipartCopy, singleCopyLimit } from '../s3/s3Copy.js';
 import { copySource } from '../s3/s3Keys.js';
-import { abortUpload } from '../s3/s3MultipartUploads.js';
 import type { BucketContext } from './bucketContext.js';
 import { errorName, explain } from './panel.js';
 
@@ -22,7 +13,7 @@ export interface CopyInPlaceOptions {
   /** Tests lower it to exercise the multipart path without 5 GiB objects. */
   singleCopyLimit?: number;
   signal?: AbortSignal;
-  /** Bytes copied so far: 0 once the size is known, after each part of a multipart copy, then all. */
+  /** Bytes copied so far: 0 once the size is known, then after each part of a multipart copy (or all at once). */
   onProgress?: (copied: number, size: number) => void;
 }
 
@@ -50,55 +41,23 @@ export async function copyInPlace(ctx: BucketContext, bucket: string, key: strin
       return 'unchanged';
     }
     const StorageClass = (options.storageClass ?? current) as StorageClass;
-    const source = copySource(bucket, key, options.sourceVersionId);
     if (size <= limit) {
-      await client.send(new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: source, StorageClass, MetadataDirective: 'COPY' }), { abortSignal });
+      const CopySource = copySource(bucket, key, options.sourceVersionId);
+      await client.send(new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource, StorageClass, MetadataDirective: 'COPY' }), { abortSignal });
       report(size);
       return 'copied';
     }
-    const created = await client.send(
-      new CreateMultipartUploadCommand({
-        Bucket: bucket,
-        Key: key,
-        StorageClass,
-        ContentType: head.ContentType,
-        CacheControl: head.CacheControl,
-        ContentDisposition: head.ContentDisposition,
-        ContentEncoding: head.ContentEncoding,
-        Metadata: head.Metadata,
-      }),
-    );
-    const uploadId = created.UploadId!;
-    try {
-      const partSize = Math.min(choosePartSize(size, 64 * MiB), limit);
-      const parts = [];
-      let copied = 0;
-      for (const part of planParts(size, partSize)) {
-        if (abortSignal?.aborted) throw new AppError('cancelled', 'Cancelled.');
-        const out = await client.send(
-          new UploadPartCopyCommand({
-            Bucket: bucket,
-            Key: key,
-            UploadId: uploadId,
-            PartNumber: part.partNumber,
-            CopySource: source,
-            CopySourceRange: `bytes=${part.offset}-${part.offset + part.length - 1}`,
-          }),
-          { abortSignal },
-        );
-        parts.push({ PartNumber: part.partNumber, ETag: out.CopyPartResult?.ETag });
-        copied += part.length;
-        report(copied);
-      }
-      await client.send(
-        new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts } }),
-        { abortSignal },
-      );
-      return 'copied';
-    } catch (error) {
-      await abortUpload(client, bucket, key, uploadId).catch(() => undefined);
-      throw error;
-    }
+    await multipartCopy(client, {
+      from: { bucket, key, versionId: options.sourceVersionId },
+      to: { bucket, key },
+      size,
+      headers: headersFromHead(head),
+      storageClass: StorageClass,
+      partLimit: limit,
+      signal: abortSignal,
+      onCopied: report,
+    });
+    return 'copied';
   } catch (error) {
     if (errorName(error) === 'InvalidObjectState') {
       throw new AppError('conflict', 'The object is archived (Glacier or Deep Archive): restore it before changing its class.', {

@@ -8,6 +8,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { ObjectHeadersEdit } from '../../../shared/s3Objects.js';
+import { AppError } from '../errors.js';
 import { choosePartSize, MiB, planParts } from './multipartPlan.js';
 import { copySource } from './s3Keys.js';
 import { abortUpload } from './s3MultipartUploads.js';
@@ -42,7 +43,7 @@ function headersOf(edit: ObjectHeadersEdit) {
   };
 }
 
-function headersFromHead(head: HeadObjectCommandOutput): ObjectHeadersEdit {
+export function headersFromHead(head: HeadObjectCommandOutput): ObjectHeadersEdit {
   return {
     contentType: head.ContentType,
     cacheControl: head.CacheControl,
@@ -61,7 +62,10 @@ export async function copyObject(client: S3Client, from: ObjectRef, to: ObjectRe
     head = await client.send(new HeadObjectCommand({ Bucket: from.bucket, Key: from.key }), { abortSignal: options.signal });
     size = head.ContentLength ?? 0;
   }
-  if (size > limit) return multipartCopy(client, from, to, size, options.replace ?? headersFromHead(head!), options);
+  if (size > limit) {
+    const headers = options.replace ?? headersFromHead(head!);
+    return multipartCopy(client, { from, to, size, headers, storageClass: options.storageClass, partLimit: limit, signal: options.signal });
+  }
   await client.send(
     new CopyObjectCommand({
       Bucket: to.bucket,
@@ -74,48 +78,56 @@ export async function copyObject(client: S3Client, from: ObjectRef, to: ObjectRe
   );
 }
 
-async function multipartCopy(
-  client: S3Client,
-  from: ObjectRef,
-  to: ObjectRef,
-  size: number,
-  headers: ObjectHeadersEdit,
-  options: CopyOptions,
-): Promise<void> {
+/** A copy above the single-copy limit, part by part with UploadPartCopy. */
+export interface MultipartCopy {
+  /** The source; with `versionId`, that version of it. */
+  from: ObjectRef & { versionId?: string };
+  to: ObjectRef;
+  size: number;
+  headers: ObjectHeadersEdit;
+  storageClass?: string;
+  /** The single-copy limit in force: no part is larger (tests lower it). */
+  partLimit: number;
+  signal?: AbortSignal;
+  /** Bytes copied so far, after each part. */
+  onCopied?: (copied: number) => void;
+}
+
+/** Copies an object of any size in parts, four at a time; a failed copy aborts its upload, so no parts are left to bill. */
+export async function multipartCopy(client: S3Client, c: MultipartCopy): Promise<void> {
+  const { to, signal } = c;
   const created = await client.send(
-    new CreateMultipartUploadCommand({
-      Bucket: to.bucket,
-      Key: to.key,
-      StorageClass: options.storageClass as never,
-      ...headersOf(headers),
-    }),
-    { abortSignal: options.signal },
+    new CreateMultipartUploadCommand({ Bucket: to.bucket, Key: to.key, StorageClass: c.storageClass as never, ...headersOf(c.headers) }),
+    { abortSignal: signal },
   );
   const uploadId = created.UploadId!;
   try {
-    const partSize = options.multipartAbove !== undefined ? Math.max(5 * MiB, Math.ceil(size / 2)) : choosePartSize(size, 512 * MiB);
-    const queue = planParts(size, partSize);
+    const queue = planParts(c.size, Math.min(choosePartSize(c.size, 512 * MiB), c.partLimit));
     const parts: { PartNumber: number; ETag: string }[] = [];
+    let copied = 0;
     const worker = async () => {
       for (let part = queue.shift(); part; part = queue.shift()) {
+        if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
         const out = await client.send(
           new UploadPartCopyCommand({
             Bucket: to.bucket,
             Key: to.key,
             UploadId: uploadId,
             PartNumber: part.partNumber,
-            CopySource: copySource(from.bucket, from.key),
+            CopySource: copySource(c.from.bucket, c.from.key, c.from.versionId),
             CopySourceRange: `bytes=${part.offset}-${part.offset + part.length - 1}`,
           }),
-          { abortSignal: options.signal },
+          { abortSignal: signal },
         );
         parts.push({ PartNumber: part.partNumber, ETag: out.CopyPartResult!.ETag! });
+        c.onCopied?.((copied += part.length));
       }
     };
     await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
     parts.sort((a, b) => a.PartNumber - b.PartNumber);
     await client.send(
       new CompleteMultipartUploadCommand({ Bucket: to.bucket, Key: to.key, UploadId: uploadId, MultipartUpload: { Parts: parts } }),
+      { abortSignal: signal },
     );
   } catch (error) {
     await abortUpload(client, to.bucket, to.key, uploadId).catch(() => undefined);

@@ -1,6 +1,6 @@
 import { splitS3Path } from '../../../shared/paths.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
-import { listPage } from '../s3/s3Listing.js';
+import { walkObjects } from '../s3/s3Listing.js';
 import type { S3Session } from '../s3/s3Session.js';
 
 /** Below this many files a HEAD per file is as cheap as a listing. */
@@ -22,13 +22,10 @@ export async function freeS3Targets(session: RemoteSession, remoteFolder: string
   const taken = new Set<string>();
   try {
     const client = await (session as S3Session).fs.clients.clientFor(bucket);
-    let cursor: string | undefined;
-    do {
-      const page = await listPage(client, bucket, prefix, { cursor });
-      for (const o of page.objects) taken.add(`/${bucket}/${o.key}`);
-      cursor = page.nextCursor;
-      if (cursor && taken.size >= limit) return free;
-    } while (cursor);
+    for await (const objects of walkObjects(client, bucket, prefix)) {
+      for (const o of objects) taken.add(`/${bucket}/${o.key}`);
+      if (taken.size >= limit) return free;
+    }
   } catch {
     return free;
   }
