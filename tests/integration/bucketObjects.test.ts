@@ -7,6 +7,7 @@ import { copyInPlace } from '../../electron/core/buckets/copyInPlace.js';
 import type { S3ConnectionDraft } from '../../shared/connections.js';
 import { coreClient, failureOf } from '../support/coreClient.js';
 import { startHeadlessCore, type HeadlessCore } from '../support/headlessCore.js';
+import { awsErrorAnswer, startRewritingS3Proxy } from '../support/rewritingS3Proxy.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 import { makeTempDir } from '../support/tempDir.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
@@ -66,6 +67,29 @@ describe('object-level bucket features against the real RGW', () => {
     const back = await (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'big.bin' }))).Body!.transformToByteArray();
     expect(sha(back)).toBe(sha(body));
     expect((await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
+  });
+
+  it('aborts a multipart copy when a part is refused, leaving the object as it was and no parts behind', async () => {
+    const body = randomBytes(12 * MiB + 17);
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'refused.bin', Body: body }));
+    // Part 2's UploadPartCopy gets S3's plain AccessDenied (as a bucket policy's Deny gives); parts 1 and 3 reach RGW.
+    const denied = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>7Q4ZB1M0C1R7X2S9</RequestId><HostId>b2xkLWhvc3QtaWQ=</HostId></Error>';
+    const proxy = await startRewritingS3Proxy(env.s3.endpoint, (method, url) =>
+      method === 'PUT' && url.searchParams.get('partNumber') === '2' ? awsErrorAnswer(403, denied) : undefined,
+    );
+    const viaProxy = testS3Client(env, 1, proxy.endpoint);
+    try {
+      await expect(copyInPlace({ client: viaProxy }, bucket, 'refused.bin', { storageClass: 'STANDARD_IA', singleCopyLimit: 5 * MiB })).rejects.toThrow();
+      expect(proxy.rewritten()).toBe(1);
+    } finally {
+      viaProxy.destroy();
+      await proxy.close();
+    }
+    expect((await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'refused.bin' }));
+    expect(head.StorageClass ?? 'STANDARD').toBe('STANDARD');
+    const back = await (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'refused.bin' }))).Body!.transformToByteArray();
+    expect(sha(back)).toBe(sha(body));
   });
 
   it('refuses a storage class the server does not offer with a clear sentence, in the transfer row', async () => {

@@ -10,9 +10,10 @@ import {
 } from '@aws-sdk/client-s3';
 import type { TestbedEnv } from './testbedEnv.js';
 
-export function testS3Client(env: TestbedEnv, which: 1 | 2 = 1): S3Client {
+/** A client of the test RGW (or of a proxy in front of it, at `endpoint`). */
+export function testS3Client(env: TestbedEnv, which: 1 | 2 = 1, endpoint = env.s3.endpoint): S3Client {
   return new S3Client({
-    endpoint: env.s3.endpoint,
+    endpoint,
     region: env.s3.region,
     forcePathStyle: true,
     requestChecksumCalculation: 'WHEN_REQUIRED',

@@ -123,7 +123,14 @@ export async function multipartCopy(client: S3Client, c: MultipartCopy): Promise
         c.onCopied?.((copied += part.length));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
+    // A failure empties the queue, and every worker is waited for, so no part is still being copied when the upload is aborted.
+    const stopOnFailure = (error: unknown) => {
+      queue.length = 0;
+      throw error;
+    };
+    const results = await Promise.allSettled(Array.from({ length: Math.min(4, queue.length) }, () => worker().catch(stopOnFailure)));
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (rejected) throw rejected.reason;
     parts.sort((a, b) => a.PartNumber - b.PartNumber);
     await client.send(
       new CompleteMultipartUploadCommand({ Bucket: to.bucket, Key: to.key, UploadId: uploadId, MultipartUpload: { Parts: parts } }),
