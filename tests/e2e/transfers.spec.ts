@@ -59,6 +59,9 @@ test('transfers: pause, resume and cancel from the panel; cancel leaves no multi
     const t = item(app, 'big.bin');
     await expect(t).toHaveAttribute('data-state', 'running');
     await expect(t).toContainText(/MB\/s|KB\/s|MiB\/s|KiB\/s/);
+    // The strip's overall speed and time left come first, so a narrow window cuts the counts, not them.
+    const summary = panel(app).locator('.transfers-summary-text');
+    await expect(summary).toHaveText(/^[\d.]+ [KM]i?B\/s · \d+:\d{2} left · /);
     await app.screenshot('transfers-running');
     await t.getByRole('button', { name: 'Pause' }).click();
     await expect(t).toHaveAttribute('data-state', 'paused');

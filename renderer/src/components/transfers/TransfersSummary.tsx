@@ -15,12 +15,14 @@ export function TransfersSummary({ totals }: { totals: TransferTotals }) {
   const fraction = totals.bytesTotal > 0 ? Math.min(1, totals.bytesDone / totals.bytesTotal) : 0;
   const percent = Math.floor(fraction * 100);
   const waiting = totals.active - totals.running;
+  // Speed and time left first: when the strip is narrow, the counts are what gets cut.
   const parts = [
-    `${totals.running} running${waiting ? `, ${waiting} waiting` : ''}`,
-    `${formatBytes(totals.bytesDone)} of ${formatBytes(totals.bytesTotal)}`,
     formatRate(totals.rate),
     formatEta(totals.eta),
+    `${formatBytes(totals.bytesDone)} of ${formatBytes(totals.bytesTotal)}`,
+    `${totals.running} running${waiting ? `, ${waiting} waiting` : ''}`,
   ].filter(Boolean);
+  const text = parts.join(' · ');
   return (
     <span className="transfers-summary">
       <span
@@ -34,7 +36,9 @@ export function TransfersSummary({ totals }: { totals: TransferTotals }) {
         <span className="progress-fill" style={{ width: `${fraction * 100}%` }} />
       </span>
       <span className="transfers-percent">{percent}%</span>
-      <span className="muted">{parts.join(' · ')}</span>
+      <span className="transfers-summary-text muted" title={text}>
+        {text}
+      </span>
     </span>
   );
 }
