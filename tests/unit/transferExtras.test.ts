@@ -9,6 +9,7 @@ import { ActiveTransfers } from '../../electron/core/transfers/activeTransfers.j
 import { looksLikeParallelRefusal } from '../../electron/core/transfers/sftpAttempt.js';
 import { taskbarChanged, taskbarProgress } from '../../electron/core/transfers/taskbarProgress.js';
 import { fromForm, toForm } from '../../renderer/src/features/transfers/settingsForm.js';
+import { kindTarget } from '../../renderer/src/components/transfers/transferKind.js';
 import { makeTempDir } from '../support/tempDir.js';
 
 const MiB = 1024 * 1024;
@@ -143,5 +144,20 @@ describe('transfer settings form', () => {
     const changes = fromForm(form).changes!;
     expect(changes.uploadLimit).toBe(0);
     expect(changes.downloadLimit).toBe(1_500_000);
+  });
+});
+
+describe('where a transfer row says it goes', () => {
+  const row = (direction: TransferSnapshot['direction'], localPath: string, remotePath: string) =>
+    ({ direction, localPath, remotePath, storageClass: 'STANDARD_IA' }) as TransferSnapshot;
+  it('names the folder a transfer lands in, whatever the separators', () => {
+    expect(kindTarget(row('upload', '/home/me/report.pdf', '/bucket/reports/2026/report.pdf'))).toBe('→ 2026');
+    expect(kindTarget(row('upload', '/home/me/report.pdf', '/bucket/report.pdf'))).toBe('→ bucket');
+    expect(kindTarget(row('download', '/home/me/Downloads/report.pdf', '/bucket/report.pdf'))).toBe('→ Downloads');
+    expect(kindTarget(row('download', 'C:\\Users\\me\\Desktop\\report.pdf', '/bucket/report.pdf'))).toBe('→ Desktop');
+  });
+  it('says nothing for the root of a server, and the new class for a class change', () => {
+    expect(kindTarget(row('upload', '/home/me/notes.txt', '/notes.txt'))).toBeUndefined();
+    expect(kindTarget(row('storageClass', '', '/bucket/old.log'))).toBe('→ Standard-IA');
   });
 });

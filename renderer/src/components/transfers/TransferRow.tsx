@@ -5,7 +5,8 @@ import { formatBytes, formatEta, formatRate } from '../../lib/format.js';
 import { controlTransfers } from '../../state/files.js';
 import { useTransfers } from '../../state/transfers.js';
 import { CloseIcon, PauseIcon, PlayIcon, RetryIcon } from '../icons.js';
-import { KindIcon, kindLabel, kindTarget, runningLabel, whereOf } from './transferKind.js';
+import { KindIcon } from './KindIcon.js';
+import { kindLabel, kindTarget, runningLabel, whereOf } from './transferKind.js';
 
 export const TRANSFER_ROW_HEIGHT = 46;
 
@@ -63,7 +64,7 @@ export const TransferRow = memo(function TransferRow({ transfer: t, top }: { tra
       <div className="transfer-main">
         <div className="transfer-line">
           <span className="transfer-name">{t.name}</span>
-          {target ? <span className="transfer-target">{target}</span> : null}
+          {target ? <span className={`transfer-target ${t.direction}`}>{target}</span> : null}
           <span className="transfer-state">{t.state === 'running' ? runningLabel(t) : stateLabels[t.state]}</span>
         </div>
         <div className="transfer-line">

@@ -1,18 +1,11 @@
-/** How each kind of queued job presents itself in a row: its badge, what it does, where it goes. */
+/** How each kind of queued job presents itself in a row: what it does, where it goes. */
 import type { TransferSnapshot } from '../../../../shared/transfers.js';
-import { StorageClassIcon } from '../../features/transfers/icons.js';
 import { formatStorageClass } from '../../lib/format.js';
-import { ArrowDownIcon, ArrowUpIcon } from '../icons.js';
 
 /** The badge's words for screen readers and its tooltip. */
 export function kindLabel(t: TransferSnapshot): string {
   if (t.direction === 'storageClass') return `Change storage class to ${formatStorageClass(t.storageClass)}`;
   return t.direction === 'upload' ? 'Upload' : 'Download';
-}
-
-export function KindIcon({ transfer: t }: { transfer: TransferSnapshot }) {
-  if (t.direction === 'storageClass') return <StorageClassIcon size={14} />;
-  return t.direction === 'upload' ? <ArrowUpIcon size={14} /> : <ArrowDownIcon size={14} />;
 }
 
 /** The row's tooltip: from where to where. */
@@ -21,9 +14,15 @@ export function whereOf(t: TransferSnapshot): string {
   return t.direction === 'upload' ? `${t.localPath} → ${t.remotePath}` : `${t.remotePath} → ${t.localPath}`;
 }
 
-/** Shown beside the name: the class a change gives the object (transfers need none). */
+/**
+ * Shown beside the name: the class a change gives the object, or the folder a transfer goes
+ * to (two rows of the same name, one up and one down, then differ at a glance).
+ */
 export function kindTarget(t: TransferSnapshot): string | undefined {
-  return t.direction === 'storageClass' ? `→ ${formatStorageClass(t.storageClass)}` : undefined;
+  if (t.direction === 'storageClass') return `→ ${formatStorageClass(t.storageClass)}`;
+  const destination = t.direction === 'upload' ? t.remotePath : t.localPath;
+  const folder = destination.split(/[\\/]+/).filter(Boolean).at(-2);
+  return folder === undefined ? undefined : `→ ${folder}`;
 }
 
 /** The running state's word: bytes move for transfers, the server copies for a class change. */
