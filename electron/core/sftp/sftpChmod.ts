@@ -1,8 +1,8 @@
 import type { ChmodReport } from '../../../shared/contract/sftp.js';
+import { eachLimited } from '../lib/eachLimited.js';
 import type { SftpChannel } from './sftpChannel.js';
 import { isFolderMode, isSymlinkMode } from './sftpEntries.js';
 import { remoteError } from './sftpErrors.js';
-import { eachLimited } from '../lib/eachLimited.js';
 import { readFolder, throwIfAborted, type TreeChild } from './sftpTree.js';
 
 /**
