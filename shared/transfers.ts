@@ -107,6 +107,8 @@ export interface TransferSnapshot {
   retries?: number;
   createdAt: number;
   finishedAt?: number;
+  /** Time spent running, over every attempt (pauses and conflict questions left out). */
+  activeMs?: number;
 }
 
 /** The throttled per-transfer update sent to windows while bytes move. */

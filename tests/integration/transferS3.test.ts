@@ -119,6 +119,33 @@ describe('S3 transfer engine, against the real RGW', () => {
     expect(await multipartUploads(bucket)).toEqual([]);
   });
 
+  it('counts only the time a transfer runs: a pause is left out', async () => {
+    const file = join(work.path, 'timed.bin');
+    await writeFile(file, randomBytes(4 * MiB));
+    await call('transfers:setSettings', { changes: { uploadLimit: 4 * MiB } });
+    try {
+      const began = Date.now();
+      const [t] = await call('transfers:upload', { connectionId: id, localPaths: [file], remoteFolder: `/${bucket}/timed/` });
+      await waitFor(core, t!.id, (x) => x.state === 'running');
+      const runningSeen = Date.now();
+      await new Promise((r) => setTimeout(r, 200));
+      const pausing = Date.now();
+      await call('transfers:pause', { ids: [t!.id] });
+      const paused = Date.now();
+      await new Promise((r) => setTimeout(r, 1000));
+      const resuming = Date.now();
+      await call('transfers:resume', { ids: [t!.id] });
+      const resumed = Date.now();
+      const done = await waitFor(core, t!.id, (x) => x.state === 'completed' || x.state === 'failed');
+      expect(done.state).toBe('completed');
+      // Both runs count (4 MiB at 4 MiB/s: about a second of waiting for the limit after the resume), the pause does not.
+      expect(done.activeMs!).toBeGreaterThanOrEqual(pausing - runningSeen + (done.finishedAt! - resumed));
+      expect(done.activeMs!).toBeLessThanOrEqual(Date.now() - began - (resuming - paused));
+    } finally {
+      await call('transfers:setSettings', { changes: { uploadLimit: 0 } });
+    }
+  });
+
   it('starts over when the kept multipart upload was aborted on the server meanwhile', async () => {
     await call('transfers:setSettings', { changes: { uploadLimit: 12 * MiB } });
     const [t] = await call('transfers:upload', { connectionId: id, localPaths: [big], remoteFolder: `/${bucket}/gone/` });

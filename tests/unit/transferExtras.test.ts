@@ -9,7 +9,7 @@ import { ActiveTransfers } from '../../electron/core/transfers/activeTransfers.j
 import { looksLikeParallelRefusal } from '../../electron/core/transfers/sftpAttempt.js';
 import { taskbarChanged, taskbarProgress } from '../../electron/core/transfers/taskbarProgress.js';
 import { fromForm, toForm } from '../../renderer/src/features/transfers/settingsForm.js';
-import { kindTarget } from '../../renderer/src/components/transfers/transferKind.js';
+import { kindTarget, rowDetails } from '../../renderer/src/components/transfers/transferKind.js';
 import { makeTempDir } from '../support/tempDir.js';
 
 const MiB = 1024 * 1024;
@@ -159,5 +159,18 @@ describe('where a transfer row says it goes', () => {
   it('says nothing for the root of a server, and the new class for a class change', () => {
     expect(kindTarget(row('upload', '/home/me/notes.txt', '/notes.txt'))).toBeUndefined();
     expect(kindTarget(row('storageClass', '', '/bucket/old.log'))).toBe('→ Standard-IA');
+  });
+});
+
+describe("a finished transfer row's details", () => {
+  const done = (extra: Partial<TransferSnapshot>) =>
+    ({ direction: 'upload', state: 'completed', size: 41_900_000, bytesDone: 41_900_000, rate: 0, ...extra }) as TransferSnapshot;
+  it('says how long it ran and its average speed', () => {
+    expect(rowDetails(done({ activeMs: 9_000 }))).toBe('41.9 MB in 0:09 · 4.7 MB/s average');
+  });
+  it('gives only the size for one that took under a second, ran before times were kept, or changed a class', () => {
+    expect(rowDetails(done({ activeMs: 400 }))).toBe('41.9 MB');
+    expect(rowDetails(done({}))).toBe('41.9 MB');
+    expect(rowDetails(done({ direction: 'storageClass', activeMs: 9_000 }))).toBe('41.9 MB');
   });
 });

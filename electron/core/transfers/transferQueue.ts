@@ -43,6 +43,8 @@ interface Job {
   light?: boolean;
   /** A listing when it was queued found nothing at the upload's target: no conflict check needed. */
   targetFree?: boolean;
+  /** When the running attempt started; added to `activeMs` when it stops running. */
+  runningSince?: number;
 }
 
 export interface TransferQueueOptions {
@@ -208,7 +210,10 @@ export class TransferQueue {
 
   /** Stops everything (the app is quitting): running transfers keep their checkpoints. */
   async dispose(): Promise<void> {
-    for (const job of this.jobs.values()) job.controller?.abort();
+    for (const job of this.jobs.values()) {
+      this.clockOut(job); // the saved queue keeps the time spent so far
+      job.controller?.abort();
+    }
     clearInterval(this.ticker);
     await Promise.all([...this.jobs.values()].map((j) => j.settled));
     await this.store?.flush();
@@ -239,6 +244,7 @@ export class TransferQueue {
   }
 
   private stop(job: Job, state: 'paused' | 'cancelled'): void {
+    this.clockOut(job);
     Object.assign(job.snapshot, { state, rate: 0, etaSeconds: undefined, conflict: undefined });
     if (state === 'cancelled') job.snapshot.finishedAt = Date.now();
     job.controller?.abort();
@@ -255,8 +261,14 @@ export class TransferQueue {
     }
     await discardPartial(session, job.snapshot, job.checkpoint).catch(() => undefined);
     job.checkpoint = undefined;
-    if (job.snapshot.state === 'cancelled') job.snapshot.bytesDone = 0;
+    if (job.snapshot.state === 'cancelled') Object.assign(job.snapshot, { bytesDone: 0, activeMs: undefined });
     this.store?.schedule();
+  }
+
+  private clockOut(job: Job, now = Date.now()): void {
+    if (job.runningSince === undefined) return;
+    job.snapshot.activeMs = (job.snapshot.activeMs ?? 0) + now - job.runningSince;
+    job.runningSince = undefined;
   }
 
   private changed(job: Job): void {
@@ -288,6 +300,7 @@ export class TransferQueue {
     job.controller = controller;
     const s = job.snapshot;
     s.state = 'running';
+    job.runningSince = Date.now();
     job.meter.reset(s.bytesDone);
     this.changed(job);
     try {
@@ -326,6 +339,8 @@ export class TransferQueue {
   }
 
   private finish(job: Job, state: 'completed' | 'failed'): void {
+    const now = Date.now();
+    this.clockOut(job, now);
     const s = job.snapshot;
     s.state = state;
     if (state === 'completed') {
@@ -334,7 +349,7 @@ export class TransferQueue {
       s.etaSeconds = 0;
     }
     s.rate = 0;
-    s.finishedAt = Date.now();
+    s.finishedAt = now;
     this.changed(job);
   }
 
@@ -349,6 +364,7 @@ export class TransferQueue {
     if (signal.aborted) return false;
     if (!conflict) return true;
     if (policy === 'ask') {
+      this.clockOut(job);
       Object.assign(s, { state: 'waiting', conflict });
       this.changed(job);
       this.bus.emit('transfers:conflict', conflict);

@@ -1,12 +1,11 @@
 /** One transfer (or storage class change): kind, name, progress, bytes, speed, time left, state and controls. */
 import { memo } from 'react';
 import type { TransferSnapshot } from '../../../../shared/transfers.js';
-import { formatBytes, formatEta, formatRate } from '../../lib/format.js';
 import { controlTransfers } from '../../state/files.js';
 import { useTransfers } from '../../state/transfers.js';
 import { CloseIcon, PauseIcon, PlayIcon, RetryIcon } from '../icons.js';
 import { KindIcon } from './KindIcon.js';
-import { kindLabel, kindTarget, runningLabel, whereOf } from './transferKind.js';
+import { kindLabel, kindTarget, rowDetails, runningLabel, whereOf } from './transferKind.js';
 
 export const TRANSFER_ROW_HEIGHT = 46;
 
@@ -19,17 +18,6 @@ const stateLabels: Record<TransferSnapshot['state'], string> = {
   failed: 'Failed',
   cancelled: 'Cancelled',
 };
-
-function details(t: TransferSnapshot): string {
-  const bytes = t.size !== undefined ? `${formatBytes(t.bytesDone)} of ${formatBytes(t.size)}` : formatBytes(t.bytesDone);
-  // One CopyObject shows no bytes until it lands; a multipart copy counts its parts.
-  if (t.direction === 'storageClass' && t.state === 'running' && t.bytesDone === 0) {
-    return [t.size !== undefined ? formatBytes(t.size) : '', 'copying on the server', t.detail].filter(Boolean).join(' · ');
-  }
-  if (t.state === 'completed') return t.size !== undefined ? formatBytes(t.size) : bytes;
-  if (t.state === 'running') return [bytes, formatRate(t.rate), formatEta(t.etaSeconds), t.detail].filter(Boolean).join(' · ');
-  return t.detail ? `${bytes} · ${t.detail}` : bytes;
-}
 
 export const TransferRow = memo(function TransferRow({ transfer: t, top }: { transfer: TransferSnapshot; top: number }) {
   const fraction = t.size ? Math.min(1, t.bytesDone / t.size) : t.state === 'completed' ? 1 : 0;
@@ -83,7 +71,7 @@ export const TransferRow = memo(function TransferRow({ transfer: t, top }: { tra
               {t.error.message}
             </span>
           ) : (
-            <span className="transfer-details">{details(t)}</span>
+            <span className="transfer-details">{rowDetails(t)}</span>
           )}
         </div>
       </div>
