@@ -76,8 +76,11 @@ test('transfers: pause, resume and cancel from the panel; cancel leaves no multi
     await expect(t).toHaveAttribute('data-state', 'cancelled');
     await expect.poll(async () => (await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
     await toolbar(app).getByRole('button', { name: 'Retry', exact: true }).click();
-    await coreClient(app.headless.core)('transfers:setSettings', { changes: { uploadLimit: 0 } });
+    // Still limited, so the retry runs a couple of seconds and its row can say how it went.
+    await coreClient(app.headless.core)('transfers:setSettings', { changes: { uploadLimit: 20 * MiB } });
     await expect(t).toHaveAttribute('data-state', 'completed', { timeout: 60_000 });
+    await expect(t).toContainText(/41\.9 MB in 0:0\d · [\d.]+ MB\/s average/);
+    await app.screenshot('transfers-finished');
     await expect(row(app.page, `/${bucket}/big.bin`)).toBeVisible();
   } finally {
     await removeBucket(s3, bucket);
