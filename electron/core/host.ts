@@ -34,4 +34,6 @@ export interface CoreHost {
   env?: NodeJS.ProcessEnv;
   /** Opens a local file in the user's default app (Electron's shell.openPath); absent in headless hosts. */
   openLocally?(path: string): Promise<void>;
+  /** Shows a local file, selected, in the OS file manager (Electron's shell.showItemInFolder); absent in headless hosts. */
+  showInFolder?(path: string): Promise<void>;
 }

@@ -33,6 +33,7 @@ async function start(): Promise<void> {
         const failure = await shell.openPath(path);
         if (failure) throw new Error(failure);
       },
+      showInFolder: async (path) => shell.showItemInFolder(path),
       dialogs: {
         async chooseFolder(title) {
           const parent = BrowserWindow.getFocusedWindow();

@@ -57,6 +57,8 @@ export const transferOperations = {
   'transfers:cancel': op<void>()(ids),
   'transfers:retry': op<void>()(ids),
   'transfers:clearFinished': op<void>()(nothing),
+  /** Shows the transfer's local file (or its folder) in the OS file manager. */
+  'transfers:showInFolder': op<void>()(z.object({ id })),
   /** The answer to a `transfers:conflict` question. */
   'transfers:resolveConflict': op<void>()(z.object({ id, choice: conflictChoice, applyToAll: z.boolean() })),
   'transfers:getSettings': op<TransferSettings>()(nothing),

@@ -122,3 +122,72 @@ test('transfers: the conflict dialog asks, and "keep both" applies to all', asyn
     await removeBucket(s3, bucket);
   }
 });
+
+test('transfers: the row menu and the keyboard pause, resume, cancel, retry, show and find a transfer', async ({ app }) => {
+  const s3 = testS3Client(app.servers);
+  const bucket = uniqueBucketName('e2e-keys');
+  await createBucketWith(s3, bucket, { 'docs/readme.txt': 'hello' });
+  try {
+    await openBucket(app, bucket);
+    await coreClient(app.headless.core)('transfers:setSettings', { changes: { uploadLimit: 4 * MiB } });
+    const big = join(app.workDir, 'slow.bin');
+    const small = join(app.workDir, 'quick.txt');
+    await writeFile(big, randomBytes(40 * MiB));
+    await writeFile(small, 'quick');
+    await dropFiles(app, [small, big]);
+    const slow = item(app, 'slow.bin');
+    const quick = item(app, 'quick.txt');
+    await expect(slow).toHaveAttribute('data-state', 'running');
+
+    // Right-click: the menu acts on that row.
+    await slow.click({ button: 'right' });
+    const menu = app.page.getByRole('menu', { name: 'Transfer actions' });
+    await expect(menu).toBeVisible();
+    await expect(menu.getByRole('menuitem', { name: 'Resume' })).toHaveAttribute('aria-disabled', 'true');
+    await app.screenshot('transfers-menu');
+    await menu.getByRole('menuitem', { name: 'Pause' }).click();
+    await expect(slow).toHaveAttribute('data-state', 'paused');
+
+    // The keyboard, on the list: Space resumes the selected row, Delete cancels it.
+    const list = panel(app).getByRole('listbox', { name: 'Transfer list' });
+    await expect(list).toBeFocused();
+    await app.page.keyboard.press('Space');
+    await expect(slow).toHaveAttribute('data-state', 'running');
+    await app.page.keyboard.press('Space');
+    await expect(slow).toHaveAttribute('data-state', 'paused');
+    await app.page.keyboard.press('Delete');
+    await expect(slow).toHaveAttribute('data-state', 'cancelled');
+    await expect.poll(async () => (await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []).toEqual([]);
+
+    // Arrows move the selection (newest first: slow.bin, then quick.txt); Ctrl+A selects both.
+    await app.page.keyboard.press('ArrowDown');
+    await expect(quick).toHaveAttribute('aria-selected', 'true');
+    await expect(slow).toHaveAttribute('aria-selected', 'false');
+    await app.page.keyboard.press('ArrowUp');
+    await expect(slow).toHaveAttribute('aria-selected', 'true');
+    await app.page.keyboard.press('Control+a');
+    await expect(quick).toHaveAttribute('aria-selected', 'true');
+    await app.page.keyboard.press('Escape');
+    await expect(slow).toHaveAttribute('aria-selected', 'false');
+
+    // Retry from the menu, unthrottled.
+    await coreClient(app.headless.core)('transfers:setSettings', { changes: { uploadLimit: 0 } });
+    await slow.click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Retry' }).click();
+    await expect(slow).toHaveAttribute('data-state', 'completed', { timeout: 60_000 });
+
+    // Show in folder: main is asked for the upload's local file, found by the transfer's id.
+    await slow.click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Show in folder' }).click();
+    await expect.poll(() => app.headless.shownInFolder.at(-1)).toBe(big);
+
+    // Go to remote folder: from elsewhere in the bucket back to the file, selected.
+    await row(app.page, `/${bucket}/docs/`).dblclick();
+    await expect(row(app.page, `/${bucket}/docs/readme.txt`)).toBeVisible();
+    await slow.click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Go to remote folder' }).click();
+    await expect(row(app.page, `/${bucket}/slow.bin`)).toHaveAttribute('aria-selected', 'true');
+  } finally {
+    await removeBucket(s3, bucket);
+  }
+});

@@ -18,14 +18,16 @@ export async function startCoreProcessHost(): Promise<CoreProcessHost> {
   const data = await makeTempDir('data');
   const home = await makeTempDir('home');
   const folderAnswers: (string | null)[] = [];
+  const shownInFolder: string[] = [];
   const core = await startRemoteCore(
     () => forkCoreProcess(`${outDir}/main/coreProcess.cjs`, { ...process.env, HOME: home.path }),
     {
       setup: { dataDir: data.path, homeDir: home.path, appVersion: '0.0.0-test', platform: process.platform },
       secretBox: createHeadlessSecretBox(),
       dialogs: { chooseFolder: async () => folderAnswers.shift() ?? null },
+      showInFolder: async (path) => void shownInFolder.push(path),
     },
     (line) => console.warn(line),
   );
-  return hostedOn(core, data, home, folderAnswers);
+  return hostedOn(core, data, home, folderAnswers, shownInFolder);
 }

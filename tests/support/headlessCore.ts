@@ -9,6 +9,8 @@ export interface HostedCore<C> {
   homeDir: string;
   /** Answers the next "choose a folder" dialogs, in order (null = the user cancelled). */
   folderAnswers: (string | null)[];
+  /** What the host was asked to show in the OS file manager (main would call shell.showItemInFolder). */
+  shownInFolder: string[];
   dispose(): Promise<void>;
 }
 
@@ -41,12 +43,19 @@ export async function startHeadlessCore(options: HeadlessCoreOptions = {}): Prom
 }
 
 /** A core (in this process or its own) with its temp folders, and what stops it and removes them. */
-export function hostedOn<C extends { shutdown(): Promise<void> }>(core: C, data: TempDir, home: TempDir, folderAnswers: (string | null)[]): HostedCore<C> {
+export function hostedOn<C extends { shutdown(): Promise<void> }>(
+  core: C,
+  data: TempDir,
+  home: TempDir,
+  folderAnswers: (string | null)[],
+  shownInFolder: string[] = [],
+): HostedCore<C> {
   return {
     core,
     dataDir: data.path,
     homeDir: home.path,
     folderAnswers,
+    shownInFolder,
     async dispose() {
       await core.shutdown();
       await data.remove();

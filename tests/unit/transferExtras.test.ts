@@ -10,6 +10,7 @@ import { looksLikeParallelRefusal } from '../../electron/core/transfers/sftpAtte
 import { taskbarChanged, taskbarProgress } from '../../electron/core/transfers/taskbarProgress.js';
 import { fromForm, toForm } from '../../renderer/src/features/transfers/settingsForm.js';
 import { kindTarget, rowDetails } from '../../renderer/src/components/transfers/transferKind.js';
+import { toggleCommand } from '../../renderer/src/features/transfers/transferCommands.js';
 import { makeTempDir } from '../support/tempDir.js';
 
 const MiB = 1024 * 1024;
@@ -172,5 +173,16 @@ describe("a finished transfer row's details", () => {
     expect(rowDetails(done({ activeMs: 400 }))).toBe('41.9 MB');
     expect(rowDetails(done({}))).toBe('41.9 MB');
     expect(rowDetails(done({ direction: 'storageClass', activeMs: 9_000 }))).toBe('41.9 MB');
+  });
+});
+
+describe("the transfer list's Space key", () => {
+  const of = (...states: TransferState[]) => states.map((state, i) => ({ id: `t${i}`, state }) as TransferSnapshot);
+  it('pauses what runs or waits, else resumes what is paused, else retries what failed', () => {
+    expect(toggleCommand(of('running', 'paused', 'completed'))).toEqual({ action: 'pause', ids: ['t0'] });
+    expect(toggleCommand(of('paused', 'failed', 'completed'))).toEqual({ action: 'resume', ids: ['t0'] });
+    expect(toggleCommand(of('failed', 'cancelled', 'completed'))).toEqual({ action: 'retry', ids: ['t0', 't1'] });
+    expect(toggleCommand(of('completed'))).toBeUndefined();
+    expect(toggleCommand([])).toBeUndefined();
   });
 });

@@ -46,6 +46,7 @@ function hostFor(setup: CoreProcessSetup, ask: (request: HostRequest) => Promise
     },
     dialogs: { chooseFolder: async (title) => (await ask({ what: 'chooseFolder', title })) as string | null },
     openLocally: setup.canOpenLocally ? async (path) => void (await ask({ what: 'openLocally', path })) : undefined,
+    showInFolder: setup.canShowInFolder ? async (path) => void (await ask({ what: 'showInFolder', path })) : undefined,
   };
 }
 

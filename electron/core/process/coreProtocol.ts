@@ -12,6 +12,7 @@ export interface CoreProcessSetup {
   platform: string;
   secretBox: { strong: boolean; backend: string };
   canOpenLocally: boolean;
+  canShowInFolder: boolean;
   /** `npm run demo`: connections to import at start (a file written by the demo script). */
   importConnectionsFrom?: string;
 }
@@ -21,7 +22,8 @@ export type HostRequest =
   | { what: 'encrypt'; plain: string }
   | { what: 'decrypt'; sealedBase64: string }
   | { what: 'chooseFolder'; title?: string }
-  | { what: 'openLocally'; path: string };
+  | { what: 'openLocally'; path: string }
+  | { what: 'showInFolder'; path: string };
 
 export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 

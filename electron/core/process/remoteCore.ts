@@ -16,10 +16,11 @@ export interface CoreProcessChild extends MessagePipe<ToCoreProcess, FromCorePro
 
 /** What main lends the core process: where its data lives, and what only main can do. */
 export interface CoreProcessHost {
-  setup: Omit<CoreProcessSetup, 'secretBox' | 'canOpenLocally'>;
+  setup: Omit<CoreProcessSetup, 'secretBox' | 'canOpenLocally' | 'canShowInFolder'>;
   secretBox: SecretBox;
   dialogs: HostDialogs;
   openLocally?(path: string): Promise<void>;
+  showInFolder?(path: string): Promise<void>;
 }
 
 /** The core as main sees it: the same dispatch and events as an in-process core. */
@@ -93,7 +94,7 @@ class RemoteCoreConnection implements RemoteCore {
     // An early exit is reported through `ready`, and by the restart for later callers.
     this.ready.catch(() => undefined);
     const { secretBox } = this.host;
-    child.send({ t: 'start', setup: { ...this.host.setup, secretBox: { strong: secretBox.strong, backend: secretBox.backend }, canOpenLocally: !!this.host.openLocally } });
+    child.send({ t: 'start', setup: { ...this.host.setup, secretBox: { strong: secretBox.strong, backend: secretBox.backend }, canOpenLocally: !!this.host.openLocally, canShowInFolder: !!this.host.showInFolder } });
     return this.ready;
   }
 
@@ -161,6 +162,9 @@ class RemoteCoreConnection implements RemoteCore {
       case 'openLocally':
         if (!this.host.openLocally) throw new Error('Opening files in a local app needs the desktop app.');
         return this.host.openLocally(request.path);
+      case 'showInFolder':
+        if (!this.host.showInFolder) throw new Error('Showing files in their folder needs the desktop app.');
+        return this.host.showInFolder(request.path);
     }
   }
 }

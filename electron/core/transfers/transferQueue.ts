@@ -122,6 +122,13 @@ export class TransferQueue {
     return this.getSettings();
   }
 
+  /** One transfer's snapshot; a clear error when it is gone. */
+  get(id: string): TransferSnapshot {
+    const job = this.jobs.get(id);
+    if (!job) throw new AppError('notFound', 'That transfer is gone.');
+    return snapshotOf(job);
+  }
+
   list(): TransferSnapshot[] {
     return [...this.jobs.values()].map(snapshotOf);
   }

@@ -37,15 +37,16 @@ export function ContextMenu({ x, y, items, label, onClose }: Props) {
     first?.focus();
   }, [x, y]);
 
-  // Give focus back to whatever had it (the file list) when the menu goes away.
+  // Give focus back to whatever had it (the file list) when the menu goes away. Read while
+  // rendering: by the time an effect runs, the layout effect above has focused the menu.
+  const [previous] = useState(() => document.activeElement as HTMLElement | null);
   useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
     const menu = ref.current;
     return () => {
       const active = document.activeElement;
       if (!active || active === document.body || menu?.contains(active)) previous?.focus();
     };
-  }, []);
+  }, [previous]);
 
   useEffect(() => {
     const onPointer = (event: MouseEvent) => {

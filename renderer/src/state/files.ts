@@ -67,6 +67,15 @@ export async function controlTransfers(action: Control, ids: string[]): Promise<
   }
 }
 
+/** Shows a transfer's local file (or its folder) in the OS file manager; main finds the path from the id. */
+export async function showTransferInFolder(id: string): Promise<void> {
+  try {
+    await unwrap(api().transfers.showInFolder({ id }));
+  } catch (caught) {
+    showError(toApiError(caught).message);
+  }
+}
+
 export async function clearFinished(): Promise<void> {
   try {
     await unwrap(api().transfers.clearFinished({}));

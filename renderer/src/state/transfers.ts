@@ -12,6 +12,8 @@ interface TransfersState {
   panelOpen: boolean;
   /** Ids the user selected in the panel: commands apply to them, or to all when none. */
   selected: Record<string, true>;
+  /** The row the keyboard is on: the last one clicked or reached with the arrow keys. */
+  focused: string | null;
   /** Height of the list part of the strip, in px (the user can drag it). */
   panelHeight: number;
   replaceAll(list: TransferSnapshot[]): void;
@@ -22,6 +24,7 @@ interface TransfersState {
   setPanelOpen(open: boolean): void;
   /** Plain click selects one; `extend` (Ctrl/Cmd) toggles it in the selection. */
   select(id: string, extend: boolean): void;
+  selectAll(ids: string[]): void;
   clearSelection(): void;
   setPanelHeight(height: number): void;
 }
@@ -31,6 +34,7 @@ export const useTransfers = create<TransfersState>()((set, get) => ({
   order: [],
   panelOpen: true,
   selected: {},
+  focused: null,
   panelHeight: 150,
   replaceAll(list) {
     const byId: Record<string, TransferSnapshot> = {};
@@ -82,7 +86,10 @@ export const useTransfers = create<TransfersState>()((set, get) => ({
     const selected: Record<string, true> = extend ? { ...get().selected } : {};
     if (extend && get().selected[id]) delete selected[id];
     else selected[id] = true;
-    set({ selected });
+    set({ selected, focused: id });
+  },
+  selectAll(ids) {
+    set({ selected: Object.fromEntries(ids.map((id) => [id, true as const])) });
   },
   clearSelection() {
     set({ selected: {} });

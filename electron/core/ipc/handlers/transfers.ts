@@ -2,11 +2,12 @@ import type { transferOperations } from '../../../../shared/contract/transfers.j
 import { AppError } from '../../errors.js';
 import { abortIncompleteUploads } from '../../s3/s3MultipartUploads.js';
 import { incompleteUploadsWithParts } from '../../transfers/incompleteUploads.js';
+import { localItemOf } from '../../transfers/showInFolder.js';
 import type { S3Session } from '../../s3/s3Session.js';
 import type { DomainHandlers } from './domainHandlers.js';
 import type { Services } from './services.js';
 
-export function transferHandlers({ transfers, sessions }: Services): DomainHandlers<typeof transferOperations> {
+export function transferHandlers({ transfers, sessions, host }: Services): DomainHandlers<typeof transferOperations> {
   const s3Client = (connectionId: string) => {
     const session = sessions.get(connectionId);
     if (session.fs.protocol !== 's3') throw new AppError('unsupported', 'Multipart uploads exist only on S3 connections.');
@@ -22,6 +23,10 @@ export function transferHandlers({ transfers, sessions }: Services): DomainHandl
     'transfers:cancel': ({ ids }) => transfers.cancel(ids),
     'transfers:retry': ({ ids }) => transfers.retry(ids),
     'transfers:clearFinished': () => transfers.clearFinished(),
+    'transfers:showInFolder': async ({ id }) => {
+      if (!host.showInFolder) throw new AppError('unsupported', 'Showing files in their folder needs the desktop app.');
+      await host.showInFolder(await localItemOf(transfers.get(id)));
+    },
     'transfers:resolveConflict': ({ id, choice, applyToAll }) => transfers.resolveConflict(id, choice, applyToAll),
     'transfers:getSettings': () => transfers.getSettings(),
     'transfers:setSettings': ({ changes }) => transfers.setSettings(changes),

@@ -9,6 +9,17 @@ import { kindLabel, kindTarget, rowDetails, runningLabel, whereOf } from './tran
 
 export const TRANSFER_ROW_HEIGHT = 46;
 
+/** The row's element id, for the list's aria-activedescendant. */
+export const transferRowId = (id: string) => `transfer-row-${id}`;
+
+interface Props {
+  transfer: TransferSnapshot;
+  top: number;
+  /** The row the keyboard is on. */
+  focused: boolean;
+  onMenu(event: React.MouseEvent, transfer: TransferSnapshot): void;
+}
+
 const stateLabels: Record<TransferSnapshot['state'], string> = {
   queued: 'Waiting',
   running: 'Transferring',
@@ -19,7 +30,7 @@ const stateLabels: Record<TransferSnapshot['state'], string> = {
   cancelled: 'Cancelled',
 };
 
-export const TransferRow = memo(function TransferRow({ transfer: t, top }: { transfer: TransferSnapshot; top: number }) {
+export const TransferRow = memo(function TransferRow({ transfer: t, top, focused, onMenu }: Props) {
   const fraction = t.size ? Math.min(1, t.bytesDone / t.size) : t.state === 'completed' ? 1 : 0;
   const where = whereOf(t);
   const target = kindTarget(t);
@@ -33,7 +44,9 @@ export const TransferRow = memo(function TransferRow({ transfer: t, top }: { tra
 
   return (
     <div
-      className={`transfer-row state-${t.state}${selected ? ' selected' : ''}`}
+      id={transferRowId(t.id)}
+      role="option"
+      className={`transfer-row state-${t.state}${selected ? ' selected' : ''}${focused ? ' focused' : ''}`}
       data-testid="transfer"
       data-transfer-id={t.id}
       data-state={t.state}
@@ -42,6 +55,7 @@ export const TransferRow = memo(function TransferRow({ transfer: t, top }: { tra
         if ((e.target as HTMLElement).closest('button')) return;
         select(t.id, e.ctrlKey || e.metaKey);
       }}
+      onContextMenu={(e) => onMenu(e, t)}
       style={{ transform: `translateY(${top}px)` }}
       title={t.detail ? `${where}\n${t.detail}` : where}
     >

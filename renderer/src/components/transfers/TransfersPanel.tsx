@@ -1,16 +1,20 @@
 /** The collapsible transfers strip at the bottom of the window. */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
+import type { TransferSnapshot } from '../../../../shared/transfers.js';
 import { clearFinished } from '../../state/files.js';
 import { totals, useTransfers } from '../../state/transfers.js';
+import { useContextMenu } from '../ContextMenu.js';
 import { ChevronDownIcon, ChevronUpIcon } from '../icons.js';
 import { PanelResizer } from './PanelResizer.js';
-import { TransferRow, TRANSFER_ROW_HEIGHT } from './TransferRow.js';
+import { TransferRow, transferRowId, TRANSFER_ROW_HEIGHT } from './TransferRow.js';
 import { TransfersSummary } from './TransfersSummary.js';
 import { ConflictDialog } from '../../features/transfers/ConflictDialog.js';
 import { TransferControls } from '../../features/transfers/TransferControls.js';
 import { TransferSettingsButton } from '../../features/transfers/TransferButtons.js';
 import { TransferDialogs } from '../../features/transfers/TransferDialogs.js';
+import { transferListKeys } from '../../features/transfers/transferListKeys.js';
+import { TransferMenu } from '../../features/transfers/TransferMenu.js';
 
 export function TransfersPanel() {
   const byId = useTransfers((s) => s.byId);
@@ -32,6 +36,27 @@ export function TransfersPanel() {
   });
 
   const showList = open && ids.length > 0;
+  const focused = useTransfers((s) => s.focused);
+  const { menu, open: openMenu, close: closeMenu } = useContextMenu<TransferSnapshot>();
+  const onRowMenu = useCallback(
+    (event: React.MouseEvent, transfer: TransferSnapshot) => {
+      event.preventDefault();
+      const store = useTransfers.getState();
+      if (!store.selected[transfer.id]) store.select(transfer.id, false);
+      listRef.current?.focus();
+      openMenu(event.clientX, event.clientY, transfer);
+    },
+    [openMenu],
+  );
+  const onKeyDown = transferListKeys({
+    ids,
+    scrollTo: (index) => virtualizer.scrollToIndex(index),
+    openMenuAt: (id) => {
+      const box = document.getElementById(transferRowId(id))?.getBoundingClientRect();
+      const transfer = byId[id];
+      if (box && transfer) openMenu(box.left + 40, box.bottom, transfer);
+    },
+  });
 
   return (
     <section aria-label="Transfers" className={`transfers${showList ? ' open' : ''}`}>
@@ -65,17 +90,26 @@ export function TransfersPanel() {
           id="transfer-list"
           ref={listRef}
           className="transfer-list"
+          role="listbox"
+          aria-label="Transfer list"
+          aria-multiselectable="true"
+          aria-activedescendant={focused && byId[focused] ? transferRowId(focused) : undefined}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
           // As tall as its rows, up to the height the user chose.
           style={{ height: Math.min(height, ids.length * TRANSFER_ROW_HEIGHT + 1) }}
         >
           <div className="transfer-canvas" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
               const transfer = byId[ids[item.index]!];
-              return transfer ? <TransferRow key={transfer.id} transfer={transfer} top={item.start} /> : null;
+              return transfer ? (
+                <TransferRow key={transfer.id} transfer={transfer} top={item.start} focused={transfer.id === focused} onMenu={onRowMenu} />
+              ) : null;
             })}
           </div>
         </div>
       ) : null}
+      {menu ? <TransferMenu x={menu.x} y={menu.y} target={menu.target} onClose={closeMenu} /> : null}
       <ConflictDialog />
       <TransferDialogs />
     </section>

@@ -1,22 +1,9 @@
 /** Pause, resume, cancel and retry for the selected transfers, or for all when none is selected. */
-import type { TransferSnapshot, TransferState } from '../../../../shared/transfers.js';
 import { controlTransfers } from '../../state/files.js';
 import { useTransfers } from '../../state/transfers.js';
+import { targetsOf, type TransferCommand } from './transferCommands.js';
 
-type Action = 'pause' | 'resume' | 'cancel' | 'retry';
-
-const appliesTo: Record<Action, TransferState[]> = {
-  pause: ['queued', 'running', 'waiting'],
-  resume: ['paused'],
-  cancel: ['queued', 'running', 'waiting', 'paused', 'failed'],
-  retry: ['failed', 'cancelled'],
-};
-
-const labels: Record<Action, string> = { pause: 'Pause', resume: 'Resume', cancel: 'Cancel', retry: 'Retry' };
-
-export function targetsOf(action: Action, list: TransferSnapshot[]): string[] {
-  return list.filter((t) => appliesTo[action].includes(t.state)).map((t) => t.id);
-}
+const labels: Record<TransferCommand, string> = { pause: 'Pause', resume: 'Resume', cancel: 'Cancel', retry: 'Retry' };
 
 export function TransferControls() {
   const byId = useTransfers((s) => s.byId);
@@ -26,7 +13,7 @@ export function TransferControls() {
   const suffix = chosen.length > 0 ? ` selected (${chosen.length})` : ' all';
   return (
     <div className="transfer-controls" role="toolbar" aria-label="Transfer controls">
-      {(Object.keys(labels) as Action[]).map((action) => {
+      {(Object.keys(labels) as TransferCommand[]).map((action) => {
         const ids = targetsOf(action, scope);
         return (
           <button

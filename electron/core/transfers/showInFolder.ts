@@ -1,0 +1,19 @@
+import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { TransferSnapshot } from '../../../shared/transfers.js';
+import { AppError } from '../errors.js';
+import { partPathOf } from './jobRunner.js';
+
+/**
+ * What "Show in folder" points the file manager at: the transfer's local file once it is
+ * there, else a download's `.part`, else the folder it goes to. The path comes from the
+ * queue, never from the window that asks.
+ */
+export async function localItemOf(t: TransferSnapshot): Promise<string> {
+  if (t.direction === 'storageClass') throw new AppError('unsupported', 'A storage class change has no local file to show.');
+  const candidates = [t.localPath, ...(t.direction === 'download' ? [partPathOf(t.localPath)] : []), dirname(t.localPath)];
+  for (const path of candidates) {
+    if (await stat(path).then(() => true, () => false)) return path;
+  }
+  throw new AppError('notFound', `${t.localPath} is no longer there, nor its folder.`);
+}

@@ -1,0 +1,46 @@
+/**
+ * Keys of the transfer list: arrows, Home and End move the selection, Ctrl/Cmd+A selects
+ * all, Space pauses or resumes the selection, Delete cancels it, Escape clears it, and the
+ * menu key (or Shift+F10) opens the row's menu.
+ */
+import type { KeyboardEvent } from 'react';
+import type { TransferSnapshot } from '../../../../shared/transfers.js';
+import { controlTransfers } from '../../state/files.js';
+import { useTransfers } from '../../state/transfers.js';
+import { targetsOf, toggleCommand } from './transferCommands.js';
+
+interface ListKeys {
+  /** Row ids as shown, top to bottom. */
+  ids: string[];
+  scrollTo(index: number): void;
+  openMenuAt(id: string): void;
+}
+
+export function transferListKeys({ ids, scrollTo, openMenuAt }: ListKeys) {
+  return (event: KeyboardEvent) => {
+    const store = useTransfers.getState();
+    const at = store.focused ? ids.indexOf(store.focused) : -1;
+    const moveTo = (index: number) => {
+      const clamped = Math.max(0, Math.min(ids.length - 1, index));
+      const id = ids[clamped];
+      if (!id) return;
+      store.select(id, false);
+      scrollTo(clamped);
+    };
+    const chosen = (): TransferSnapshot[] => Object.keys(store.selected).flatMap((id) => (store.byId[id] ? [store.byId[id]] : []));
+    const menuKey = event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey);
+    if (event.key === 'ArrowDown') moveTo(at + 1);
+    else if (event.key === 'ArrowUp') moveTo(at < 0 ? 0 : at - 1);
+    else if (event.key === 'Home') moveTo(0);
+    else if (event.key === 'End') moveTo(ids.length - 1);
+    else if (event.key === 'a' && (event.ctrlKey || event.metaKey)) store.selectAll(ids);
+    else if (event.key === 'Escape') store.clearSelection();
+    else if (event.key === ' ') {
+      const command = toggleCommand(chosen());
+      if (command) void controlTransfers(command.action, command.ids);
+    } else if (event.key === 'Delete' || event.key === 'Backspace') void controlTransfers('cancel', targetsOf('cancel', chosen()));
+    else if (menuKey && store.focused) openMenuAt(store.focused);
+    else return;
+    event.preventDefault();
+  };
+}
