@@ -18,6 +18,7 @@ interface ListKeys {
 
 export function transferListKeys({ ids, scrollTo, openMenuAt }: ListKeys) {
   return (event: KeyboardEvent) => {
+    if (event.target !== event.currentTarget) return; // a row's own buttons handle their keys
     const store = useTransfers.getState();
     const at = store.focused ? ids.indexOf(store.focused) : -1;
     const moveTo = (index: number) => {
