@@ -2,10 +2,13 @@ import { join } from 'node:path';
 import { BrowserWindow, ipcMain, webContents } from 'electron';
 import { invokeChannels } from '../../shared/channels.js';
 import { dragOutChannel } from '../../shared/contract/transfers.js';
+import type { TransferSnapshot } from '../../shared/transfers.js';
 import { parseRequest } from '../core/ipc/dispatch.js';
 import type { RemoteCore } from '../core/process/remoteCore.js';
 import { ActiveTransfers } from '../core/transfers/activeTransfers.js';
+import { FinishedBatch } from '../core/transfers/finishedBatch.js';
 import { noTaskbarProgress, taskbarChanged, taskbarProgress } from '../core/transfers/taskbarProgress.js';
+import { notifyIfAway } from './batchNotification.js';
 import { dragOutListener } from './dragOut.js';
 import { isTrustedSender } from './security.js';
 
@@ -26,19 +29,25 @@ export function registerIpc(core: RemoteCore): void {
     }
   });
   ipcMain.on(dragOutChannel, dragOutListener(core, join(__dirname, '../../resources/icon.png')));
-  // The taskbar/dock bar follows the whole queue and clears when it goes idle. It is
-  // redrawn at most every 200 ms: a dropped folder of thousands of files changes often.
+  // The taskbar/dock bar follows the whole queue and clears when it goes idle (then a
+  // notification sums the batch up, if the user is elsewhere). It is redrawn at most every
+  // 200 ms: a dropped folder of thousands of files changes often.
   const active = new ActiveTransfers();
+  const batch = new FinishedBatch();
   let shown = noTaskbarProgress;
   let pending: NodeJS.Timeout | undefined;
   const redraw = () => {
     pending = undefined;
-    const next = taskbarProgress(active.list());
+    const unfinished = active.list();
+    const next = taskbarProgress(unfinished);
+    const notice = batch.takeIfIdle(unfinished);
+    if (notice) notifyIfAway(notice);
     if (!taskbarChanged(shown, next)) return;
     shown = next;
     for (const win of BrowserWindow.getAllWindows()) win.setProgressBar(next.value, { mode: next.mode });
   };
   core.events.subscribe((channel, payload) => {
+    if (channel === 'transfers:changed') batch.note(payload as TransferSnapshot);
     if (active.apply(channel, payload) && !pending) pending = setTimeout(redraw, 200);
   });
 }

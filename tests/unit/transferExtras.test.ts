@@ -11,6 +11,7 @@ import { taskbarChanged, taskbarProgress } from '../../electron/core/transfers/t
 import { fromForm, toForm } from '../../renderer/src/features/transfers/settingsForm.js';
 import { kindTarget, rowDetails } from '../../renderer/src/components/transfers/transferKind.js';
 import { toggleCommand } from '../../renderer/src/features/transfers/transferCommands.js';
+import { FinishedBatch } from '../../electron/core/transfers/finishedBatch.js';
 import { makeTempDir } from '../support/tempDir.js';
 
 const MiB = 1024 * 1024;
@@ -184,5 +185,42 @@ describe("the transfer list's Space key", () => {
     expect(toggleCommand(of('failed', 'cancelled', 'completed'))).toEqual({ action: 'retry', ids: ['t0', 't1'] });
     expect(toggleCommand(of('completed'))).toBeUndefined();
     expect(toggleCommand([])).toBeUndefined();
+  });
+});
+
+describe('the notification when a batch of transfers ends', () => {
+  let clock = 0;
+  const snap = (id: string, state: TransferState, extra: Partial<TransferSnapshot> = {}) =>
+    ({ id, state, direction: 'upload', name: `${id}.bin`, size: 2_000_000, bytesDone: 0, ...extra }) as TransferSnapshot;
+  const run = (batch: FinishedBatch, ids: string[], end: TransferState[], seconds: number) => {
+    for (const id of ids) batch.note(snap(id, 'running'));
+    clock += seconds * 1000;
+    ids.forEach((id, i) => batch.note(snap(id, end[i] ?? 'completed')));
+  };
+  it('sums up what finished once nothing is queued, running or waiting', () => {
+    const batch = new FinishedBatch(() => clock);
+    run(batch, ['a', 'b', 'c'], ['completed', 'completed', 'failed'], 8);
+    batch.note(snap('d', 'completed', { direction: 'download', name: 'report.pdf', size: 3_100_000 }));
+    expect(batch.takeIfIdle([snap('e', 'queued')])).toBeUndefined();
+    expect(batch.takeIfIdle([snap('p', 'paused')])).toEqual({
+      title: 'Transfers finished, with errors',
+      body: 'Uploaded 2 files (4.0 MB)\nDownloaded report.pdf (3.1 MB)\n1 transfer failed: open Stowage to see why',
+    });
+    // A fresh batch afterwards: nothing left over.
+    expect(batch.takeIfIdle([])).toBeUndefined();
+  });
+  it('says nothing for a batch under five seconds, or one the user cancelled', () => {
+    const quick = new FinishedBatch(() => clock);
+    run(quick, ['a'], ['completed'], 2);
+    expect(quick.takeIfIdle([])).toBeUndefined();
+    const cancelled = new FinishedBatch(() => clock);
+    run(cancelled, ['a'], ['cancelled'], 20);
+    expect(cancelled.takeIfIdle([])).toBeUndefined();
+  });
+  it('counts a failed transfer that a retry then finished as done', () => {
+    const batch = new FinishedBatch(() => clock);
+    run(batch, ['a'], ['failed'], 3);
+    run(batch, ['a'], ['completed'], 3);
+    expect(batch.takeIfIdle([])).toEqual({ title: 'Transfers finished', body: 'Uploaded a.bin (2.0 MB)' });
   });
 });

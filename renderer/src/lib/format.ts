@@ -1,20 +1,8 @@
 /** Human-readable sizes, speeds, durations and dates (decimal units, like Finder). */
 
-const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+import { formatBytes } from '../../../shared/format.js';
 
-export function formatBytes(bytes: number | undefined): string {
-  if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '—';
-  if (bytes < 1000) return `${Math.round(bytes)} B`;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  // 1.2 MB, 12.4 MB, 124 MB
-  const text = value < 100 ? value.toFixed(1) : Math.round(value).toString();
-  return `${text} ${units[unit]}`;
-}
+export { formatBytes, formatCount, plural } from '../../../shared/format.js';
 
 export function formatRate(bytesPerSecond: number | undefined): string {
   if (!bytesPerSecond || bytesPerSecond <= 0) return '';
@@ -48,16 +36,6 @@ export function formatDate(epochMs: number | undefined): string {
 export function formatDateLong(epochMs: number | undefined): string {
   if (epochMs === undefined || !Number.isFinite(epochMs)) return '';
   return fullDateTime.format(epochMs);
-}
-
-const count = new Intl.NumberFormat();
-
-export function formatCount(n: number): string {
-  return count.format(n);
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 const storageClasses: Record<string, string> = {
