@@ -3,30 +3,15 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core/createCore.js';
-import { createHeadlessSecretBox } from '../bridge/headlessSecretBox.js';
+import type { Core } from '../../electron/core/createCore.js';
 import { coreClient, failureOf } from '../support/coreClient.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 import { makeTempDir } from '../support/tempDir.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
-import { connectS3, MiB, waitFor } from './transferSupport.js';
+import { connectS3, coreOn, MiB, waitFor } from './transferSupport.js';
 
 const env = readTestbedEnv();
 const s3 = testS3Client(env);
-
-/** A core whose host records what it was asked to show, as main would pass it to shell.showItemInFolder. */
-async function coreShowingIn(dir: string, shown: string[] | undefined): Promise<Core> {
-  return createCore({
-    dataDir: join(dir, 'data'),
-    homeDir: dir,
-    appVersion: '0.0.0-test',
-    platform: process.platform,
-    secretBox: createHeadlessSecretBox(),
-    env: { ...process.env, HOME: dir },
-    dialogs: { chooseFolder: async () => null },
-    showInFolder: shown ? async (path) => void shown.push(path) : undefined,
-  });
-}
 
 describe('show a transfer in its folder, against the real RGW', () => {
   const bucket = uniqueBucketName('xfer-show');
@@ -40,7 +25,8 @@ describe('show a transfer in its folder, against the real RGW', () => {
     work = await makeTempDir('xfer-show');
     await createBucketWith(s3, bucket, { 'report.txt': 'quarterly' });
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'big.bin', Body: randomBytes(24 * MiB) }));
-    core = await coreShowingIn(work.path, shown);
+    // The host records what it was asked to show, as main would pass it to shell.showItemInFolder.
+    core = await coreOn(join(work.path, 'data'), work.path, { showInFolder: async (path) => void shown.push(path) });
     call = coreClient(core);
     id = await connectS3(core, env);
   });
@@ -93,7 +79,7 @@ describe('show a transfer in its folder, against the real RGW', () => {
 
   it('answers a transfer that is gone, and a host without a file manager, in words', async () => {
     expect(await failureOf(call('transfers:showInFolder', { id: 'no-such-transfer' }))).toMatchObject({ kind: 'notFound', message: 'That transfer is gone.' });
-    const headless = await coreShowingIn(join(work.path, 'headless'), undefined);
+    const headless = await coreOn(join(work.path, 'headless'), work.path);
     try {
       const other = coreClient(headless);
       const otherId = await connectS3(headless, env);

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import type { S3ConnectionDraft, SftpConnectionDraft } from '../../shared/connections.js';
 import type { TransferSnapshot } from '../../shared/transfers.js';
 import { createCore, type Core } from '../../electron/core/createCore.js';
+import type { CoreHost } from '../../electron/core/host.js';
 import { createHeadlessSecretBox } from '../bridge/headlessSecretBox.js';
 import { coreClient } from '../support/coreClient.js';
 import type { TestbedEnv } from '../support/testbedEnv.js';
@@ -24,9 +25,10 @@ export function s3Draft(env: TestbedEnv, endpoint = env.s3.endpoint): S3Connecti
 // One key for the whole test process: a restarted core must open the secrets the first one sealed.
 const secretBox = createHeadlessSecretBox();
 
-/** A core on a given data folder, so a test can stop it and start another on the same data. */
-export async function coreOn(dataDir: string, homeDir: string): Promise<Core> {
+/** A core on a given data folder, so a test can stop it and start another on the same data; `extra` adds host abilities. */
+export async function coreOn(dataDir: string, homeDir: string, extra: Pick<CoreHost, 'showInFolder'> = {}): Promise<Core> {
   return createCore({
+    ...extra,
     dataDir,
     homeDir,
     appVersion: '0.0.0-test',
