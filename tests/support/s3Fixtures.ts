@@ -4,6 +4,7 @@ import {
   DeleteBucketCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
+  ListObjectsV2Command,
   ListObjectVersionsCommand,
   PutObjectCommand,
   S3Client,
@@ -33,6 +34,16 @@ export async function createBucketWith(client: S3Client, bucket: string, objects
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
   for (const [Key, Body] of Object.entries(objects)) {
     await client.send(new PutObjectCommand({ Bucket: bucket, Key, Body: Buffer.from(Body) }));
+  }
+}
+
+/** Deletes every object under `prefix` (an unversioned bucket). */
+export async function emptyPrefix(client: S3Client, bucket: string, prefix: string): Promise<void> {
+  for (;;) {
+    const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
+    const objects = (page.Contents ?? []).map((o) => ({ Key: o.Key! }));
+    if (objects.length === 0) return;
+    await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects, Quiet: true } }));
   }
 }
 
