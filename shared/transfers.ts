@@ -10,6 +10,8 @@ export type TransferKind = TransferDirection | 'storageClass';
 export type TransferState = 'queued' | 'running' | 'paused' | 'waiting' | 'completed' | 'failed' | 'cancelled';
 
 export const finishedStates: readonly TransferState[] = ['completed', 'failed', 'cancelled'];
+/** Still to do and not held by the user: queued, running, or waiting for a conflict answer. */
+export const underwayStates: readonly TransferState[] = ['queued', 'running', 'waiting'];
 
 /** What to do when the target of a transfer already exists. */
 export type ConflictChoice = 'overwrite' | 'skip' | 'rename' | 'resume' | 'newer';

@@ -1,5 +1,5 @@
 import { formatBytes, plural } from '../../../shared/format.js';
-import type { TransferSnapshot } from '../../../shared/transfers.js';
+import { underwayStates, type TransferSnapshot } from '../../../shared/transfers.js';
 
 /** What main shows in an OS notification when the queue goes idle. */
 export interface BatchNotice {
@@ -10,7 +10,7 @@ export interface BatchNotice {
 /** A batch shorter than this finished while the user watched, or near enough: no notification. */
 const worthTelling = 5_000;
 
-const isActive = (t: TransferSnapshot) => t.state === 'queued' || t.state === 'running' || t.state === 'waiting';
+const isActive = (t: TransferSnapshot) => underwayStates.includes(t.state);
 
 /**
  * The transfers that finished since the queue last went idle, summed up once it does: main

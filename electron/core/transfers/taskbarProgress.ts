@@ -1,4 +1,4 @@
-import type { TransferSnapshot } from '../../../shared/transfers.js';
+import { underwayStates, type TransferSnapshot } from '../../../shared/transfers.js';
 
 /** What the OS taskbar/dock bar shows (Electron's BrowserWindow.setProgressBar arguments). */
 export interface TaskbarProgress {
@@ -22,7 +22,7 @@ export function taskbarProgress(transfers: readonly TransferSnapshot[]): Taskbar
   let sizeUnknown = false;
   let any = false;
   for (const t of transfers) {
-    if (t.state !== 'queued' && t.state !== 'running' && t.state !== 'waiting') continue;
+    if (!underwayStates.includes(t.state)) continue;
     any = true;
     if (t.state !== 'waiting') moving = true;
     if (t.size === undefined) sizeUnknown = true;

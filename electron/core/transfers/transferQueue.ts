@@ -124,9 +124,7 @@ export class TransferQueue {
 
   /** One transfer's snapshot; a clear error when it is gone. */
   get(id: string): TransferSnapshot {
-    const job = this.jobs.get(id);
-    if (!job) throw new AppError('notFound', 'That transfer is gone.');
-    return snapshotOf(job);
+    return snapshotOf(this.jobOf(id));
   }
 
   list(): TransferSnapshot[] {
@@ -182,8 +180,7 @@ export class TransferQueue {
 
   /** Answers a conflict question; `applyToAll` answers every waiting (and later) one the same way. */
   resolveConflict(id: string, choice: ConflictChoice, applyToAll: boolean): void {
-    const job = this.jobs.get(id);
-    if (!job) throw new AppError('notFound', 'That transfer is gone.');
+    const job = this.jobOf(id);
     const targets = [job];
     if (applyToAll && job.snapshot.direction !== 'storageClass') {
       this.applyToAll[job.snapshot.direction] = choice;
@@ -238,6 +235,12 @@ export class TransferQueue {
     this.store?.schedule();
     this.pump();
     return added;
+  }
+
+  private jobOf(id: string): Job {
+    const job = this.jobs.get(id);
+    if (!job) throw new AppError('notFound', 'That transfer is gone.');
+    return job;
   }
 
   private pick(ids: string[]): Job[] {

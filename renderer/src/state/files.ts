@@ -56,9 +56,9 @@ export async function downloadSelection(connectionId: string): Promise<void> {
   }
 }
 
-type Control = 'pause' | 'resume' | 'cancel' | 'retry';
+export type TransferCommand = 'pause' | 'resume' | 'cancel' | 'retry';
 
-export async function controlTransfers(action: Control, ids: string[]): Promise<void> {
+export async function controlTransfers(action: TransferCommand, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   try {
     await unwrap(api().transfers[action]({ ids }));

@@ -99,6 +99,11 @@ export const useTransfers = create<TransfersState>()((set, get) => ({
   },
 }));
 
+/** The selected transfers that are still in the list, as snapshots. */
+export function selectedTransfers({ byId, selected }: Pick<TransfersState, 'byId' | 'selected'>): TransferSnapshot[] {
+  return Object.keys(selected).flatMap((id) => (byId[id] ? [byId[id]] : []));
+}
+
 export const isActive = (t: TransferSnapshot) => t.state === 'queued' || t.state === 'running' || t.state === 'paused' || t.state === 'waiting';
 
 export interface TransferTotals {

@@ -1,15 +1,15 @@
 /** Pause, resume, cancel and retry for the selected transfers, or for all when none is selected. */
-import { controlTransfers } from '../../state/files.js';
-import { useTransfers } from '../../state/transfers.js';
-import { targetsOf, type TransferCommand } from './transferCommands.js';
+import { controlTransfers, type TransferCommand } from '../../state/files.js';
+import { selectedTransfers, useTransfers } from '../../state/transfers.js';
+import { targetsOf } from './transferCommands.js';
 
 const labels: Record<TransferCommand, string> = { pause: 'Pause', resume: 'Resume', cancel: 'Cancel', retry: 'Retry' };
 
 export function TransferControls() {
   const byId = useTransfers((s) => s.byId);
   const selected = useTransfers((s) => s.selected);
-  const chosen = Object.keys(selected).filter((id) => byId[id]);
-  const scope = chosen.length > 0 ? chosen.map((id) => byId[id]!) : Object.values(byId);
+  const chosen = selectedTransfers({ byId, selected });
+  const scope = chosen.length > 0 ? chosen : Object.values(byId);
   const suffix = chosen.length > 0 ? ` selected (${chosen.length})` : ' all';
   return (
     <div className="transfer-controls" role="toolbar" aria-label="Transfer controls">

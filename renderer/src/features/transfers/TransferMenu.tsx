@@ -6,11 +6,11 @@ import { ContextMenu, type MenuEntry } from '../../components/ContextMenu.js';
 import { CloseIcon, CloudIcon, CopyIcon, OpenIcon, PauseIcon, PlayIcon, RetryIcon } from '../../components/icons.js';
 import { getTab } from '../../state/browser.js';
 import { useConnections } from '../../state/connections.js';
-import { controlTransfers, showTransferInFolder } from '../../state/files.js';
+import { controlTransfers, showTransferInFolder, type TransferCommand } from '../../state/files.js';
 import { navigate } from '../../state/navigation.js';
 import { showInfo } from '../../state/toasts.js';
-import { useTransfers } from '../../state/transfers.js';
-import { targetsOf, type TransferCommand } from './transferCommands.js';
+import { selectedTransfers, useTransfers } from '../../state/transfers.js';
+import { targetsOf } from './transferCommands.js';
 
 interface Props {
   x: number;
@@ -21,9 +21,8 @@ interface Props {
 
 /** The transfers a menu on `target` acts on: the selection if the row is in it, else the row alone. */
 function chosenFor(target: TransferSnapshot): TransferSnapshot[] {
-  const { byId, selected } = useTransfers.getState();
-  if (!selected[target.id]) return [target];
-  return Object.keys(selected).flatMap((id) => (byId[id] ? [byId[id]] : []));
+  const state = useTransfers.getState();
+  return state.selected[target.id] ? selectedTransfers(state) : [target];
 }
 
 /** Opens the remote folder in the file browser, with the transfer's file selected. */

@@ -1,12 +1,11 @@
 /** Which transfers each command applies to, and what the keyboard's Space does to a selection. */
-import type { TransferSnapshot, TransferState } from '../../../../shared/transfers.js';
+import { underwayStates, type TransferSnapshot, type TransferState } from '../../../../shared/transfers.js';
+import type { TransferCommand } from '../../state/files.js';
 
-export type TransferCommand = 'pause' | 'resume' | 'cancel' | 'retry';
-
-const appliesTo: Record<TransferCommand, TransferState[]> = {
-  pause: ['queued', 'running', 'waiting'],
+const appliesTo: Record<TransferCommand, readonly TransferState[]> = {
+  pause: underwayStates,
   resume: ['paused'],
-  cancel: ['queued', 'running', 'waiting', 'paused', 'failed'],
+  cancel: [...underwayStates, 'paused', 'failed'],
   retry: ['failed', 'cancelled'],
 };
 

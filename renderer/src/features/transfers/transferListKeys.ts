@@ -4,9 +4,8 @@
  * menu key (or Shift+F10) opens the row's menu.
  */
 import type { KeyboardEvent } from 'react';
-import type { TransferSnapshot } from '../../../../shared/transfers.js';
 import { controlTransfers } from '../../state/files.js';
-import { useTransfers } from '../../state/transfers.js';
+import { selectedTransfers, useTransfers } from '../../state/transfers.js';
 import { targetsOf, toggleCommand } from './transferCommands.js';
 
 interface ListKeys {
@@ -28,7 +27,6 @@ export function transferListKeys({ ids, scrollTo, openMenuAt }: ListKeys) {
       store.select(id, false);
       scrollTo(clamped);
     };
-    const chosen = (): TransferSnapshot[] => Object.keys(store.selected).flatMap((id) => (store.byId[id] ? [store.byId[id]] : []));
     const menuKey = event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey);
     if (event.key === 'ArrowDown') moveTo(at + 1);
     else if (event.key === 'ArrowUp') moveTo(at < 0 ? 0 : at - 1);
@@ -37,9 +35,9 @@ export function transferListKeys({ ids, scrollTo, openMenuAt }: ListKeys) {
     else if (event.key === 'a' && (event.ctrlKey || event.metaKey)) store.selectAll(ids);
     else if (event.key === 'Escape') store.clearSelection();
     else if (event.key === ' ') {
-      const command = toggleCommand(chosen());
+      const command = toggleCommand(selectedTransfers(store));
       if (command) void controlTransfers(command.action, command.ids);
-    } else if (event.key === 'Delete' || event.key === 'Backspace') void controlTransfers('cancel', targetsOf('cancel', chosen()));
+    } else if (event.key === 'Delete' || event.key === 'Backspace') void controlTransfers('cancel', targetsOf('cancel', selectedTransfers(store)));
     else if (menuKey && store.focused) openMenuAt(store.focused);
     else return;
     event.preventDefault();
