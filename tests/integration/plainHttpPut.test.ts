@@ -10,6 +10,7 @@ import { countSent } from '../support/countSent.js';
 import { idleClosingRelay } from '../support/idleClosingRelay.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 import { makeTempDir } from '../support/tempDir.js';
+import { tricklingRelay } from '../support/tricklingRelay.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
 
 const env = readTestbedEnv();
@@ -85,6 +86,20 @@ describe('small PUTs signed and sent over plain HTTP, against the real RGW', () 
       }
       // The second request found the first connection dropped, and went again on a second one.
       expect(relay.connections()).toBe(2);
+    } finally {
+      relay.server.close();
+    }
+  });
+
+  it('reads an answer whose head arrives a few bytes at a time, and keeps the connection for the next', async () => {
+    const relay = await tricklingRelay(new URL(env.s3.endpoint), 7);
+    const viaRelay = (await PlainHttpPutter.for(clientFor(`http://127.0.0.1:${relay.port}`)))!;
+    try {
+      for (const key of ['trickle/1', 'trickle/2']) {
+        const body = randomBytes(5000);
+        expect((await viaRelay.put({ bucket, key, body, md5: md5(body), headers: { ContentType: 'text/plain' } }, live()))?.ETag).toBe(`"${md5(body).toString('hex')}"`);
+      }
+      expect(relay.connections()).toBe(1);
     } finally {
       relay.server.close();
     }
