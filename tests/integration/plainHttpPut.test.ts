@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
+import type { Server } from 'node:net';
 import { join } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,34 +76,28 @@ describe('small PUTs signed and sent over plain HTTP, against the real RGW', () 
     expect(await put('after.txt', Buffer.from('after'))).toBeDefined();
   });
 
-  it('sends again on a new connection when the server has closed the kept-alive one', async () => {
-    const relay = await idleClosingRelay(new URL(env.s3.endpoint), 100);
+  /** Puts two files through `relay` (`pause` ms apart); answers how many connections the relay saw. */
+  async function twoPutsVia(relay: { server: Server; port: number; connections: () => number }, bodySize: number, pause = 0): Promise<number> {
     const viaRelay = (await PlainHttpPutter.for(clientFor(`http://127.0.0.1:${relay.port}`)))!;
     try {
       for (const key of ['relay/1', 'relay/2']) {
-        const body = randomBytes(1000);
+        const body = randomBytes(bodySize);
         expect((await viaRelay.put({ bucket, key, body, md5: md5(body), headers: { ContentType: 'text/plain' } }, live()))?.ETag).toBe(`"${md5(body).toString('hex')}"`);
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        await new Promise((resolve) => setTimeout(resolve, pause));
       }
-      // The second request found the first connection dropped, and went again on a second one.
-      expect(relay.connections()).toBe(2);
+      return relay.connections();
     } finally {
       relay.server.close();
     }
+  }
+
+  it('sends again on a new connection when the server has closed the kept-alive one', async () => {
+    // The second request found the first connection dropped, and went again on a second one.
+    expect(await twoPutsVia(await idleClosingRelay(new URL(env.s3.endpoint), 100), 1000, 300)).toBe(2);
   });
 
   it('reads an answer whose head arrives a few bytes at a time, and keeps the connection for the next', async () => {
-    const relay = await tricklingRelay(new URL(env.s3.endpoint), 7);
-    const viaRelay = (await PlainHttpPutter.for(clientFor(`http://127.0.0.1:${relay.port}`)))!;
-    try {
-      for (const key of ['trickle/1', 'trickle/2']) {
-        const body = randomBytes(5000);
-        expect((await viaRelay.put({ bucket, key, body, md5: md5(body), headers: { ContentType: 'text/plain' } }, live()))?.ETag).toBe(`"${md5(body).toString('hex')}"`);
-      }
-      expect(relay.connections()).toBe(1);
-    } finally {
-      relay.server.close();
-    }
+    expect(await twoPutsVia(await tricklingRelay(new URL(env.s3.endpoint), 7), 5000)).toBe(1);
   });
 
   it('rejects with "Cancelled." when aborted', async () => {
