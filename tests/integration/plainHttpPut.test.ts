@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import type { Server } from 'node:net';
 import { join } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { createS3Client } from '../../electron/core/s3/s3Client.js';
 import { PlainHttpPutter, type SmallPut } from '../../electron/core/s3/plainHttpPut.js';
 import { S3TransferDriver } from '../../electron/core/s3/s3TransferDriver.js';
 import { countSent } from '../support/countSent.js';
-import { idleClosingRelay } from '../support/idleClosingRelay.js';
+import { idleClosingRelay, type Relay } from '../support/idleClosingRelay.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 import { makeTempDir } from '../support/tempDir.js';
 import { tricklingRelay } from '../support/tricklingRelay.js';
@@ -77,7 +76,7 @@ describe('small PUTs signed and sent over plain HTTP, against the real RGW', () 
   });
 
   /** Puts two files through `relay` (`pause` ms apart); answers how many connections the relay saw. */
-  async function twoPutsVia(relay: { server: Server; port: number; connections: () => number }, bodySize: number, pause = 0): Promise<number> {
+  async function twoPutsVia(relay: Relay, bodySize: number, pause = 0): Promise<number> {
     const viaRelay = (await PlainHttpPutter.for(clientFor(`http://127.0.0.1:${relay.port}`)))!;
     try {
       for (const key of ['relay/1', 'relay/2']) {

@@ -1,11 +1,18 @@
 import { connect, createServer, type Server } from 'node:net';
 
+/** A TCP relay in front of the test gateway, and how many connections it has taken. */
+export interface Relay {
+  server: Server;
+  port: number;
+  connections: () => number;
+}
+
 /**
  * A TCP relay to the gateway that drops a kept-alive connection whose next request comes
  * after `idleMs` of silence, before passing a byte of it on: the race of a server closing
  * an idle connection just as the client sends on it.
  */
-export async function idleClosingRelay(target: URL, idleMs: number): Promise<{ server: Server; port: number; connections: () => number }> {
+export async function idleClosingRelay(target: URL, idleMs: number): Promise<Relay> {
   let connections = 0;
   const server = createServer((client) => {
     connections++;

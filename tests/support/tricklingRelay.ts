@@ -1,10 +1,11 @@
-import { connect, createServer, type Server } from 'node:net';
+import { connect, createServer } from 'node:net';
+import type { Relay } from './idleClosingRelay.js';
 
 /**
  * A TCP relay to the gateway that passes the gateway's answers on a few bytes at a time,
  * a moment apart, so that one answer's head reaches the client in many reads.
  */
-export async function tricklingRelay(target: URL, pieceBytes: number): Promise<{ server: Server; port: number; connections: () => number }> {
+export async function tricklingRelay(target: URL, pieceBytes: number): Promise<Relay> {
   let connections = 0;
   const server = createServer((client) => {
     connections++;
