@@ -1,7 +1,7 @@
-import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { TransferSnapshot } from '../../../shared/transfers.js';
 import { AppError } from '../errors.js';
+import { pathExists } from '../lib/pathExists.js';
 import { partPathOf } from './jobRunner.js';
 
 /**
@@ -13,7 +13,7 @@ export async function localItemOf(t: TransferSnapshot): Promise<string> {
   if (t.direction === 'storageClass') throw new AppError('unsupported', 'A storage class change has no local file to show.');
   const candidates = [t.localPath, ...(t.direction === 'download' ? [partPathOf(t.localPath)] : []), dirname(t.localPath)];
   for (const path of candidates) {
-    if (await stat(path).then(() => true, () => false)) return path;
+    if (await pathExists(path)) return path;
   }
   throw new AppError('notFound', `${t.localPath} is no longer there, nor its folder.`);
 }

@@ -1,20 +1,13 @@
-import { access } from 'node:fs/promises';
 import { extname } from 'node:path';
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
-}
+import { pathExists } from '../lib/pathExists.js';
 
 /** `report.pdf` → `report (1).pdf` → `report (2).pdf`: the first name that is free. */
 export async function firstFreePath(path: string): Promise<string> {
-  if (!(await exists(path))) return path;
+  if (!(await pathExists(path))) return path;
   const ext = extname(path);
   const stem = path.slice(0, path.length - ext.length);
   for (let n = 1; ; n++) {
     const candidate = `${stem} (${n})${ext}`;
-    if (!(await exists(candidate))) return candidate;
+    if (!(await pathExists(candidate))) return candidate;
   }
 }
