@@ -2,9 +2,11 @@ import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { S3ConnectionDraft } from '../../shared/connections.js';
 import { S3FileSystem } from '../../electron/core/s3/s3FileSystem.js';
+import type { RegionalClients } from '../../electron/core/s3/s3Regions.js';
 import { copyTree } from '../../electron/core/s3/s3Tree.js';
 import { coreClient, failureOf } from '../support/coreClient.js';
 import { startHeadlessCore, type HeadlessCore } from '../support/headlessCore.js';
+import { awsErrorAnswer, startRewritingS3Proxy } from '../support/rewritingS3Proxy.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
 
@@ -94,6 +96,29 @@ describe('S3 delete, rename, copy, properties and share links against the real R
     expect(await keysUnder(bucket, 'docs copy/')).toEqual([]);
     expect(await keysUnder(bucket, 'archive/')).toEqual(['archive/docs/a.txt', 'archive/docs/deep/b.txt', 'archive/docs/empty/']);
     expect(await body(bucket, 'archive/docs/deep/b.txt')).toBe('BB');
+  });
+
+  it('stops a folder copy at the first refused object: nothing more is copied after the error', async () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `many/k${String(i).padStart(2, '0')}.txt`);
+    await Promise.all(keys.map((Key) => s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: Buffer.from(Key) }))));
+    const denied = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>3K9ZB1M0C1R7X2QA</RequestId><HostId>b2xkLWhvc3QtaWQ=</HostId></Error>';
+    const proxy = await startRewritingS3Proxy(env.s3.endpoint, (method, url) =>
+      method === 'PUT' && url.pathname.endsWith('/many%20copy/k03.txt') ? awsErrorAnswer(403, denied) : undefined,
+    );
+    const viaProxy = testS3Client(env, 1, proxy.endpoint);
+    try {
+      const clients = { clientFor: async () => viaProxy } as unknown as RegionalClients;
+      await expect(copyTree(clients, p('many/'), p('many copy/'), { move: false })).rejects.toThrow('Access Denied');
+      expect(proxy.rewritten()).toBe(1);
+      const atError = await keysUnder(bucket, 'many copy/');
+      // Copies already under way when k03 was refused may finish; none may start after the error was reported.
+      expect(atError.length).toBeLessThan(keys.length - 1);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await keysUnder(bucket, 'many copy/')).toEqual(atError);
+    } finally {
+      viaProxy.destroy();
+      await proxy.close();
+    }
   });
 
   it('copies large objects part by part with UploadPartCopy', async () => {

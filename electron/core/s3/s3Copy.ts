@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-s3';
 import type { ObjectHeadersEdit } from '../../../shared/s3Objects.js';
 import { AppError } from '../errors.js';
+import { eachLimited } from '../lib/eachLimited.js';
 import { choosePartSize, MiB, planParts } from './multipartPlan.js';
 import { copySource } from './s3Keys.js';
 import { abortUpload } from './s3MultipartUploads.js';
@@ -102,35 +103,26 @@ export async function multipartCopy(client: S3Client, c: MultipartCopy): Promise
   );
   const uploadId = created.UploadId!;
   try {
-    const queue = planParts(c.size, Math.min(choosePartSize(c.size, 512 * MiB), c.partLimit));
+    const planned = planParts(c.size, Math.min(choosePartSize(c.size, 512 * MiB), c.partLimit));
     const parts: { PartNumber: number; ETag: string }[] = [];
     let copied = 0;
-    const worker = async () => {
-      for (let part = queue.shift(); part; part = queue.shift()) {
-        if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
-        const out = await client.send(
-          new UploadPartCopyCommand({
-            Bucket: to.bucket,
-            Key: to.key,
-            UploadId: uploadId,
-            PartNumber: part.partNumber,
-            CopySource: copySource(c.from.bucket, c.from.key, c.from.versionId),
-            CopySourceRange: `bytes=${part.offset}-${part.offset + part.length - 1}`,
-          }),
-          { abortSignal: signal },
-        );
-        parts.push({ PartNumber: part.partNumber, ETag: out.CopyPartResult!.ETag! });
-        c.onCopied?.((copied += part.length));
-      }
-    };
-    // A failure empties the queue, and every worker is waited for, so no part is still being copied when the upload is aborted.
-    const stopOnFailure = (error: unknown) => {
-      queue.length = 0;
-      throw error;
-    };
-    const results = await Promise.allSettled(Array.from({ length: Math.min(4, queue.length) }, () => worker().catch(stopOnFailure)));
-    const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (rejected) throw rejected.reason;
+    // eachLimited waits for the parts in flight after a failure, so none is still being copied when the upload is aborted.
+    await eachLimited(planned, 4, async (part) => {
+      if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+      const out = await client.send(
+        new UploadPartCopyCommand({
+          Bucket: to.bucket,
+          Key: to.key,
+          UploadId: uploadId,
+          PartNumber: part.partNumber,
+          CopySource: copySource(c.from.bucket, c.from.key, c.from.versionId),
+          CopySourceRange: `bytes=${part.offset}-${part.offset + part.length - 1}`,
+        }),
+        { abortSignal: signal },
+      );
+      parts.push({ PartNumber: part.partNumber, ETag: out.CopyPartResult!.ETag! });
+      c.onCopied?.((copied += part.length));
+    });
     parts.sort((a, b) => a.PartNumber - b.PartNumber);
     await client.send(
       new CompleteMultipartUploadCommand({ Bucket: to.bucket, Key: to.key, UploadId: uploadId, MultipartUpload: { Parts: parts } }),
