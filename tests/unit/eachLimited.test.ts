@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eachLimited } from '../../electron/core/lib/eachLimited.js';
+import { allWorkers, eachLimited } from '../../electron/core/lib/eachLimited.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -49,5 +49,30 @@ describe('eachLimited', () => {
     let calls = 0;
     await eachLimited([], 4, async () => void calls++);
     expect(calls).toBe(0);
+  });
+});
+
+describe('allWorkers', () => {
+  it('tells the other workers to stop once one fails, waits for them, then throws that failure', async () => {
+    const queue = [...Array(12).keys()];
+    const taken: number[] = [];
+    let stillRunning = 0;
+    const outcome = allWorkers(3, async (stopped) => {
+      stillRunning++;
+      try {
+        for (let item = queue.shift(); item !== undefined && !stopped(); item = queue.shift()) {
+          taken.push(item);
+          await tick();
+          if (item === 4) throw new Error('item 4 failed');
+        }
+      } finally {
+        stillRunning--;
+      }
+    });
+    await expect(outcome).rejects.toThrow('item 4 failed');
+    expect(stillRunning).toBe(0);
+    // The workers still busy when item 4 failed finished their item, then took no more.
+    expect(taken.length).toBeLessThan(8);
+    expect(queue.length).toBe(12 - taken.length - 2); // each of the two others shifted one item and saw stopped()
   });
 });

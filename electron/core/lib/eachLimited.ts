@@ -1,21 +1,28 @@
 /**
- * Runs `work` over `items` with at most `limit` running at once. After the first failure
- * no further item starts; the items already running are waited for, then that failure is
- * thrown, so nothing the caller started is still going when it hears of the error.
+ * Runs `count` copies of `worker` at once. Once one fails, `stopped()` answers true to the
+ * others (they should take no further work), every copy is waited for, and the first
+ * failure is thrown: nothing the caller started is still going when it hears of the error.
  */
+export async function allWorkers(count: number, worker: (stopped: () => boolean) => Promise<void>): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  const stopped = () => failure !== undefined;
+  await Promise.all(
+    Array.from({ length: count }, () =>
+      worker(stopped).catch((error: unknown) => {
+        failure ??= { error };
+      }),
+    ),
+  );
+  if (failure) throw failure.error;
+}
+
+/** Runs `work` over `items` with at most `limit` running at once; no item starts after one fails (see allWorkers). */
 export async function eachLimited<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async () => {
-    while (!failure && next < items.length) {
+  await allWorkers(Math.min(limit, items.length), async (stopped) => {
+    while (!stopped() && next < items.length) {
       const index = next++;
-      try {
-        await work(items[index]!, index);
-      } catch (error) {
-        failure ??= { error };
-      }
+      await work(items[index]!, index);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
+  });
 }

@@ -6,6 +6,7 @@ import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/cli
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { splitS3Path } from '../../../shared/paths.js';
 import { AppError } from '../errors.js';
+import { allWorkers } from '../lib/eachLimited.js';
 import { SerialFileWriter } from '../lib/serialFileWriter.js';
 import type { TransferContext } from '../fs/remoteFileSystem.js';
 import { addRange, coveredBytes, isCovered, missingIn, type Range } from '../transfers/byteRanges.js';
@@ -90,12 +91,12 @@ export async function downloadObject(client: S3Client, remotePath: string, partP
       if (got !== end - start) throw new AppError('network', `The download of ${key} ended early (${got} of ${end - start} bytes of a range).`);
     };
     const plain = !sequential && (await plainHttpEndpoint(client)) !== undefined;
-    const worker = async () => {
+    const worker = async (stopped: () => boolean) => {
       let reader = plain ? new PlainHttpRangeReader(writeChunk) : undefined;
       // One write block per worker for all its ranges: a block per GET was 128 MiB of garbage per GiB.
       let block: Buffer | undefined;
       try {
-        for (let r = ranges.shift(); r; r = ranges.shift()) {
+        for (let r = ranges.shift(); r && !stopped(); r = ranges.shift()) {
           if (ctx.signal.aborted) throw new AppError('cancelled', 'Cancelled.');
           const [start, end] = r;
           if (reader && (await viaPlainHttp(reader, start, end))) continue;
@@ -109,8 +110,8 @@ export async function downloadObject(client: S3Client, remotePath: string, partP
         reader?.close();
       }
     };
-    const workers = Math.max(1, Math.min(x.partsInFlight, ranges.length));
-    await Promise.all(Array.from({ length: workers }, worker));
+    // Every worker is waited for, so none still writes to the file once it is closed.
+    await allWorkers(Math.max(1, Math.min(x.partsInFlight, ranges.length)), worker);
     const written = (await file.stat()).size;
     if (written !== size) throw new AppError('network', `The download of ${key} is incomplete: ${written} of ${size} bytes arrived.`);
   } finally {

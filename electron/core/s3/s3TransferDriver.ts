@@ -12,6 +12,7 @@ import { splitS3Path } from '../../../shared/paths.js';
 import { AppError } from '../errors.js';
 import type { FileTransferDriver, TransferContext } from '../fs/remoteFileSystem.js';
 import { contentTypeFor } from '../lib/contentType.js';
+import { allWorkers } from '../lib/eachLimited.js';
 import { extrasOf, type JobExtras, type S3UploadCheckpoint } from '../transfers/jobContext.js';
 import { choosePartSize, MiB, planParts } from './multipartPlan.js';
 import { PartBody, ReadBufferPool } from './partBody.js';
@@ -149,10 +150,11 @@ export class S3TransferDriver implements FileTransferDriver {
     const queue = plan.filter((p) => !doneParts.has(p.partNumber));
     const file = await open(localPath, 'r');
     const buffers = new ReadBufferPool();
-    let failed = false;
     try {
-      const worker = async () => {
-        for (let part = queue.shift(); part && !failed; part = queue.shift()) {
+      const workers = Math.max(1, Math.min(x.partsInFlight, queue.length));
+      // Every worker is waited for, so none still reads the file once it is closed.
+      await allWorkers(workers, async (stopped) => {
+        for (let part = queue.shift(); part && !stopped(); part = queue.shift()) {
           throwIfAborted(ctx.signal);
           await x.throttle(part.length);
           const body = new PartBody(file, part, x.verifyChecksums, buffers);
@@ -168,19 +170,7 @@ export class S3TransferDriver implements FileTransferDriver {
           x.saveCheckpoint({ ...cp, doneParts: [...doneParts] });
           ctx.onProgress((bytesDone += part.length));
         }
-      };
-      const workers = Math.max(1, Math.min(x.partsInFlight, queue.length));
-      // Every worker is waited for, so none still reads the file once it is closed.
-      const results = await Promise.allSettled(
-        Array.from({ length: workers }, () =>
-          worker().catch((error: unknown) => {
-            failed = true;
-            throw error;
-          }),
-        ),
-      );
-      const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (rejected) throw rejected.reason;
+      });
     } finally {
       await file.close();
     }
