@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import {
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  HeadObjectCommand,
   PutObjectCommand,
   UploadPartCommand,
   type S3Client,
@@ -13,12 +14,12 @@ import { AppError } from '../errors.js';
 import type { FileTransferDriver, TransferContext } from '../fs/remoteFileSystem.js';
 import { contentTypeFor } from '../lib/contentType.js';
 import { allWorkers } from '../lib/eachLimited.js';
-import { extrasOf, type JobExtras, type S3UploadCheckpoint } from '../transfers/jobContext.js';
+import { extrasOf, type JobExtras, type S3UploadCheckpoint, type S3UploadStartingCheckpoint } from '../transfers/jobContext.js';
 import { choosePartSize, MiB, planParts } from './multipartPlan.js';
 import { PartBody, ReadBufferPool } from './partBody.js';
 import { PlainHttpPutter, type ObjectHeaders, type PutAnswer, type SmallPut } from './plainHttpPut.js';
 import { downloadObject } from './s3Download.js';
-import { abortUpload, listServerParts, uploadIsGone } from './s3MultipartUploads.js';
+import { abortIncompleteUploads, abortUpload, listIncompleteUploads, listServerParts, uploadIsGone } from './s3MultipartUploads.js';
 import { checkEtag, etagIsMd5, md5, multipartEtag } from './s3TransferChecks.js';
 
 export interface S3TransferSettings {
@@ -28,6 +29,9 @@ export interface S3TransferSettings {
 export const defaultS3TransferSettings: S3TransferSettings = {
   multipartThreshold: 16 * MiB,
 };
+
+/** How far apart our clock and the server's may be (AWS refuses requests signed further off). */
+const clockSkewMs = 15 * 60_000;
 
 function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw new AppError('cancelled', 'Cancelled.');
@@ -68,7 +72,10 @@ export class S3TransferDriver implements FileTransferDriver {
       return;
     }
     const { info } = small;
-    let cp = x.checkpoint?.kind === 's3Upload' && x.checkpoint.size === info.size && x.checkpoint.mtimeMs === info.mtimeMs ? x.checkpoint : undefined;
+    const given = x.checkpoint;
+    // Without ListMultipartUploads permission the leftover cannot be found: the upload goes on.
+    if (given?.kind === 's3UploadStarting') await this.discardUpload(remotePath, given).catch(() => undefined);
+    let cp = given?.kind === 's3Upload' && given.size === info.size && given.mtimeMs === info.mtimeMs ? given : undefined;
     let serverParts = new Map<number, { etag: string; size: number }>();
     if (cp) {
       try {
@@ -76,18 +83,30 @@ export class S3TransferDriver implements FileTransferDriver {
         x.note(`Resumed: the server already had ${serverParts.size} part(s).`);
       } catch (error) {
         if (!uploadIsGone(error)) throw error;
+        // Completed just before a crash? Then the object is there with the ETag we expected.
+        if (cp.completing && (await this.holds(bucket, key, cp.completing, info.size, ctx.signal))) {
+          x.saveCheckpoint(undefined);
+          ctx.onProgress(info.size);
+          return;
+        }
         cp = undefined; // aborted or expired on the server: start again
       }
-    } else if (x.checkpoint?.kind === 's3Upload') {
+    } else if (given?.kind === 's3Upload') {
       // The local file changed since the earlier attempt: its parts are worthless now.
-      await this.discardUpload(remotePath, x.checkpoint).catch(() => undefined);
+      await this.discardUpload(remotePath, given).catch(() => undefined);
     }
     if (!cp) {
+      // On disk before the upload exists, and its id before the first part: a crash at any
+      // point leaves a job that knows what it left on the server.
+      const startedAt = Date.now();
+      await x.saveCheckpointNow({ kind: 's3UploadStarting', startedAt });
       const created = await this.client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ...headers }), { abortSignal: ctx.signal });
       cp = { kind: 's3Upload', uploadId: created.UploadId!, partSize: choosePartSize(info.size, x.partSize || undefined), size: info.size, mtimeMs: info.mtimeMs, doneParts: [] };
-      x.saveCheckpoint(cp);
+      await x.saveCheckpointNow(cp);
     }
     const etags = await this.uploadParts(localPath, bucket, key, cp, serverParts, ctx, x);
+    const expected = multipartEtag(etags);
+    if (expected) await x.saveCheckpointNow({ ...cp, doneParts: etags.map((_, i) => i + 1), completing: expected });
     const out = await this.client.send(
       new CompleteMultipartUploadCommand({
         Bucket: bucket,
@@ -97,13 +116,28 @@ export class S3TransferDriver implements FileTransferDriver {
       }),
     );
     x.saveCheckpoint(undefined);
-    if (x.verifyChecksums && etagIsMd5(out)) checkEtag(multipartEtag(etags), out.ETag, `The upload of ${key}`);
+    if (x.verifyChecksums && etagIsMd5(out)) checkEtag(expected, out.ETag, `The upload of ${key}`);
   }
 
-  /** Aborts a kept multipart upload so no parts stay behind that the user pays for. */
-  async discardUpload(remotePath: string, checkpoint: S3UploadCheckpoint): Promise<void> {
+  /** True when the object at `key` has this size and this (multipart) ETag. */
+  private async holds(bucket: string, key: string, etag: string, size: number, signal: AbortSignal): Promise<boolean> {
+    const head = await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal }).catch(() => undefined);
+    return head?.ContentLength === size && head.ETag?.replace(/"/g, '').toLowerCase() === etag;
+  }
+
+  /**
+   * Aborts a kept multipart upload so no parts stay behind that the user pays for. An upload
+   * whose id never reached the disk is found by its key and the time it was started.
+   */
+  async discardUpload(remotePath: string, checkpoint: S3UploadCheckpoint | S3UploadStartingCheckpoint): Promise<void> {
     const { bucket, key } = splitS3Path(remotePath);
-    await abortUpload(this.client, bucket, key, checkpoint.uploadId);
+    if (checkpoint.kind === 's3Upload') {
+      await abortUpload(this.client, bucket, key, checkpoint.uploadId);
+      return;
+    }
+    const uploads = await listIncompleteUploads(this.client, bucket, key);
+    const ours = uploads.filter((u) => u.key === key && Math.abs((u.initiated ?? 0) - checkpoint.startedAt) <= clockSkewMs);
+    await abortIncompleteUploads(this.client, bucket, ours);
   }
 
   /** A small file in one PutObject: straight over a plain-HTTP socket where the endpoint allows, else (or if that is refused) through the SDK. */

@@ -29,6 +29,8 @@ export interface SftpTransferOptions {
   concurrency?: number;
   /** Give the copy the source's permission bits (chmod after it is in place). */
   preserveMode?: boolean;
+  /** Called when an upload's part is complete, just before it is renamed into place. */
+  beforeRename?: (size: number) => Promise<void>;
 }
 
 /** Test hook: called before each chunk moves; throwing simulates a server that fails parallel requests. */
@@ -90,6 +92,7 @@ export class SftpTransferDriver implements FileTransferDriver {
       });
       if (start > 0) await channel.fsetstat(handle, { size });
       await channel.close(handle);
+      await options.beforeRename?.(size);
       await keepModeOfReplacedFile(channel, partPath, remotePath);
       await renameIntoPlace(channel, partPath, remotePath);
       if (options.preserveMode) await channel.setstat(remotePath, { mode: mode & 0o7777 });

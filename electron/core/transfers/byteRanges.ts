@@ -44,3 +44,16 @@ export function missingIn(ranges: Range[], start: number, end: number): Range[] 
   if (at < end) gaps.push([at, end]);
   return gaps;
 }
+
+/** `ranges` less [start, end). */
+export function removeRange(ranges: Range[], start: number, end: number): Range[] {
+  const out: Range[] = [];
+  for (const [a, b] of ranges) {
+    if (b <= start || a >= end) out.push([a, b]);
+    else {
+      if (a < start) out.push([a, start]);
+      if (b > end) out.push([end, b]);
+    }
+  }
+  return out;
+}

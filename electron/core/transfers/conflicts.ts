@@ -53,6 +53,8 @@ export async function applyChoice(
   conflict: TransferConflict,
   choice: ConflictChoice,
   sftpPartPath: (remotePath: string) => string,
+  /** Local paths other transfers write: a renamed download must not take one. */
+  localTaken: (path: string) => boolean = () => false,
 ): Promise<ConflictOutcome> {
   const upload = t.direction === 'upload';
   switch (choice) {
@@ -67,7 +69,7 @@ export async function applyChoice(
     }
     case 'rename':
       if (!upload) {
-        const localPath = await firstFreePath(t.localPath);
+        const localPath = await firstFreePath(t.localPath, localTaken);
         return { action: 'go', localPath, detail: `Saved as ${basename(localPath)}.` };
       }
       return { action: 'go', remotePath: await freeRemotePath(session, t.remotePath), detail: 'Saved under a new name.' };

@@ -18,6 +18,8 @@ export interface DownloadItem {
   /** Path under the download folder, `/`-separated, still to be made safe. */
   relativePath: string;
   size?: number;
+  /** Why this object lands under another name, for the transfer's details. */
+  note?: string;
 }
 
 /** Local files and folders → one upload per file; folders keep their tree as key paths. */
@@ -57,13 +59,24 @@ async function* listAll(fs: RemoteFileSystem, path: string): AsyncGenerator<File
   } while (cursor);
 }
 
+/**
+ * An object whose key ends in `/` and holds bytes: no local file can have that name (the
+ * folder has it), so its bytes land beside the folder under a name that says what it is.
+ */
+function folderObjectItem(entry: FileEntry, folderRel: string): DownloadItem {
+  const relativePath = `${folderRel} (folder object)`;
+  const note = `This object's key ends in a slash, so S3 tools show it as a folder, but it holds ${entry.size ?? 0} bytes: saved as ${relativePath.split('/').pop()}.`;
+  return { remotePath: entry.path, relativePath, size: entry.size, note };
+}
+
 /** Remote files and folders → one download per file, keeping the folder tree. */
 export async function expandDownloads(fs: RemoteFileSystem, remotePaths: string[]): Promise<DownloadItem[]> {
   const items: DownloadItem[] = [];
   const walk = async (folderPath: string, relBase: string) => {
     for await (const entry of listAll(fs, folderPath)) {
       const rel = `${relBase}/${entry.name}`;
-      if (entry.kind === 'folder' || entry.kind === 'bucket') await walk(entry.path, rel);
+      if (entry.folderObject) items.push(folderObjectItem(entry, relBase));
+      else if (entry.kind === 'folder' || entry.kind === 'bucket') await walk(entry.path, rel);
       else if (entry.kind === 'file' || entry.linkTargetKind === 'file') items.push({ remotePath: entry.path, relativePath: rel, size: entry.size });
     }
   };

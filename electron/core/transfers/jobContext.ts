@@ -11,15 +11,36 @@ export interface S3UploadCheckpoint {
   mtimeMs: number;
   /** Part numbers known done (progress only; ListParts is the truth). */
   doneParts: number[];
+  /** Set (and on disk) before CompleteMultipartUpload: the ETag the object will have, so a resume after a crash there sees it is done. */
+  completing?: string;
 }
 
-/** A ranged download into `.part`: which byte ranges are on disk, for which object version. */
+/**
+ * On disk before CreateMultipartUpload: if the core dies before the upload id is saved, the
+ * next attempt finds the upload it started (by key and time) and aborts it.
+ */
+export interface S3UploadStartingCheckpoint {
+  kind: 's3UploadStarting';
+  startedAt: number;
+}
+
+/** On disk before a verified file is renamed into place: a crash there needs only the rename. */
+export interface LandedCheckpoint {
+  kind: 'landed';
+  size: number;
+}
+
+/** A ranged download into `.part`: which bytes are on disk, for which object version, and how they hashed. */
 export interface RangesCheckpoint {
   kind: 'ranges';
   etag?: string;
   size: number;
   /** Sorted, merged [start, end) ranges written to the `.part`. */
   done: [number, number][];
+  /** The size of the pieces `hashes` counts (the last one is shorter). */
+  pieceSize?: number;
+  /** Piece index → MD5 (hex) of its bytes as they arrived, for pieces fetched whole in one request. */
+  hashes?: Record<string, string>;
 }
 
 /** A sequential-prefix resume (SFTP): every byte below `offset` is in place. */
@@ -30,13 +51,15 @@ export interface OffsetCheckpoint {
   mtimeMs?: number;
 }
 
-export type Checkpoint = S3UploadCheckpoint | RangesCheckpoint | OffsetCheckpoint;
+export type Checkpoint = S3UploadCheckpoint | S3UploadStartingCheckpoint | RangesCheckpoint | OffsetCheckpoint | LandedCheckpoint;
 
 /** The queue's extras on top of a driver's TransferContext. */
 export interface JobExtras {
   checkpoint?: Checkpoint;
   /** Saves where the transfer got to (persisted with the queue); undefined clears it. */
   saveCheckpoint(checkpoint: Checkpoint | undefined): void;
+  /** Saves it and waits until it is on disk: for a step a crash must not lose (an upload id before its first part). */
+  saveCheckpointNow(checkpoint: Checkpoint | undefined): Promise<void>;
   /** Waits until the bandwidth limit allows `bytes` more. */
   throttle(bytes: number): Promise<void>;
   uploadOptions?: UploadOptions;
@@ -60,6 +83,7 @@ export function extrasOf(ctx: TransferContext): JobExtras {
   return {
     checkpoint: given.checkpoint,
     saveCheckpoint: given.saveCheckpoint ?? (() => undefined),
+    saveCheckpointNow: given.saveCheckpointNow ?? (async () => undefined),
     throttle: given.throttle ?? (async () => undefined),
     uploadOptions: given.uploadOptions,
     partsInFlight: given.partsInFlight ?? 6,

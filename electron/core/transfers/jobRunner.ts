@@ -8,8 +8,9 @@ import { uploadPartPath } from '../sftp/sftpTransferDriver.js';
 import type { Checkpoint, JobContext } from './jobContext.js';
 import { runSftpAttempt } from './sftpAttempt.js';
 import { runStorageClassAttempt } from './storageClassAttempt.js';
+import { partPathOf } from './partPath.js';
+import { pathExists } from '../lib/pathExists.js';
 
-export const partPathOf = (localPath: string) => `${localPath}.part`;
 
 /**
  * One attempt at one transfer, resuming from its checkpoint. S3 keeps its own checkpoint
@@ -29,22 +30,19 @@ export async function runAttempt(session: RemoteSession, s: TransferSnapshot, ct
   else await downloadViaPart(s, ctx, (part) => session.transfers.download(s.remotePath, part, ctx));
 }
 
-/** Downloads to `name.part` beside the target, renamed into place only when complete. */
+/**
+ * Downloads to a `.part` beside the target, renamed into place only when complete and
+ * verified. The step before the rename is saved first, so a crash between the two finishes
+ * with the rename alone instead of fetching the file again.
+ */
 async function downloadViaPart(s: TransferSnapshot, ctx: JobContext, move: (part: string) => Promise<void>): Promise<void> {
-  await mkdir(dirname(s.localPath), { recursive: true });
   const part = partPathOf(s.localPath);
+  if (ctx.checkpoint?.kind === 'landed' && (await finishLanded(s, part, ctx.checkpoint.size))) return;
   try {
+    await mkdir(dirname(s.localPath), { recursive: true });
     await move(part);
   } catch (error) {
-    const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-    if (code === 'ENOSPC' || code === 'EDQUOT') {
-      throw new AppError(
-        'conflict',
-        `The local disk is full. What arrived so far is kept in ${part}: free some space, then retry to continue from there.`,
-        { cause: error },
-      );
-    }
-    throw error;
+    throw localDiskError(error, part) ?? error;
   }
   if (ctx.signal.aborted) throw new AppError('cancelled', 'Cancelled.');
   const written = (await stat(part)).size;
@@ -52,7 +50,34 @@ async function downloadViaPart(s: TransferSnapshot, ctx: JobContext, move: (part
     throw new AppError('network', `The download is incomplete: ${written} of ${s.size} bytes arrived.`);
   }
   s.size = written;
+  await ctx.saveCheckpointNow({ kind: 'landed', size: written });
   await rename(part, s.localPath);
+}
+
+/** After a crash between verifying and renaming: true when the file is (now) in place. */
+async function finishLanded(s: TransferSnapshot, part: string, size: number): Promise<boolean> {
+  if (await pathExists(part)) {
+    if ((await stat(part)).size !== size) return false;
+    await rename(part, s.localPath);
+    return true;
+  }
+  return (await stat(s.localPath).catch(() => undefined))?.size === size;
+}
+
+/** A local disk's refusal as a sentence: full, or a name or path longer than it takes. */
+function localDiskError(error: unknown, part: string): AppError | undefined {
+  const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new AppError('conflict', `The local disk is full. What arrived so far is kept in ${part}: free some space, then retry to continue from there.`, { cause: error });
+  }
+  if (code === 'ENAMETOOLONG') {
+    return new AppError(
+      'invalidInput',
+      `The local disk does not take a name or path this long: ${part}. Download into a folder with a shorter path, or rename the object to a shorter name first.`,
+      { cause: error },
+    );
+  }
+  return undefined;
 }
 
 /** Removes what a cancelled or cleared transfer left behind: `.part` files, kept multipart uploads. */
@@ -64,7 +89,7 @@ export async function discardPartial(session: RemoteSession | undefined, s: Tran
     return;
   }
   if (!session) return;
-  if (checkpoint?.kind === 's3Upload') {
+  if (checkpoint?.kind === 's3Upload' || checkpoint?.kind === 's3UploadStarting') {
     await (session.transfers as S3TransferDriver).discardUpload(s.remotePath, checkpoint);
   } else if (session.fs.protocol === 'sftp' && checkpoint) {
     await session.fs.delete([uploadPartPath(s.remotePath)]).catch(() => undefined);

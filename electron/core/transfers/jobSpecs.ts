@@ -7,7 +7,7 @@ import { AppError } from '../errors.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
 import type { S3Session } from '../s3/s3Session.js';
 import { expandDownloads, expandUploads } from './expandSources.js';
-import { safeLocalPath } from './safeLocalPath.js';
+import { planLocalTargets, type ClaimedPaths } from './localTargets.js';
 
 /** What a request adds to the queue, one per file; the queue gives each its id and state. */
 export type JobSpec = Omit<TransferSnapshot, 'id' | 'bytesDone' | 'rate' | 'state' | 'createdAt'>;
@@ -31,13 +31,23 @@ export async function uploadSpecs(
   return items.map((i) => ({ direction: 'upload', connectionId, localPath: i.localPath, remotePath: i.remotePath, size: i.size, name: basename(i.localPath), uploadOptions }));
 }
 
-export async function downloadSpecs(session: RemoteSession, connectionId: string, remotePaths: string[], localFolder: string): Promise<JobSpec[]> {
+/** One job per remote file, each with a local path of its own (see planLocalTargets). */
+export async function downloadSpecs(
+  session: RemoteSession,
+  connectionId: string,
+  remotePaths: string[],
+  localFolder: string,
+  claimed: ClaimedPaths,
+): Promise<JobSpec[]> {
   const info = await stat(localFolder).catch(() => null);
   if (!info?.isDirectory()) throw new AppError('notFound', `The download folder does not exist: ${localFolder}`);
   const items = await expandDownloads(session.fs, remotePaths);
-  return items.map((i) => {
-    const localPath = safeLocalPath(localFolder, i.relativePath);
-    return { direction: 'download', connectionId, localPath, remotePath: i.remotePath, size: i.size, name: basename(localPath) };
+  if (items.length === 0) throw new AppError('notFound', 'There is nothing to download: the chosen folders hold no files.');
+  const targets = planLocalTargets(localFolder, items.map((i) => i.relativePath), claimed);
+  return items.map((i, n) => {
+    const { localPath, note } = targets[n]!;
+    const detail = [i.note, note].filter(Boolean).join(' ') || undefined;
+    return { direction: 'download', connectionId, localPath, remotePath: i.remotePath, size: i.size, name: basename(localPath), detail };
   });
 }
 

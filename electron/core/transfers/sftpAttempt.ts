@@ -2,7 +2,7 @@ import type { TransferSnapshot } from '../../../shared/transfers.js';
 import { isAppError } from '../errors.js';
 import type { RemoteSession, TransferContext } from '../fs/remoteFileSystem.js';
 import { SftpStatus, sftpStatusOf } from '../sftp/sftpErrors.js';
-import type { SftpTransferOptions } from '../sftp/sftpTransferDriver.js';
+import { uploadPartPath, type SftpTransferOptions } from '../sftp/sftpTransferDriver.js';
 import { addRange, contiguousEnd, type Range } from './byteRanges.js';
 import type { JobContext } from './jobContext.js';
 
@@ -11,6 +11,7 @@ type SftpLikeDriver = {
   download(r: string, l: string, ctx: TransferContext, o?: SftpTransferOptions): Promise<void>;
 };
 
+export const sizeOnlyNote = 'Downloaded and its size checked; not verified by checksum, since SFTP servers offer none.';
 export const sequentialNote = 'Server refused parallel requests; sent sequentially.';
 
 /** Connections (by their transfer driver) whose server refused parallel requests once: later transfers go sequentially from the start. */
@@ -41,6 +42,11 @@ export async function runSftpAttempt(
 ): Promise<void> {
   const driver = session.transfers as unknown as SftpLikeDriver;
   let offset = ctx.checkpoint?.kind === 'offset' ? ctx.checkpoint.offset : 0;
+  if (ctx.checkpoint?.kind === 'landed' && s.direction === 'upload') {
+    // The core stopped as the part was about to be renamed: rename it, or see it was.
+    if (await session.fs.stat(uploadPartPath(s.remotePath)).catch(() => undefined)) offset = ctx.checkpoint.size;
+    else if ((await session.fs.stat(s.remotePath).catch(() => undefined))?.size === ctx.checkpoint.size) return;
+  }
   let ranges: Range[] = offset > 0 ? [[0, offset]] : [];
   if (offset > 0) ctx.note(`Resumed at byte ${offset}.`);
   const attempt = (concurrency?: number) => {
@@ -49,6 +55,7 @@ export async function runSftpAttempt(
       throttle: ctx.throttle,
       concurrency,
       preserveMode: ctx.preservePermissions,
+      beforeRename: (size) => ctx.saveCheckpointNow({ kind: 'landed', size }),
       onChunkDone: (position, length) => {
         ranges = addRange(ranges, position, position + length);
         offset = contiguousEnd(ranges);
@@ -60,7 +67,10 @@ export async function runSftpAttempt(
       },
     };
     if (s.direction === 'upload') return driver.upload(s.localPath, s.remotePath, ctx, options);
-    return viaPart((part) => driver.download(s.remotePath, part, ctx, options));
+    return viaPart(async (part) => {
+      await driver.download(s.remotePath, part, ctx, options);
+      ctx.note(sizeOnlyNote);
+    });
   };
   if (refusedParallel.has(session.transfers)) {
     ctx.note(sequentialNote);

@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import type { TransferSnapshot } from '../../../shared/transfers.js';
 import { AppError } from '../errors.js';
 import { pathExists } from '../lib/pathExists.js';
-import { partPathOf } from './jobRunner.js';
+import { partPathOf } from './partPath.js';
 
 /**
  * What "Show in folder" points the file manager at: the transfer's local file once it is

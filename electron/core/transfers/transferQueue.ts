@@ -21,6 +21,7 @@ import { applyChoice, findConflict } from './conflicts.js';
 import type { Checkpoint, JobContext } from './jobContext.js';
 import { discardPartial, runAttempt } from './jobRunner.js';
 import { downloadSpecs, storageClassSpecs, uploadSpecs, type JobSpec } from './jobSpecs.js';
+import { ClaimedPaths } from './localTargets.js';
 import { RateMeter } from './rateMeter.js';
 import { backoffMs, isRetryable, sleep } from './retryPolicy.js';
 import { TransferStore } from './transferStore.js';
@@ -45,6 +46,12 @@ interface Job {
   targetFree?: boolean;
   /** When the running attempt started; added to `activeMs` when it stops running. */
   runningSince?: number;
+  /** Settles when the queue holding this job is on disk: no request goes out before. */
+  saved?: Promise<void>;
+  /** What the user is told about this job however its attempts go (a new local name, a conflict's outcome). */
+  planned?: string;
+  /** The notes of the running attempt ("Resumed…", "not verified…"). */
+  attemptNote?: string;
 }
 
 export interface TransferQueueOptions {
@@ -142,7 +149,7 @@ export class TransferQueue {
 
   async download(connectionId: string, remotePaths: string[], localFolder: string): Promise<TransferSnapshot[]> {
     const session = this.sessions.get(connectionId);
-    return this.add(await downloadSpecs(session, connectionId, remotePaths, localFolder), session.fs.protocol);
+    return this.add(await downloadSpecs(session, connectionId, remotePaths, localFolder, this.claimedLocalPaths()), session.fs.protocol);
   }
 
   /** Gives S3 objects a new storage class (a copy onto themselves), one queued job per object. */
@@ -226,15 +233,28 @@ export class TransferQueue {
   private add(specs: JobSpec[], protocol: string, freeTargets: ReadonlySet<string> = new Set()): TransferSnapshot[] {
     const added = specs.map((spec) => {
       const snapshot: TransferSnapshot = { ...spec, id: randomUUID(), bytesDone: 0, rate: 0, state: 'queued', createdAt: Date.now() };
-      const job: Job = { snapshot, meter: new RateMeter(), dirty: false, light: protocol === 's3' && isSingleRequest(snapshot, this.settings), targetFree: freeTargets.has(snapshot.remotePath) };
+      const job: Job = { planned: spec.detail, snapshot, meter: new RateMeter(), dirty: false, light: protocol === 's3' && isSingleRequest(snapshot, this.settings), targetFree: freeTargets.has(snapshot.remotePath) };
       this.jobs.set(snapshot.id, job);
       this.waitingToRun.add(job);
       this.bus.emit('transfers:changed', snapshotOf(job));
-      return snapshotOf(job);
+      return job;
     });
-    this.store?.schedule();
+    // One write for the whole batch, before any of it sends a request: a crash after that
+    // finds every job again (and, through its checkpoint, what it left on the server).
+    const saved = this.store?.flush();
+    for (const job of added) job.saved = saved;
     this.pump();
-    return added;
+    return added.map(snapshotOf);
+  }
+
+  /** Local paths that unfinished downloads write (a failed one keeps its `.part` for a retry). */
+  private claimedLocalPaths(except?: Job): ClaimedPaths {
+    const claimed = new ClaimedPaths();
+    for (const job of this.jobs.values()) {
+      const { direction, state, localPath } = job.snapshot;
+      if (job !== except && direction === 'download' && state !== 'completed' && state !== 'cancelled') claimed.claim(localPath);
+    }
+    return claimed;
   }
 
   private jobOf(id: string): Job {
@@ -314,10 +334,12 @@ export class TransferQueue {
     job.meter.reset(s.bytesDone);
     this.changed(job);
     try {
+      await job.saved;
       const session = this.sessions.get(s.connectionId);
       if (!(await this.settleConflict(job, session, controller.signal))) return;
       for (let attempt = 0; ; attempt++) {
         try {
+          job.attemptNote = undefined;
           await runAttempt(session, s, this.contextFor(job, controller.signal), () => s.state === 'cancelled');
           break;
         } catch (error) {
@@ -334,7 +356,8 @@ export class TransferQueue {
       }
       if (controller.signal.aborted) return;
       job.checkpoint = undefined;
-      if (s.retries) s.detail = `Completed after ${s.retries} automatic ${s.retries === 1 ? 'retry' : 'retries'}.`;
+      const retried = s.retries ? `Completed after ${s.retries} automatic ${s.retries === 1 ? 'retry' : 'retries'}.` : undefined;
+      s.detail = [job.planned, retried, job.attemptNote].filter(Boolean).join(' ') || undefined;
       this.finish(job, 'completed');
     } catch (error) {
       if (controller.signal.aborted) return; // paused or cancelled: already reported
@@ -380,9 +403,11 @@ export class TransferQueue {
       this.bus.emit('transfers:conflict', conflict);
       return false;
     }
-    const outcome = await applyChoice(session, s, conflict, policy, uploadPartPath);
+    const claimed = this.claimedLocalPaths(job);
+    const outcome = await applyChoice(session, s, conflict, policy, uploadPartPath, (path) => claimed.has(path));
     job.choice = 'overwrite'; // settled: a retry must not ask again
     s.detail = outcome.detail;
+    job.planned = [job.planned, outcome.detail].filter(Boolean).join(' ') || undefined;
     if (outcome.action === 'skip') {
       this.finish(job, 'completed');
       return false;
@@ -412,6 +437,11 @@ export class TransferQueue {
         job.checkpoint = checkpoint;
         this.store?.schedule();
       },
+      saveCheckpointNow: async (checkpoint) => {
+        if (signal.aborted && s.state === 'cancelled') return;
+        job.checkpoint = checkpoint;
+        await this.store?.flush();
+      },
       throttle: (bytes) => (limiter ? limiter.take(bytes, signal) : Promise.resolve()),
       uploadOptions: s.uploadOptions,
       partsInFlight: this.settings.partsInFlight,
@@ -420,7 +450,10 @@ export class TransferQueue {
       partSize: this.settings.partSize,
       preservePermissions: this.settings.preservePermissions,
       note: (detail) => {
-        s.detail = detail;
+        // Notes of one attempt add up ("Resumed at byte N." then how it was checked).
+        const earlier = job.attemptNote;
+        job.attemptNote = !earlier || detail.startsWith(earlier) ? detail : earlier.includes(detail) ? earlier : `${earlier} ${detail}`;
+        s.detail = job.attemptNote;
         job.dirty = true;
       },
     };

@@ -1,0 +1,66 @@
+import { HeadObjectCommand, type HeadObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
+import { choosePartSize, MiB, minPartSize } from './multipartPlan.js';
+import { plainMd5Etag } from './s3TransferChecks.js';
+
+/**
+ * How a downloaded object can be checked against what the server says it holds:
+ * - `md5`: a single-part object's ETag is the MD5 of its bytes;
+ * - `multipart`: `<md5 of the parts' md5s>-<parts>`; the part size comes from the server
+ *   (HeadObject with PartNumber=1, as AWS answers) or, where the server ignores PartNumber,
+ *   from the part sizes that give exactly that many parts (whole MiB or MB, the usual first);
+ * - `none`: nothing to compare with, and the reason the user is told.
+ */
+export type IntegrityCheck =
+  | { kind: 'md5'; md5: string }
+  | { kind: 'multipart'; md5OfMd5s: string; parts: number; partSizes: number[]; exact: boolean }
+  | { kind: 'none'; reason?: string };
+
+const usualPartSizes = [8, 5, 16, 10, 15, 32, 50, 64, 100, 128, 256, 512].map((n) => n * MiB);
+const maxCandidates = 8;
+
+/** Part sizes that cut `size` bytes into exactly `parts` parts, the likeliest first. */
+export function candidatePartSizes(size: number, parts: number): number[] {
+  if (parts === 1) return [Math.max(size, 1)];
+  const low = Math.max(Math.ceil(size / parts), minPartSize);
+  const high = Math.ceil(size / (parts - 1)) - 1;
+  if (low > high) return [];
+  const fits = (p: number) => p >= low && p <= high;
+  const wholeUnits = (unit: number) => {
+    const out: number[] = [];
+    for (let p = Math.ceil(low / unit) * unit; p <= high && out.length < maxCandidates; p += unit) out.push(p);
+    return out;
+  };
+  const ordered = [choosePartSize(size), ...usualPartSizes, ...wholeUnits(MiB), ...wholeUnits(1_000_000)].filter(fits);
+  return [...new Set(ordered)].slice(0, maxCandidates);
+}
+
+const encrypted = (head: HeadObjectCommandOutput) =>
+  Boolean(head.SSECustomerAlgorithm) || String(head.ServerSideEncryption ?? '').startsWith('aws:kms');
+
+/** What the download of this object can be verified against (one more HEAD for multipart objects). */
+export async function integrityCheckFor(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  head: HeadObjectCommandOutput,
+  signal?: AbortSignal,
+): Promise<IntegrityCheck> {
+  if (encrypted(head)) return { kind: 'none', reason: 'it is encrypted with KMS or a customer key, so its ETag is not a checksum of its bytes' };
+  const md5 = plainMd5Etag(head.ETag);
+  if (md5) return { kind: 'md5', md5 };
+  const multipart = /^"?([0-9a-f]{32})-(\d+)"?$/i.exec(head.ETag ?? '');
+  if (!multipart) return { kind: 'none', reason: 'the server gives it no checksum (its ETag is not an MD5)' };
+  const [, md5OfMd5s, count] = multipart;
+  const parts = Number(count);
+  const size = head.ContentLength ?? 0;
+  const first = await client
+    .send(new HeadObjectCommand({ Bucket: bucket, Key: key, PartNumber: 1, IfMatch: head.ETag }), { abortSignal: signal })
+    .catch(() => undefined);
+  const firstSize = first?.ContentLength;
+  if (first?.PartsCount === parts && firstSize && (firstSize < size || parts === 1)) {
+    return { kind: 'multipart', md5OfMd5s: md5OfMd5s!.toLowerCase(), parts, partSizes: [firstSize], exact: true };
+  }
+  const partSizes = candidatePartSizes(size, parts);
+  if (partSizes.length === 0) return { kind: 'none', reason: 'its parts are of uneven sizes, so its ETag cannot be recomputed' };
+  return { kind: 'multipart', md5OfMd5s: md5OfMd5s!.toLowerCase(), parts, partSizes, exact: false };
+}
