@@ -23,6 +23,11 @@ export interface FileEntry {
   linkTargetKind?: 'file' | 'folder' | 'broken';
   /** S3 bucket region, when known. */
   region?: string;
+  /**
+   * S3: an object whose key ends in `/` and holds bytes, shown inside the folder its key
+   * names. Its path ends in `/`, which folder operations take as the whole folder.
+   */
+  folderObject?: true;
 }
 
 export interface ListPage {

@@ -21,6 +21,8 @@ export const s3Operations = {
   's3:openBucket': op<FileEntry>()(z.object({ connectionId: id, bucket: bucketName, bookmark: z.boolean().optional() })),
   's3:forgetBucket': op<void>()(z.object({ connectionId: id, bucket: bucketName })),
   's3:properties': op<ObjectProperties>()(z.object({ connectionId: id, path: remotePath })),
+  /** Deletes exactly the object at `path`, even a key ending in "/" (fs:delete takes that as a whole folder). */
+  's3:deleteObject': op<void>()(z.object({ connectionId: id, path: remotePath })),
   's3:updateHeaders': op<ObjectProperties>()(
     z.object({
       connectionId: id,

@@ -128,8 +128,15 @@ describe('S3 browsing against the real RGW', () => {
     expect(await inside('')).toEqual(['double-slash.txt']);
     expect(await inside('.')).toEqual(['dot.txt']);
     expect(await inside('..')).toEqual(['dotdot.txt']);
-    // The trailing-slash twin `odd/twin/` is that folder's own marker, not a row inside it.
-    expect(await inside('twin')).toEqual(['inside.txt']);
+    // The trailing-slash twin `odd/twin/` holds bytes, so it is an object of its own: a flagged
+    // row `twin/` inside that folder, beside its child (a zero-byte marker would stay hidden).
+    expect(await inside('twin')).toEqual(['twin/', 'inside.txt']);
+    expect((await listAll(id, `/${bucket}/odd/twin/`)).entries[0]).toMatchObject({
+      path: `/${bucket}/odd/twin/`,
+      kind: 'file',
+      folderObject: true,
+      size: Buffer.byteLength('body of odd/twin/'),
+    });
     expect(await inside('a folder+with %#? ü')).toEqual(['inside.txt']);
   });
 

@@ -1,11 +1,11 @@
-import { ListBucketsCommand, ListObjectsV2Command, PutObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, HeadObjectCommand, ListBucketsCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { DeleteReport, FileEntry, ListPage, TreeSummary } from '../../../shared/files.js';
 import { baseName, splitS3Path } from '../../../shared/paths.js';
 import type { ObjectHeadersEdit, ObjectTag } from '../../../shared/s3Objects.js';
 import { AppError, asAppError } from '../errors.js';
 import type { RemoteFileSystem } from '../fs/remoteFileSystem.js';
 import { s3ErrorTranslator } from './s3Errors.js';
-import { listPage, toEntries } from './s3Listing.js';
+import { folderObjectEntry, listPage, toEntries } from './s3Listing.js';
 import { readProperties, setTags, shareLink, updateHeaders } from './s3ObjectProps.js';
 import type { RegionalClients } from './s3Regions.js';
 import { copyTree, deleteTree, summarizeTree } from './s3Tree.js';
@@ -91,15 +91,10 @@ export class S3FileSystem implements RemoteFileSystem {
     if (!key) return this.openBucket(bucket);
     const client = await this.clients.clientFor(bucket);
     const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    return {
-      name: baseName(path),
-      path,
-      kind: key.endsWith('/') ? 'folder' : 'file',
-      size: out.ContentLength ?? 0,
-      modified: out.LastModified?.getTime(),
-      storageClass: out.StorageClass ?? 'STANDARD',
-      etag: out.ETag,
-    };
+    const facts = { size: out.ContentLength ?? 0, modified: out.LastModified?.getTime(), storageClass: out.StorageClass ?? 'STANDARD', etag: out.ETag };
+    // A `folder/` key with bytes is the object the listing shows flagged, not the folder.
+    if (key.endsWith('/') && facts.size > 0) return folderObjectEntry(bucket, key, facts);
+    return { name: baseName(path), path, kind: key.endsWith('/') ? 'folder' : 'file', ...facts };
   }
 
   async mkdir(parentPath: string, name: string): Promise<FileEntry> {
@@ -117,6 +112,14 @@ export class S3FileSystem implements RemoteFileSystem {
 
   delete(paths: string[], onProgress?: (deleted: number) => void, signal?: AbortSignal): Promise<DeleteReport> {
     return deleteTree(this.clients, paths, onProgress, signal);
+  }
+
+  /** Deletes the one object at `path`: a key ending in `/` is that object alone, never the folder under it. */
+  async deleteObject(path: string): Promise<void> {
+    const { bucket, key } = splitS3Path(path);
+    if (!bucket || !key) throw new AppError('invalidInput', 'Choose an object, not a bucket.');
+    const client = await this.clients.clientFor(bucket);
+    await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
   }
 
   rename(from: string, to: string, onProgress?: (done: number) => void, signal?: AbortSignal): Promise<void> {

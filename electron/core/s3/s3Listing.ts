@@ -1,5 +1,6 @@
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import type { FileEntry } from '../../../shared/files.js';
+import { baseName } from '../../../shared/paths.js';
 import { decodeListedKey } from './s3Keys.js';
 
 export interface ListedObject {
@@ -83,8 +84,12 @@ export function toEntries(bucket: string, prefix: string, page: RawPage): FileEn
     entries.push({ name: p.slice(prefix.length, -1), path: `/${bucket}/${p}`, kind: 'folder' });
   }
   for (const o of page.objects) {
-    // The zero-byte `folder/` marker of the folder being listed is the folder itself.
-    if (o.key === prefix) continue;
+    // The `folder/` key of the folder being listed: a zero-byte marker is the folder itself;
+    // one with bytes is an object of its own, so it shows (flagged) among the folder's rows.
+    if (o.key === prefix) {
+      if (o.size > 0) entries.push(folderObjectEntry(bucket, o.key, { size: o.size, modified: o.modified, storageClass: o.storageClass }));
+      continue;
+    }
     entries.push({
       name: o.key.slice(prefix.length),
       path: `/${bucket}/${o.key}`,
@@ -97,4 +102,13 @@ export function toEntries(bucket: string, prefix: string, page: RawPage): FileEn
     });
   }
   return entries;
+}
+
+/**
+ * The row of a key ending in `/` that holds bytes: a file named after its folder plus `/`
+ * (no child can have that name), flagged so the browser never treats its path as the folder.
+ */
+export function folderObjectEntry(bucket: string, key: string, facts: Pick<FileEntry, 'size' | 'modified' | 'storageClass' | 'etag'>): FileEntry {
+  const path = `/${bucket}/${key}`;
+  return { name: `${baseName(path)}/`, path, kind: 'file', folderObject: true, ...facts };
 }

@@ -38,7 +38,8 @@ export async function summarizeTree(clients: RegionalClients, paths: string[], s
         for (let cut = o.key.indexOf('/', key.length); cut !== -1; cut = o.key.indexOf('/', cut + 1)) {
           folders.add(o.key.slice(0, cut + 1));
         }
-        if (!o.key.endsWith('/')) {
+        // A `folder/` key with bytes is an object the listing shows (flagged): it counts as a file.
+        if (!o.key.endsWith('/') || o.size > 0) {
           summary.files++;
           summary.bytes += o.size;
         }

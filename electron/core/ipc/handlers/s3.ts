@@ -23,6 +23,7 @@ export function s3Handlers({ sessions, connections, events }: Services): DomainH
     },
     's3:forgetBucket': ({ connectionId, bucket }) => bookmark(connectionId, bucket, false),
     's3:properties': ({ connectionId, path }) => s3fs(connectionId).properties(path),
+    's3:deleteObject': ({ connectionId, path }) => s3fs(connectionId).deleteObject(path),
     's3:updateHeaders': ({ connectionId, path, edit }) => s3fs(connectionId).updateHeaders(path, edit),
     's3:setTags': ({ connectionId, path, tags }) => s3fs(connectionId).setTags(path, tags),
     's3:share': ({ connectionId, path, expiresInSeconds }) => s3fs(connectionId).share(path, expiresInSeconds),
