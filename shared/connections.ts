@@ -112,6 +112,10 @@ export interface HostKeyPrompt {
   fingerprintSha256: string;
   /** Set when a different key was saved for this host before: the connection is refused. */
   changedFrom?: string;
+  /** Set with `changedFrom`: what changed, that it may be an attack, and how to remove the old entry if the change is expected. */
+  refusal?: string;
+  /** The command `refusal` ends with, which removes the old entry (shown apart, to copy). */
+  removalCommand?: string;
 }
 
 export type ConnectOutcome =

@@ -2,13 +2,17 @@
 // The whole test suite, as `npm test` and CI run it: type checks, the build, unit tests,
 // then the real test servers (Ceph RGW + OpenSSH sshd on loopback, installed if missing),
 // integration tests against them, and the e2e suite in Chromium. Servers started here
-// are stopped at the end. Options: --only unit|integration|e2e
+// are stopped at the end. After the integration tests, the fault suite (tests/faults: killed
+// core processes and the like, against the same servers) ends with one JSON line that sums
+// its ledger; any corrupt, lost or orphaned file fails the run. Options:
+// --only unit|integration|faults|e2e
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const reports = `${root}/tests/artifacts/reports`;
+const faultLedger = `${reports}/faults.jsonl`;
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const want = (stage) => !only || only === stage;
 const servers = `${root}/tests/servers/servers.sh`;
@@ -48,6 +52,32 @@ function countVitest(file) {
     counts.skipped -= notRun;
   }
 }
+/**
+ * Sums the fault suite's ledger (one JSON line per case, tests/faults/faultLedger.ts) into
+ * one line, and says whether it is clean: cases ran, none corrupt, lost or orphaned.
+ */
+function faultSummary(file) {
+  const sum = { faultCases: 0, corrupt: 0, lost: 0, orphanedUploads: 0 };
+  const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()) : [];
+  let unreadable = 0;
+  for (const line of lines) {
+    let c;
+    try {
+      c = JSON.parse(line);
+    } catch {
+      unreadable++;
+      continue;
+    }
+    sum.faultCases++;
+    sum.corrupt += Number(c.corrupt) || 0;
+    sum.lost += Number(c.lost) || 0;
+    sum.orphanedUploads += Number(c.orphanedUploads) || 0;
+  }
+  if (unreadable) console.error(`${file}: ${unreadable} line(s) are not JSON`);
+  console.log(JSON.stringify(sum));
+  return unreadable === 0 && sum.faultCases > 0 && sum.corrupt === 0 && sum.lost === 0 && sum.orphanedUploads === 0;
+}
+
 function countPlaywright(file) {
   if (!existsSync(file)) return;
   const r = JSON.parse(readFileSync(file, 'utf8'));
@@ -68,7 +98,7 @@ if (!only) ok = run('type checks', 'npm', ['run', '--silent', 'typecheck']) && o
 if (want('unit')) ok = run('unit tests', bin('vitest'), vitest('unit')) && ok;
 
 let startedServers = false;
-if (want('integration') || want('e2e')) {
+if (want('integration') || want('faults') || want('e2e')) {
   if (!serversRunning()) {
     ok = run('install test servers (if missing)', 'bash', [servers, 'install']) && ok;
     startedServers = run('start test servers', 'bash', [servers, 'start']);
@@ -82,6 +112,11 @@ if (want('integration') || want('e2e')) {
 }
 try {
   if (want('integration')) ok = run('integration tests (real RGW + sshd)', bin('vitest'), vitest('integration')) && ok;
+  if (want('faults')) {
+    rmSync(faultLedger, { force: true });
+    ok = run('fault tests (real RGW + sshd)', bin('vitest'), vitest('faults'), { STOWAGE_FAULT_LEDGER: faultLedger }) && ok;
+    ok = faultSummary(faultLedger) && ok;
+  }
   if (want('e2e')) {
     if (!existsSync(chromium)) ok = run('install Chromium (Debian package)', 'bash', ['-c', aptInstall('chromium')]) && ok;
     ok = run('build', 'node', ['electron/build.mjs']) && ok;
@@ -95,6 +130,7 @@ try {
 
 countVitest(`${reports}/unit.json`);
 countVitest(`${reports}/integration.json`);
+countVitest(`${reports}/faults.json`);
 countPlaywright(`${reports}/e2e.json`);
 console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
 process.exit(ok && counts.failed === 0 ? 0 : 1);

@@ -8,7 +8,10 @@
  * in a utility process reaches safeStorage only by a round trip to the main process.
  */
 export interface SecretBox {
-  /** True when an OS keychain protects the key; false for Linux's basic_text fallback. */
+  /**
+   * True when the key that seals secrets is kept out of the user's files (an OS keychain);
+   * false for Linux's basic_text fallback, whose key is fixed: the core then saves no secret.
+   */
   readonly strong: boolean;
   /** A name for the backend, shown to the user (e.g. "gnome_libsecret", "basic_text"). */
   readonly backend: string;

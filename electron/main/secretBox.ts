@@ -4,7 +4,7 @@ import type { SecretBox } from '../core/host.js';
 /**
  * Secrets at rest through Electron's safeStorage (Keychain, DPAPI, libsecret/kwallet).
  * On Linux without a keyring it falls back to `basic_text`, which is obfuscation only:
- * we say so (strong = false) and the UI tells the user.
+ * we say so (strong = false), the core then saves no secret and the UI tells the user why.
  */
 export function createSafeStorageBox(): SecretBox {
   const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'os_keychain';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DeleteReport, FileEntry, ListPage, TreeSummary } from '../files.js';
 import { event, op } from './define.js';
-import { id, remotePath } from './fields.js';
+import { id, noNulMessage, remotePath, withoutNul } from './fields.js';
 
 const paths = z.array(remotePath).min(1).max(100_000);
 /** A client-made id: the handler then sends `fs:progress` for it and `fs:cancel` can stop it. */
@@ -26,7 +26,8 @@ export const fsOperations = {
         .string()
         .min(1)
         .max(1024)
-        .refine((n) => !n.includes('/'), 'A folder name cannot contain "/"'),
+        .refine((n) => !n.includes('/'), 'A folder name cannot contain "/"')
+        .refine(withoutNul, noNulMessage),
     }),
   ),
   'fs:stat': op<FileEntry>()(z.object({ connectionId: id, path: remotePath })),

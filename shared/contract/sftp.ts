@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FileEntry } from '../files.js';
 import { event, op } from './define.js';
-import { id, nothing, remotePath } from './fields.js';
+import { id, noNulMessage, nothing, remotePath, withoutNul } from './fields.js';
 
 /** What a recursive change did: items changed, and those that could not be (with why). */
 export interface ChmodReport {
@@ -51,7 +51,8 @@ export const sftpOperations = {
         .string()
         .min(1)
         .max(255)
-        .refine((n) => !n.includes('/') && n !== '.' && n !== '..', 'A file name cannot contain "/"'),
+        .refine((n) => !n.includes('/') && n !== '.' && n !== '..', 'A file name cannot contain "/"')
+        .refine(withoutNul, noNulMessage),
     }),
   ),
   /** Hosts in ~/.ssh/config, ready to become saved connections. */

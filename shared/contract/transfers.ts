@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { IncompleteUpload, TransferConflict, TransferProgress, TransferSettings, TransferSnapshot } from '../transfers.js';
 import { event, op } from './define.js';
-import { id, ids, localPath, nothing, remotePath } from './fields.js';
+import { id, ids, localPath, nothing, remotePath, withoutProtoKey } from './fields.js';
 
 const MiB = 1024 * 1024;
 
@@ -12,7 +12,7 @@ const uploadOptions = z
     storageClass: z.string().max(64).optional(),
     contentType: z.string().max(255).optional(),
     cacheControl: z.string().max(1024).optional(),
-    metadata: z.record(z.string().max(128), z.string().max(2048)).optional(),
+    metadata: withoutProtoKey(z.record(z.string().max(128), z.string().max(2048)), 'A metadata name cannot be "__proto__"').optional(),
   })
   .strict();
 

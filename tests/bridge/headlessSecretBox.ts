@@ -1,15 +1,22 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { SecretBox } from '../../electron/core/host.js';
 
+export interface HeadlessSecretBoxOptions {
+  /** Play Linux's basic_text fallback: a box whose key is fixed, so the core saves no secret with it. */
+  weak?: boolean;
+}
+
 /**
- * For headless hosts (tests, the browser preview): AES-256-GCM under a key that lives
- * only in this process. Honest about it: not an OS keychain, so `strong` is false.
+ * For headless hosts (tests, the browser preview): AES-256-GCM under a random key that lives
+ * only in this process, never in a file. What it seals cannot be opened by someone who reads
+ * the file, which is what `strong` promises (it is not an OS keychain: nothing outlives the
+ * process). `{ weak: true }` plays basic_text instead, to test what the core does without a keychain.
  */
-export function createHeadlessSecretBox(): SecretBox {
-  const key = randomBytes(32);
+export function createHeadlessSecretBox(options: HeadlessSecretBoxOptions = {}): SecretBox {
+  const key = options.weak ? Buffer.alloc(32, 'peanuts') : randomBytes(32);
   return {
-    strong: false,
-    backend: 'in-memory test key',
+    strong: !options.weak,
+    backend: options.weak ? 'basic_text' : 'in-memory test key',
     async encrypt(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

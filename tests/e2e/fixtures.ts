@@ -21,9 +21,11 @@ export interface StowageApp {
   screenshot(name: string): Promise<void>;
 }
 
-export const test = base.extend<{ app: StowageApp }>({
-  app: async ({ page }, use) => {
-    const headless = await startCoreProcessHost();
+export const test = base.extend<{ app: StowageApp; weakSecretBox: boolean }>({
+  /** `test.use({ weakSecretBox: true })`: the host has no OS keychain (Linux's basic_text), so no secret is saved. */
+  weakSecretBox: [false, { option: true }],
+  app: async ({ page, weakSecretBox }, use) => {
+    const headless = await startCoreProcessHost({ weak: weakSecretBox });
     const bridge = await startBridge(headless.core, rendererDir);
     const work = await makeTempDir('e2e');
     page.on('pageerror', (error) => console.error('page error:', error.message));

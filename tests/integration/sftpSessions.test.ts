@@ -122,7 +122,9 @@ describe('SFTP sessions through the core (dispatch, like the renderer)', () => {
     });
     if (outcome.state !== 'hostKeyPrompt') return;
     const refused = await failureOf(call('connections:answerHostKey', { promptId: outcome.prompt.promptId, decision: 'trustAndSave' }));
-    expect(refused.kind).toBe('notFound');
+    // Refused with the sentence that says the key changed (no longer "That host key question has expired").
+    expect(refused).toEqual({ kind: 'auth', message: outcome.prompt.refusal });
+    expect(refused.message).toContain(fingerprintOf(`${other}.pub`));
     expect((await failureOf(call('fs:list', { connectionId: saved.id, path: env.home }))).kind).toBe('notFound');
   });
 

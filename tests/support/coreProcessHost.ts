@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { forkCoreProcess } from '../../electron/core/process/forkCoreProcess.js';
 import { startRemoteCore, type RemoteCore } from '../../electron/core/process/remoteCore.js';
-import { createHeadlessSecretBox } from '../bridge/headlessSecretBox.js';
+import { createHeadlessSecretBox, type HeadlessSecretBoxOptions } from '../bridge/headlessSecretBox.js';
 import { hostedOn, type HostedCore } from './headlessCore.js';
 import { makeTempDir } from './tempDir.js';
 
@@ -13,8 +13,9 @@ const outDir = process.env.STOWAGE_OUT_DIR || fileURLToPath(new URL('../../dist'
 /**
  * The app's own core process (the build's `main/coreProcess.cjs`, its V8 flags) on a fresh
  * data folder and home, hosted the way main hosts it: the e2e tests drive the same pipe.
+ * `{ weak: true }` hosts it as on Linux without a keychain.
  */
-export async function startCoreProcessHost(): Promise<CoreProcessHost> {
+export async function startCoreProcessHost(options: HeadlessSecretBoxOptions = {}): Promise<CoreProcessHost> {
   const data = await makeTempDir('data');
   const home = await makeTempDir('home');
   const folderAnswers: (string | null)[] = [];
@@ -23,7 +24,7 @@ export async function startCoreProcessHost(): Promise<CoreProcessHost> {
     () => forkCoreProcess(`${outDir}/main/coreProcess.cjs`, { ...process.env, HOME: home.path }),
     {
       setup: { dataDir: data.path, homeDir: home.path, appVersion: '0.0.0-test', platform: process.platform },
-      secretBox: createHeadlessSecretBox(),
+      secretBox: createHeadlessSecretBox(options),
       dialogs: { chooseFolder: async () => folderAnswers.shift() ?? null },
       showInFolder: async (path) => void shownInFolder.push(path),
     },

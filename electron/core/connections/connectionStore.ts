@@ -75,6 +75,24 @@ export class ConnectionStore {
     for (const c of parsed.data.connections) if (c.id) this.connections.set(c.id, c as SavedConnection);
     this.sealed = new Map(Object.entries(parsed.data.sealedSecrets));
     await Promise.all([...this.sealed].map(([id, sealed]) => this.unseal(id, sealed)));
+    if (!this.secretBox.strong) await this.unsaveWeaklySealed();
+  }
+
+  /**
+   * Secrets a weak box could open were sealed with its fixed key: anyone who reads the file
+   * can open them too. They stay in memory for this run and leave the disk. Blobs it cannot
+   * open (sealed by a keychain that may come back) are kept: they expose nothing.
+   */
+  private async unsaveWeaklySealed(): Promise<void> {
+    if (this.unsealed.size === 0) return;
+    for (const [id, secrets] of this.unsealed) {
+      this.memorySecrets.set(id, { ...secrets, ...this.memorySecrets.get(id) });
+      this.sealed.delete(id);
+      const c = this.connections.get(id);
+      if (c) this.connections.set(id, { ...c, rememberSecret: false });
+    }
+    this.unsealed.clear();
+    await this.persist();
   }
 
   /** Decrypts one saved secret; a failure is kept for that connection instead of failing the load. */
@@ -104,6 +122,8 @@ export class ConnectionStore {
     if (draft.id && !this.connections.has(draft.id)) throw new AppError('notFound', 'That connection no longer exists.');
     const id = draft.id ?? randomUUID();
     const { profile, secrets: typed } = separateSecrets(draft);
+    // A weak box's key is fixed: what it seals, anyone who reads the file can open. Nothing is saved then.
+    if (!this.secretBox.strong) profile.rememberSecret = false;
     const previous = draft.id ? this.knownSecrets(id) : {};
     const authChanged = draft.id ? this.get(id).auth.kind !== profile.auth.kind : false;
     const secrets = authChanged ? typed : { ...previous, ...typed };

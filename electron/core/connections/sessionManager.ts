@@ -5,9 +5,13 @@ import { AppError } from '../errors.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
 import { MfaCodeNeededError, openS3Session, type S3Session } from '../s3/s3Session.js';
 import {
+  HostKeyChangedError,
   HostKeyNotTrustedError,
   KnownHosts,
   ResilientSftpSession,
+  hostKeyChangedMessage,
+  knownHostsPolicy,
+  removalCommand,
   type PresentedHostKey,
   type SftpSession,
 } from '../sftp/index.js';
@@ -18,6 +22,8 @@ interface PendingHostKey {
   connectionId: string;
   secrets: ConnectSecrets;
   key: PresentedHostKey;
+  /** The key changed (or is revoked): whatever the answer, this sentence refuses it. */
+  refusal?: string;
 }
 
 export interface SessionManagerOptions {
@@ -86,11 +92,12 @@ export class SessionManager {
     const pending = this.pending.get(promptId);
     if (!pending) throw new AppError('notFound', 'That host key question has expired: connect again.');
     this.pending.delete(promptId);
+    if (pending.refusal) throw new AppError(decision === 'reject' ? 'cancelled' : 'auth', pending.refusal);
     if (decision === 'reject') throw new AppError('cancelled', 'Not connected: the host key was not trusted.');
     const { key } = pending;
-    if (this.knownHosts.check(key.host, key.port, key.keyType, key.keyBase64).status === 'changed') {
-      throw new AppError('auth', 'The host key has changed since it was saved: refusing to connect.');
-    }
+    // known_hosts may have changed while the question was open.
+    const saved = this.knownHosts.savedInstead(key.host, key.port, key.keyType, key.keyBase64);
+    if (saved) throw new HostKeyChangedError(key, saved);
     if (decision === 'trustAndSave') await this.knownHosts.trust(key.host, key.port, key.keyType, key.keyBase64);
     return this.connect(pending.connectionId, pending.secrets, key);
   }
@@ -145,19 +152,14 @@ export class SessionManager {
       preferredHostKeyTypes: this.knownHosts.knownKeyTypes(profile.host, profile.port),
       jump: jump && { ...jump, preferredHostKeyTypes: this.knownHosts.knownKeyTypes(jump.host, jump.port) },
       env: this.options.env,
-      hostKey: (key) => {
-        const check = this.knownHosts.check(key.host, key.port, key.keyType, key.keyBase64).status;
-        if (check === 'trusted' || (check !== 'changed' && accepted.has(key.keyBase64))) {
-          accepted.add(key.keyBase64);
-          return 'accept';
-        }
-        return 'reject';
-      },
+      hostKey: knownHostsPolicy(this.knownHosts, accepted),
     });
   }
 
+  /** An unknown key becomes a question; a changed one a refusal that says why (kept so an answer to it gets that sentence too). */
   private promptForHostKey(connectionId: string, secrets: ConnectSecrets, key: PresentedHostKey): ConnectOutcome {
-    const check = this.knownHosts.check(key.host, key.port, key.keyType, key.keyBase64);
+    const saved = this.knownHosts.savedInstead(key.host, key.port, key.keyType, key.keyBase64);
+    const refusal = saved && hostKeyChangedMessage(key, saved);
     const promptId = randomUUID();
     const prompt: HostKeyPrompt = {
       promptId,
@@ -165,9 +167,11 @@ export class SessionManager {
       port: key.port,
       keyType: key.keyType,
       fingerprintSha256: key.fingerprintSha256,
-      changedFrom: check.status === 'changed' ? check.savedFingerprint : undefined,
+      changedFrom: saved?.fingerprintSha256,
+      refusal,
+      removalCommand: saved && !saved.revoked ? removalCommand(key.host, key.port, saved.file) : undefined,
     };
-    if (check.status !== 'changed') this.pending.set(promptId, { connectionId, secrets, key });
+    this.pending.set(promptId, refusal ? { connectionId, secrets: undefined, key, refusal } : { connectionId, secrets, key });
     return { state: 'hostKeyPrompt', prompt };
   }
 }

@@ -53,6 +53,7 @@ export function knownHostsName(host: string, port: number): string {
   return port === 22 ? host : `[${host}]:${port}`;
 }
 
-function hostLabel(host: string, port: number): string {
+/** `host` for port 22, `host:port` otherwise: how sentences name a server. */
+export function hostLabel(host: string, port: number): string {
   return port === 22 ? host : `${host}:${port}`;
 }

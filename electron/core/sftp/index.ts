@@ -11,6 +11,8 @@ export {
   type PresentedHostKey,
 } from './hostKey.js';
 export { KnownHosts, type HostKeyCheck, type KnownHostsOptions } from './knownHosts.js';
+export { HostKeyChangedError, hostKeyChangedMessage, removalCommand, type SavedHostKey } from './hostKeyChanged.js';
+export { knownHostsPolicy } from './knownHostsPolicy.js';
 export { SftpFileSystem, type SftpFileSystemOptions } from './sftpFileSystem.js';
 export {
   SftpTransferDriver,

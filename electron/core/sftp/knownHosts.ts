@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fingerprintSha256, knownHostsName } from './hostKey.js';
+import type { SavedHostKey } from './hostKeyChanged.js';
 
 export type HostKeyCheck =
   | { status: 'trusted' }
@@ -16,6 +17,9 @@ interface KnownHostLine {
   keyType: string;
   keyBase64: string;
 }
+
+/** A line and the file it was read from (what a removal of the entry has to edit). */
+type FiledLine = KnownHostLine & { file: string };
 
 export interface KnownHostsOptions {
   /** The user's home: `~/.ssh/known_hosts` under it is read, never written. */
@@ -40,16 +44,15 @@ export class KnownHosts {
   /** Reads both files each time (they are small), so edits made meanwhile count. */
   check(host: string, port: number, keyType: string, keyBase64: string): HostKeyCheck {
     const lines = this.linesFor(host, port);
-    if (lines.some((l) => l.marker === 'revoked' && l.keyBase64 === keyBase64)) {
-      return { status: 'changed', savedFingerprint: fingerprintSha256(keyBase64), revoked: true };
-    }
-    const plain = lines.filter((l) => l.marker === undefined);
-    if (plain.some((l) => l.keyType === keyType && l.keyBase64 === keyBase64)) return { status: 'trusted' };
-    const other = plain.find((l) => l.keyType === keyType);
-    if (other) return { status: 'changed', savedFingerprint: fingerprintSha256(other.keyBase64) };
-    // Like OpenSSH: a key of another type is new, not changed. The connection prefers
-    // the known types (see knownKeyTypes), so a server that still has them shows them.
-    return { status: 'unknown' };
+    const saved = refusingEntry(lines, keyType, keyBase64);
+    if (saved) return { status: 'changed', savedFingerprint: saved.fingerprintSha256, ...(saved.revoked ? { revoked: true } : {}) };
+    const trusted = lines.some((l) => !l.marker && l.keyType === keyType && l.keyBase64 === keyBase64);
+    return trusted ? { status: 'trusted' } : { status: 'unknown' };
+  }
+
+  /** What `check` calls changed, with the file that holds the entry (for the user to remove it). */
+  savedInstead(host: string, port: number, keyType: string, keyBase64: string): SavedHostKey | undefined {
+    return refusingEntry(this.linesFor(host, port), keyType, keyBase64);
   }
 
   /** Key types saved for this host, for ordering the host key algorithms we offer. */
@@ -76,18 +79,31 @@ export class KnownHosts {
     return next;
   }
 
-  private linesFor(host: string, port: number): KnownHostLine[] {
+  private linesFor(host: string, port: number): FiledLine[] {
     const name = knownHostsName(host.toLowerCase(), port);
-    const texts = [readText(this.userKnownHostsPath), readText(this.options.storePath)];
-    const out: KnownHostLine[] = [];
-    for (const text of texts) {
-      for (const raw of text.split(/\r?\n/)) {
+    const out: FiledLine[] = [];
+    for (const file of [this.userKnownHostsPath, this.options.storePath]) {
+      for (const raw of readText(file).split(/\r?\n/)) {
         const line = parseLine(raw);
-        if (line && hostMatches(line.patterns, name)) out.push(line);
+        if (line && hostMatches(line.patterns, name)) out.push({ ...line, file });
       }
     }
     return out;
   }
+}
+
+/**
+ * The entry that refuses a key: the key itself marked @revoked, or another key of the same
+ * type saved for the host. Like OpenSSH, a key of another type is new, not changed: the
+ * connection prefers the known types (see knownKeyTypes), so a server that still has them shows them.
+ */
+function refusingEntry(lines: FiledLine[], keyType: string, keyBase64: string): SavedHostKey | undefined {
+  const revoked = lines.find((l) => l.marker === 'revoked' && l.keyBase64 === keyBase64);
+  if (revoked) return { keyType, fingerprintSha256: fingerprintSha256(keyBase64), file: revoked.file, revoked: true };
+  const plain = lines.filter((l) => l.marker === undefined);
+  if (plain.some((l) => l.keyType === keyType && l.keyBase64 === keyBase64)) return undefined;
+  const other = plain.find((l) => l.keyType === keyType);
+  return other && { keyType, fingerprintSha256: fingerprintSha256(other.keyBase64), file: other.file };
 }
 
 function parseLine(raw: string): KnownHostLine | undefined {

@@ -212,6 +212,23 @@ export class TransferQueue {
     this.store?.schedule();
   }
 
+  /**
+   * Once a connection is up: uploads that a crash interrupted before their id reached the
+   * disk left a multipart upload that nothing names; it is found (by key and time) and
+   * aborted now, rather than whenever the user gets round to the paused job.
+   */
+  async settleLeftovers(connectionId: string): Promise<void> {
+    const session = this.sessions.get(connectionId);
+    const interrupted = [...this.jobs.values()].filter(
+      (j) => j.snapshot.connectionId === connectionId && j.checkpoint?.kind === 's3UploadStarting' && j.snapshot.state !== 'running',
+    );
+    for (const job of interrupted) {
+      await discardPartial(session, job.snapshot, job.checkpoint).catch(() => undefined);
+      if (job.snapshot.state !== 'running') job.checkpoint = undefined;
+    }
+    if (interrupted.length) this.store?.schedule();
+  }
+
   /** Resolves when nothing is queued or running (tests and the benchmark use it). */
   async whenIdle(): Promise<void> {
     while (this.running > 0 || [...this.waitingToRun].some((j) => j.snapshot.state === 'queued')) {

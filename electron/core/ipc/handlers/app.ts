@@ -3,11 +3,15 @@ import type { DomainHandlers } from './domainHandlers.js';
 import type { appOperations } from '../../../../shared/contract/app.js';
 import type { Services } from './services.js';
 
+/** The one explanation of how secrets are kept; with a weak box the store saves none (see ConnectionStore). */
 function secretStorageExplanation(host: CoreHost): string {
-  return host.secretBox.strong
-    ? `Secrets are encrypted with the operating system's keychain (${host.secretBox.backend}).`
-    : `Secrets can only be stored with weak protection here (${host.secretBox.backend}): no OS keychain is available, ` +
-        'so anyone who can read your files could read saved secrets. Untick "Remember secret" to be asked at connect time instead.';
+  if (host.secretBox.strong) return `Secrets are encrypted with the operating system's keychain (${host.secretBox.backend}).`;
+  const keyring = host.platform === 'linux' ? ' To save secrets, set up a keyring such as GNOME Keyring or KWallet.' : '';
+  return (
+    `Stowage does not save secrets on this computer: no OS keychain is available (${host.secretBox.backend}), and ` +
+    'without one a saved secret could be read by anyone who can read your files. You are asked for it each time you ' +
+    `connect instead.${keyring}`
+  );
 }
 
 export function appHandlers({ host }: Services): DomainHandlers<typeof appOperations> {

@@ -3,7 +3,7 @@ import { listAwsProfiles } from '../../connections/awsProfiles.js';
 import type { DomainHandlers } from './domainHandlers.js';
 import type { Services } from './services.js';
 
-export function connectionHandlers({ host, events, connections, sessions }: Services): DomainHandlers<typeof connectionOperations> {
+export function connectionHandlers({ host, events, connections, sessions, transfers }: Services): DomainHandlers<typeof connectionOperations> {
   const announce = () => events.emit('connections:changed', connections.list());
   return {
     'connections:list': () => connections.list(),
@@ -26,6 +26,8 @@ export function connectionHandlers({ host, events, connections, sessions }: Serv
     'connections:connect': async ({ id, secrets }) => {
       const outcome = await sessions.connect(id, secrets);
       announce();
+      // Not awaited: the user browses while a crash's leftovers are cleared on the server.
+      if (outcome.state === 'connected') void transfers.settleLeftovers(id).catch(() => undefined);
       return outcome;
     },
     'connections:answerHostKey': ({ promptId, decision }) => sessions.answerHostKey(promptId, decision),

@@ -12,6 +12,7 @@ import { showActionDialog } from '../../features/browser/actionDialogs.js';
 import { deleteTargets, startCopyMove, startRename } from '../../features/browser/fileActions.js';
 import { bucketMenuItems } from '../../features/buckets/bucketMenuItems.js';
 import { openCreateBucket } from '../../features/buckets/bucketStore.js';
+import { folderObjectText, isFolderObject } from '../../features/s3/folderObject.js';
 import { sftpMenuItems } from '../../features/sftp/sftpMenuItems.js';
 
 interface Props {
@@ -28,6 +29,7 @@ export function FileMenu({ connectionId, x, y, target, onOpen, onClose }: Props)
   if (!tab) return null;
   const selected = selectedEntries(tab);
   const atS3Root = tab.protocol === 's3' && tab.path === '/';
+  const folderObject = selected.length === 1 && isFolderObject(selected[0]!);
   const items: MenuEntry[] = [
     {
       label: 'Open',
@@ -37,7 +39,7 @@ export function FileMenu({ connectionId, x, y, target, onOpen, onClose }: Props)
       onSelect: () => target && onOpen(target),
     },
     {
-      label: 'Download…',
+      label: folderObject ? `${folderObjectText.download}…` : 'Download…',
       icon: <DownloadIcon />,
       disabled: selected.length === 0,
       onSelect: () => void downloadSelection(connectionId),
@@ -73,18 +75,20 @@ function fileActionItems(connectionId: string, protocol: 's3' | 'sftp', atS3Root
   if (atS3Root) {
     return [{ label: 'Open bucket by name…', icon: <OpenIcon />, onSelect: () => showActionDialog({ kind: 'openBucket', connectionId }) }, 'separator'];
   }
-  const none = selected.length === 0;
+  // A folder object's path names its whole folder: it may not be renamed, copied, moved or shared.
+  const unmovable = selected.length === 0 || selected.some(isFolderObject);
   const s3File = protocol === 's3' && selected.length === 1 && selected[0]!.kind === 'file' ? selected[0]! : null;
+  const shareable = s3File && !isFolderObject(s3File) ? s3File : null;
   const items: MenuEntry[] = [
-    { label: 'Rename…', icon: <EditIcon />, shortcut: 'F2', disabled: selected.length !== 1, onSelect: () => startRename(connectionId) },
-    { label: 'Copy to…', icon: <CopyIcon />, disabled: none, onSelect: () => startCopyMove(connectionId, 'copy') },
-    { label: 'Move to…', icon: <OpenIcon />, disabled: none, onSelect: () => startCopyMove(connectionId, 'move') },
-    { label: 'Delete…', icon: <TrashIcon />, shortcut: 'Del', danger: true, disabled: none, onSelect: () => void deleteTargets(connectionId) },
+    { label: 'Rename…', icon: <EditIcon />, shortcut: 'F2', disabled: unmovable || selected.length !== 1, onSelect: () => startRename(connectionId) },
+    { label: 'Copy to…', icon: <CopyIcon />, disabled: unmovable, onSelect: () => startCopyMove(connectionId, 'copy') },
+    { label: 'Move to…', icon: <OpenIcon />, disabled: unmovable, onSelect: () => startCopyMove(connectionId, 'move') },
+    { label: 'Delete…', icon: <TrashIcon />, shortcut: 'Del', danger: true, disabled: selected.length === 0, onSelect: () => void deleteTargets(connectionId) },
   ];
   if (protocol === 's3') {
     items.push(
       { label: 'Properties…', icon: <InfoIcon />, disabled: !s3File, onSelect: () => s3File && showActionDialog({ kind: 'properties', connectionId, path: s3File.path }) },
-      { label: 'Share link…', icon: <CopyIcon />, disabled: !s3File, onSelect: () => s3File && showActionDialog({ kind: 'share', connectionId, path: s3File.path }) },
+      { label: 'Share link…', icon: <CopyIcon />, disabled: !shareable, onSelect: () => shareable && showActionDialog({ kind: 'share', connectionId, path: shareable.path }) },
     );
   }
   items.push('separator');

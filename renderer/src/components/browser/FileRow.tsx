@@ -6,6 +6,9 @@ import { formatBytes, formatDate, formatDateLong, formatStorageClass } from '../
 import { EntryIcon } from '../icons.js';
 import { SftpCells } from '../../features/sftp/SftpCells.js';
 import { RestoreBadge } from '../../features/buckets/RestoreBadge.js';
+import { FolderObjectBadge } from '../../features/s3/folderObject.js';
+import { revealHiddenControls } from '../../../../shared/hiddenControls.js';
+import { VisibleName } from '../VisibleName.js';
 
 export interface RowHandlers {
   onRowClick(event: React.MouseEvent, entry: FileEntry): void;
@@ -51,10 +54,17 @@ export const FileRow = memo(function FileRow(props: Props) {
       draggable={props.onRowDragStart ? true : undefined}
       onDragStart={props.onRowDragStart ? (event) => props.onRowDragStart!(event, entry) : undefined}
     >
-      <div role="gridcell" className="cell cell-name" title={entry.name + linkNote}>
+      <div role="gridcell" className="cell cell-name" title={revealHiddenControls(entry.name + linkNote)}>
         <EntryIcon entry={entry} />
-        <span className="name-text">{entry.name}</span>
-        {linkNote ? <span className={broken ? 'link-target broken' : 'link-target'}>{linkNote}</span> : null}
+        <span className="name-text">
+          <VisibleName text={entry.name} />
+        </span>
+        {linkNote ? (
+          <span className={broken ? 'link-target broken' : 'link-target'}>
+            <VisibleName text={linkNote} />
+          </span>
+        ) : null}
+        {entry.folderObject ? <FolderObjectBadge bytes={entry.size ?? 0} /> : null}
       </div>
       <div role="gridcell" className="cell cell-size align-end">
         {folder ? '—' : formatBytes(entry.size)}

@@ -5,6 +5,8 @@ import { breadcrumbs } from '../../../../shared/paths.js';
 import { useTab } from '../../state/browser.js';
 import { navigate } from '../../state/navigation.js';
 import { ChevronRightIcon, EditIcon, ProtocolIcon } from '../icons.js';
+import { revealHiddenControls } from '../../../../shared/hiddenControls.js';
+import { VisibleName } from '../VisibleName.js';
 
 export function PathBar({ connectionId, connectionName }: { connectionId: string; connectionName: string }) {
   const tab = useTab(connectionId);
@@ -48,10 +50,10 @@ export function PathBar({ connectionId, connectionName }: { connectionId: string
                     type="button"
                     className={last ? 'crumb current' : 'crumb'}
                     aria-current={last ? 'location' : undefined}
-                    title={crumb.path}
+                    title={revealHiddenControls(crumb.path)}
                     onClick={() => navigate(connectionId, crumb.path)}
                   >
-                    {crumb.label}
+                    <VisibleName text={crumb.label} />
                   </button>
                 </li>
               </Fragment>

@@ -15,7 +15,7 @@ import { useApp } from '../../state/app.js';
 import { connect } from '../../state/connect.js';
 import { connectionById, useConnections } from '../../state/connections.js';
 import { useDialogs } from '../../state/dialogs.js';
-import { CloudIcon, ErrorIcon, ServerIcon, WarningIcon } from '../icons.js';
+import { CloudIcon, ErrorIcon, ServerIcon } from '../icons.js';
 import { CheckField, TextField } from './Field.js';
 import { Modal, ModalFooter } from './Modal.js';
 import { S3Fields } from './S3Fields.js';
@@ -42,9 +42,12 @@ export function ConnectionDialog({ editId }: { editId: string | null }) {
     if (serverError) errorRef.current?.scrollIntoView({ block: 'nearest' });
   }, [serverError]);
 
+  // Without an OS keychain the core saves no secret: the form asks for none to be remembered.
+  const weak = info !== null && !info.secretStorage.strong;
+  const kept = weak ? { ...values, rememberSecret: false } : values;
   const summary = savedId ? connectionById(savedId) : undefined;
   const savedSecret = Boolean(summary?.hasSavedSecret) && summary?.protocol === values.protocol;
-  const errors: FieldErrors = attempted ? validate(values, savedSecret) : {};
+  const errors: FieldErrors = attempted ? validate(kept, savedSecret) : {};
 
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
     if (key === 'forcePathStyle') setPathStyleTouched(true);
@@ -53,19 +56,17 @@ export function ConnectionDialog({ editId }: { editId: string | null }) {
   const setEndpointKind = (kind: FormValues['endpointKind']) =>
     setValues((v) => ({ ...v, endpointKind: kind, forcePathStyle: pathStyleTouched ? v.forcePathStyle : kind === 'custom' }));
 
-  const weak = info !== null && !info.secretStorage.strong;
-
   const submit = async (andConnect: boolean) => {
     setAttempted(true);
     setServerError(null);
-    const problems = validate(values, savedSecret);
+    const problems = validate(kept, savedSecret);
     if (Object.keys(problems).length > 0) {
       requestAnimationFrame(() => document.querySelector<HTMLElement>('.modal [aria-invalid="true"]')?.focus());
       return;
     }
     setBusy(andConnect ? 'connect' : 'save');
     try {
-      const saved = await unwrap(api().connections.save({ draft: toDraft(values, savedId) }));
+      const saved = await unwrap(api().connections.save({ draft: toDraft(kept, savedId) }));
       useConnections.getState().upsert(saved);
       useConnections.getState().setActive(saved.id);
       setSavedId(saved.id);
@@ -73,7 +74,7 @@ export function ConnectionDialog({ editId }: { editId: string | null }) {
         close();
         return;
       }
-      const secrets = saved.needsSecretAtConnect ? typedSecrets(values) : undefined;
+      const secrets = saved.needsSecretAtConnect ? typedSecrets(kept) : undefined;
       const result = await connect(saved.id, secrets ? { secrets, quiet: true } : { quiet: true });
       if (result.ok) close();
       else if ('error' in result) setServerError(result.error.message);
@@ -130,22 +131,19 @@ export function ConnectionDialog({ editId }: { editId: string | null }) {
         )}
         <CheckField
           label="Remember secret"
-          checked={values.rememberSecret}
+          checked={kept.rememberSecret}
+          disabled={weak}
           onChange={(v) => set('rememberSecret', v)}
           hint={
-            usesSecret(values) && !weak
-              ? values.rememberSecret
-                ? 'Stored encrypted on this computer.'
-                : 'You will be asked for it each time you connect.'
-              : undefined
+            !usesSecret(values)
+              ? undefined
+              : weak
+                ? info.secretStorage.explanation
+                : values.rememberSecret
+                  ? 'Stored encrypted on this computer.'
+                  : 'You will be asked for it each time you connect.'
           }
         />
-        {weak && info ? (
-          <div className="alert warning form-notice" role="note">
-            <WarningIcon />
-            <div>{info.secretStorage.explanation}</div>
-          </div>
-        ) : null}
         {serverError ? (
           <div ref={errorRef} className="alert form-notice" role="alert">
             <ErrorIcon />

@@ -114,10 +114,11 @@ interface CheckFieldProps {
   checked: boolean;
   onChange(checked: boolean): void;
   hint?: ReactNode;
+  disabled?: boolean;
 }
 
 /** A checkbox in the control column, its label beside it. */
-export function CheckField({ label, checked, onChange, hint }: CheckFieldProps) {
+export function CheckField({ label, checked, onChange, hint, disabled }: CheckFieldProps) {
   const id = useId();
   return (
     <div className="form-row">
@@ -128,6 +129,7 @@ export function CheckField({ label, checked, onChange, hint }: CheckFieldProps) 
             id={id}
             type="checkbox"
             checked={checked}
+            disabled={disabled}
             aria-describedby={hint ? `${id}-hint` : undefined}
             onChange={(event) => onChange(event.currentTarget.checked)}
           />

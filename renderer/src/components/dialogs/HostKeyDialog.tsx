@@ -11,6 +11,8 @@ export function HostKeyDialog({ prompt }: { prompt: HostKeyPrompt }) {
   const where = prompt.port === 22 ? prompt.host : `${prompt.host}:${prompt.port}`;
 
   if (prompt.changedFrom) {
+    const refusal = prompt.refusal ?? '';
+    const command = prompt.removalCommand && refusal.endsWith(prompt.removalCommand) ? prompt.removalCommand : undefined;
     return (
       <Modal
         title="Host key changed"
@@ -19,12 +21,10 @@ export function HostKeyDialog({ prompt }: { prompt: HostKeyPrompt }) {
         onCancel={() => answer('reject')}
       >
         <div className="modal-body">
+          {/* The core's sentence: what changed, that it may be an attack, how to remove the old entry. */}
           <div className="danger-box">
-            <p className="danger-headline">The host key of {where} has CHANGED since you last connected.</p>
-            <p>
-              This could be an attack: someone may be intercepting your connection (a man-in-the-middle), or the
-              server was reinstalled and got a new key. Stowage did not connect.
-            </p>
+            <p className="selectable">{command ? refusal.slice(0, -command.length).trimEnd() : refusal}</p>
+            {command ? <code className="command selectable">{command}</code> : null}
           </div>
           <dl className="fingerprints">
             <dt>Host</dt>
@@ -36,10 +36,6 @@ export function HostKeyDialog({ prompt }: { prompt: HostKeyPrompt }) {
             <dt>Key offered now</dt>
             <dd className="mono selectable">{withPrefix(prompt.fingerprintSha256)}</dd>
           </dl>
-          <p className="muted">
-            Ask the server’s administrator whether the key was changed. If it was, remove the old key from Stowage’s
-            known hosts before connecting again.
-          </p>
         </div>
         <ModalFooter>
           <button type="button" className="btn btn-primary" data-autofocus onClick={() => answer('reject')}>

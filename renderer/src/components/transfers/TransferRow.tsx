@@ -5,6 +5,8 @@ import { controlTransfers } from '../../state/files.js';
 import { useTransfers } from '../../state/transfers.js';
 import { CloseIcon, PauseIcon, PlayIcon, RetryIcon } from '../icons.js';
 import { KindIcon } from './KindIcon.js';
+import { VisibleName } from '../VisibleName.js';
+import { revealHiddenControls } from '../../../../shared/hiddenControls.js';
 import { kindLabel, kindTarget, rowDetails, runningLabel, whereOf } from './transferKind.js';
 
 export const TRANSFER_ROW_HEIGHT = 46;
@@ -57,7 +59,7 @@ export const TransferRow = memo(function TransferRow({ transfer: t, top, focused
       }}
       onContextMenu={(e) => onMenu(e, t)}
       style={{ transform: `translateY(${top}px)` }}
-      title={t.detail ? `${where}\n${t.detail}` : where}
+      title={revealHiddenControls(t.detail ? `${where}\n${t.detail}` : where)}
     >
       <span className={`transfer-dir ${t.direction}`} title={label}>
         <KindIcon transfer={t} />
@@ -65,7 +67,9 @@ export const TransferRow = memo(function TransferRow({ transfer: t, top, focused
       </span>
       <div className="transfer-main">
         <div className="transfer-line">
-          <span className="transfer-name">{t.name}</span>
+          <span className="transfer-name">
+            <VisibleName text={t.name} />
+          </span>
           {target ? <span className={`transfer-target ${t.direction}`}>{target}</span> : null}
           <span className="transfer-state">{t.state === 'running' ? runningLabel(t) : stateLabels[t.state]}</span>
         </div>

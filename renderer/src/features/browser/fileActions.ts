@@ -1,5 +1,5 @@
 /** Delete, rename, move and copy from the browser: confirmation, the calls, a clear report. */
-import type { FileEntry } from '../../../../shared/files.js';
+import type { DeleteReport, FileEntry } from '../../../../shared/files.js';
 import { baseName, parentPath } from '../../../../shared/paths.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { formatBytes, formatCount, plural } from '../../lib/format.js';
@@ -7,6 +7,7 @@ import { getTab, selectedEntries, viewOf } from '../../state/browser.js';
 import { useDialogs } from '../../state/dialogs.js';
 import { refresh } from '../../state/navigation.js';
 import { showError, showInfo } from '../../state/toasts.js';
+import { folderObjectText, isFolderObject } from '../s3/folderObject.js';
 import { showActionDialog, useActionDialogs } from './actionDialogs.js';
 import { newOperationId, useOperationProgress } from './operationProgressStore.js';
 
@@ -39,11 +40,14 @@ function describeSummary(entries: FileEntry[], files: number, folders: number, b
 export async function deleteTargets(connectionId: string, entries = actionTargets(connectionId)): Promise<void> {
   const targets = entries.filter((e) => !isBucket(e));
   if (targets.length === 0) return;
-  const paths = targets.map((e) => e.path);
+  // A folder object's path ends in "/", which fs:delete takes as its whole folder: it goes by its one key.
+  const objects = targets.filter(isFolderObject);
+  const paths = targets.filter((e) => !isFolderObject(e)).map((e) => e.path);
   let message: string;
   try {
-    const summary = await unwrap(api().fs.summarize({ connectionId, paths }));
-    message = describeSummary(targets, summary.files, summary.folders, summary.bytes);
+    const summary = paths.length ? await unwrap(api().fs.summarize({ connectionId, paths })) : { files: 0, folders: 0, bytes: 0 };
+    const objectBytes = objects.reduce((sum, e) => sum + (e.size ?? 0), 0);
+    message = describeSummary(targets, summary.files + objects.length, summary.folders, summary.bytes + objectBytes);
   } catch (caught) {
     showError(toApiError(caught).message, 'Could not count what would be deleted');
     return;
@@ -53,7 +57,15 @@ export async function deleteTargets(connectionId: string, entries = actionTarget
   const operationId = newOperationId();
   showActionDialog({ kind: 'progress', operationId, title: `Deleting ${targets.length === 1 ? `“${targets[0]!.name}”` : plural(targets.length, 'item')}` });
   try {
-    const report = await unwrap(api().fs.delete({ connectionId, paths, operationId }));
+    const report: DeleteReport = paths.length ? await unwrap(api().fs.delete({ connectionId, paths, operationId })) : { deleted: 0, failed: [] };
+    for (const { path } of objects) {
+      try {
+        await unwrap(api().s3.deleteObject({ connectionId, path }));
+        report.deleted++;
+      } catch (caught) {
+        report.failed.push({ path, message: toApiError(caught).message });
+      }
+    }
     if (report.failed.length) {
       const first = report.failed.slice(0, 3).map((f) => `${baseName(f.path) || f.path}: ${f.message}`);
       const more = report.failed.length > 3 ? ` …and ${formatCount(report.failed.length - 3)} more.` : '';
@@ -71,15 +83,22 @@ export async function deleteTargets(connectionId: string, entries = actionTarget
   refresh(connectionId);
 }
 
+/** A folder object's path would rename, copy or move its whole folder: say so instead. */
+function refusesFolderObject(entries: FileEntry[]): boolean {
+  if (!entries.some(isFolderObject)) return false;
+  showInfo(folderObjectText.notMoved);
+  return true;
+}
+
 export function startRename(connectionId: string): void {
   const [entry, ...rest] = actionTargets(connectionId);
-  if (!entry || rest.length || isBucket(entry)) return;
+  if (!entry || rest.length || isBucket(entry) || refusesFolderObject([entry])) return;
   showActionDialog({ kind: 'rename', connectionId, entry });
 }
 
 export function startCopyMove(connectionId: string, mode: 'copy' | 'move'): void {
   const entries = actionTargets(connectionId).filter((e) => !isBucket(e));
-  if (entries.length) showActionDialog({ kind: 'copyMove', connectionId, entries, mode });
+  if (entries.length && !refusesFolderObject(entries)) showActionDialog({ kind: 'copyMove', connectionId, entries, mode });
 }
 
 /** Where an entry lands in `folder` (S3 folders end with "/", SFTP folders do not). */

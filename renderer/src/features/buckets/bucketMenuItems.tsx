@@ -4,6 +4,7 @@ import { archivedClasses } from '../../../../shared/buckets.js';
 import type { MenuEntry } from '../../components/ContextMenu.js';
 import { ShieldIcon } from '../../components/icons.js';
 import type { Tab } from '../../state/browser.js';
+import { isFolderObject } from '../s3/folderObject.js';
 import { copyPublicUrl, setObjectsPublic } from './objectAccessActions.js';
 import { bucketOf, openBucketSettings, openDeleteBucket, openRestore, openStorageClass, openVersions } from './bucketStore.js';
 
@@ -11,7 +12,8 @@ export function bucketMenuItems(connectionId: string, tab: Tab, target: FileEntr
   if (tab.protocol !== 's3') return [];
   const bucket = target?.kind === 'bucket' ? target.name : tab.path !== '/' ? bucketOf(tab.path) : '';
   if (!bucket) return [];
-  const objects = selected.filter((e) => e.kind === 'file' || e.kind === 'folder');
+  // A folder object is left out: its path ends in "/", which a storage class change takes as its whole folder.
+  const objects = selected.filter((e) => (e.kind === 'file' || e.kind === 'folder') && !isFolderObject(e));
   const single = objects.length === 1 && objects[0]!.kind === 'file' ? objects[0]! : null;
   const items: MenuEntry[] = ['separator', { label: 'Bucket settings…', icon: <ShieldIcon />, onSelect: () => openBucketSettings(connectionId, bucket) }];
   if (target?.kind === 'bucket') {

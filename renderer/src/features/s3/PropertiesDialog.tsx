@@ -8,8 +8,11 @@ import { formatBytes, formatDateLong, formatStorageClass } from '../../lib/forma
 import { refresh } from '../../state/navigation.js';
 import { showInfo } from '../../state/toasts.js';
 import { showActionDialog, useActionDialogs } from '../browser/actionDialogs.js';
+import { folderObjectText } from './folderObject.js';
 import { fromPairs, PairsEditor, toPairs, type Pair } from './PairsEditor.js';
 import { FormError } from '../../components/dialogs/FormError.js';
+import { VisibleName } from '../../components/VisibleName.js';
+import { revealHiddenControls } from '../../../../shared/hiddenControls.js';
 
 interface Draft {
   contentType: string;
@@ -93,7 +96,7 @@ export function PropertiesDialog({ connectionId, path }: { connectionId: string;
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => (d ? { ...d, [key]: value } : d));
 
   return (
-    <Modal title={props ? props.key.split('/').filter(Boolean).pop() || props.key : 'Properties'} onCancel={close} className="properties-dialog" icon={<InfoIcon size={20} />}>
+    <Modal title={props ? revealHiddenControls(props.key.split('/').filter(Boolean).pop() || props.key) : 'Properties'} onCancel={close} className="properties-dialog" icon={<InfoIcon size={20} />}>
       <form
         className="modal-body form"
         noValidate
@@ -112,7 +115,9 @@ export function PropertiesDialog({ connectionId, path }: { connectionId: string;
           <>
             <dl className="facts">
               <Fact label="Path">
-                <span className="mono selectable">{props.path}</span>
+                <span className="mono selectable">
+                  <VisibleName text={props.path} />
+                </span>
               </Fact>
               <Fact label="Size">
                 {formatBytes(props.size)} ({props.size.toLocaleString()} bytes)
@@ -129,6 +134,7 @@ export function PropertiesDialog({ connectionId, path }: { connectionId: string;
                 </Fact>
               ) : null}
             </dl>
+            {props.key.endsWith('/') && props.size > 0 ? <p className="muted prop-note">{folderObjectText.explain(props.size)}</p> : null}
             <div className="form-section">Headers</div>
             <label className="prop-field">
               <span>Content type</span>

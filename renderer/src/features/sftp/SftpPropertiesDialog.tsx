@@ -7,6 +7,8 @@ import { formatBytes, formatDateLong } from '../../lib/format.js';
 import { formatPermissions } from './permissions.js';
 import { useSftpProperties } from './sftpDialogStore.js';
 import { FormError } from '../../components/dialogs/FormError.js';
+import { VisibleName } from '../../components/VisibleName.js';
+import { revealHiddenControls } from '../../../../shared/hiddenControls.js';
 
 const kindLabel: Record<FileEntry['kind'], string> = { bucket: 'Bucket', folder: 'Folder', file: 'File', symlink: 'Symbolic link' };
 
@@ -22,18 +24,20 @@ export function SftpPropertiesDialog({ connectionId, entry }: { connectionId: st
   const shown = stat ?? entry;
   const octal = shown.permissions === undefined ? '' : (shown.permissions & 0o7777).toString(8).padStart(4, '0');
   return (
-    <Modal title={`Properties of ${entry.name}`} onCancel={close} className="small-dialog">
+    <Modal title={`Properties of ${revealHiddenControls(entry.name)}`} onCancel={close} className="small-dialog">
       <div className="modal-body">
         <dl className="facts">
           <dt>Path</dt>
-          <dd className="mono selectable">{shown.path}</dd>
+          <dd className="mono selectable">
+            <VisibleName text={shown.path} />
+          </dd>
           <dt>Kind</dt>
           <dd>{kindLabel[shown.kind]}</dd>
           {shown.linkTarget !== undefined ? (
             <>
               <dt>Points to</dt>
               <dd className="mono selectable">
-                {shown.linkTarget}
+                <VisibleName text={shown.linkTarget} />
                 {shown.linkTargetKind === 'broken' ? ' (broken link)' : ''}
               </dd>
             </>

@@ -5,6 +5,7 @@ import type { ConflictChoice, TransferConflict, TransferSnapshot } from '../../.
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { WarningIcon } from '../../components/icons.js';
+import { VisibleName } from '../../components/VisibleName.js';
 import { formatBytes } from '../../lib/format.js';
 import { useTransfers } from '../../state/transfers.js';
 import { showError } from '../../state/toasts.js';
@@ -53,7 +54,10 @@ function ConflictQuestion({ conflict, others }: { conflict: TransferConflict; ot
     <Modal title="The file already exists" className="small-dialog conflict-dialog" icon={<WarningIcon size={20} />} onCancel={() => void answer('skip')} initialFocus="[data-autofocus]">
       <div className="modal-body">
         <p>
-          <strong>{conflict.name}</strong> already exists {where}.
+          <strong>
+            <VisibleName text={conflict.name} />
+          </strong>{' '}
+          already exists {where}.
         </p>
         <dl className="conflict-facts">
           <dt>Existing</dt>
