@@ -223,8 +223,9 @@ export class TransferQueue {
       (j) => j.snapshot.connectionId === connectionId && j.checkpoint?.kind === 's3UploadStarting' && j.snapshot.state !== 'running',
     );
     for (const job of interrupted) {
-      await discardPartial(session, job.snapshot, job.checkpoint).catch(() => undefined);
-      if (job.snapshot.state !== 'running') job.checkpoint = undefined;
+      // Kept when the server could not be asked (no permission, offline): the job's next attempt tries again.
+      const cleared = await discardPartial(session, job.snapshot, job.checkpoint).then(() => true, () => false);
+      if (cleared && job.snapshot.state !== 'running') job.checkpoint = undefined;
     }
     if (interrupted.length) this.store?.schedule();
   }
