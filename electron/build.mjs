@@ -3,15 +3,14 @@
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeBundleOptions } from './nodeBundle.mjs';
-import { buildElectronAddon, copyNodeAddon } from './sshNativeCrypto.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = resolve(root, process.env.STOWAGE_OUT_DIR || 'dist');
-// `--electron` (npm start, npm run dist): native addons for Electron's runtime, not this Node's.
+// `--electron` (npm start, npm run dist): the build the app runs from.
 const forElectron = process.argv.includes('--electron');
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', absWorkingDir: root };
 
@@ -50,8 +49,9 @@ await Promise.all([
   }),
   viteBuild({ configFile: `${root}/renderer/vite.config.ts`, logLevel: 'warn', build: { outDir: `${out}/renderer` } }),
 ]);
-const addonProblem = forElectron
-  ? await buildElectronAddon(`${out}/main`)
-  : (await copyNodeAddon(`${out}/main`)) ? undefined : 'ssh2 did not build it (see npm ci)';
-if (addonProblem) console.warn(`SFTP will use ssh2's slower JavaScript ciphers: no native crypto addon (${addonProblem}).`);
+// What main hands to Electron lives beside main's bundle (electron/main/appFiles.ts):
+// electron-builder packs dist/ only, never resources/.
+await copyFile(join(root, 'resources/icons/256x256.png'), `${out}/main/icon.png`);
+// No build copies ssh2's native crypto addon beside the core: Electron cannot load it
+// (electron/sshNativeCrypto.mjs), and the Node builds run what the app ships.
 console.log(`built ${out}/main, preload, renderer`);

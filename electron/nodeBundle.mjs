@@ -7,7 +7,8 @@ export const nodeBundleOptions = {
   platform: 'node',
   format: 'cjs',
   // ssh2 loads optional native addons inside try/catch: cpu-features stays out, and its
-  // crypto addon is looked for beside the bundle (copied there by the build).
+  // crypto addon is looked for beside the bundle, where only a test or the benchmark puts
+  // it (the app ships without it: electron/sshNativeCrypto.mjs).
   external: ['cpu-features', '*.node'],
   plugins: [sshNativeCryptoPlugin],
   // esbuild copies comments verbatim, and one non-ASCII character in one (zod has a few)

@@ -3,5 +3,5 @@ import type { Plugin } from 'esbuild';
 export declare const nodeBuiltAddon: string;
 export declare const sshNativeCryptoPlugin: Plugin;
 export declare function copyNodeAddon(bundleDir: string): Promise<boolean>;
-/** undefined when built, else why not. */
-export declare function buildElectronAddon(bundleDir: string): Promise<string | undefined>;
+/** The addon's OpenSSL symbols the host does not export ([] = it loads there); undefined when nm cannot tell. */
+export declare function unresolvedOpenSslSymbols(addon: string, host: string): string[] | undefined;

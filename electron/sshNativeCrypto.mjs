@@ -1,18 +1,22 @@
-// ssh2's optional native crypto addon: AES-GCM and ChaCha20-Poly1305 in C++, one cipher
-// context per connection instead of a new one per packet. It takes about a fifth of the
-// core process's CPU off an SFTP transfer. ssh2 builds it in its install script (allowed
-// in package.json's allowScripts) and falls back to JavaScript ciphers when it is missing
-// or will not load (built for another runtime), so every step here may fail softly.
+// ssh2's optional native crypto addon (AES-GCM and ChaCha20-Poly1305 in C++). ssh2 builds it
+// in its install script for the Node that runs `npm ci`, and falls back to JavaScript ciphers
+// when `require` of it throws.
+//
+// The app ships without it. The addon calls OpenSSL (EVP_*) through symbols its host process
+// must export: Node exports them, Electron does not (its BoringSSL is linked in and hidden,
+// and its Node headers carry no OpenSSL). On macOS and Windows node-gyp cannot even build it
+// for Electron; on Linux it builds, loads lazily, and aborts the process at its first cipher
+// call. So no build copies it: the bundle looks for it beside itself (the plugin below) and
+// finds it only where a test or the benchmark puts it to compare with and without.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, cp, mkdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cryptoSource = join(root, 'node_modules/ssh2/lib/protocol/crypto');
 /** Where ssh2's install script leaves the addon, built for the Node that ran `npm ci`. */
-export const nodeBuiltAddon = join(cryptoSource, 'build/Release/sshcrypto.node');
+export const nodeBuiltAddon = join(root, 'node_modules/ssh2/lib/protocol/crypto/build/Release/sshcrypto.node');
 /** Where a bundle looks for it: beside itself, since the bundle no longer sits in ssh2's folder. */
 const besideBundle = 'native/sshcrypto.node';
 
@@ -24,7 +28,7 @@ export const sshNativeCryptoPlugin = {
   },
 };
 
-/** Copies the Node build beside a bundle in `bundleDir`; false when ssh2 could not build it. */
+/** Copies the Node build beside a bundle in `bundleDir` (tests and benchmark only); false when ssh2 could not build it. */
 export async function copyNodeAddon(bundleDir) {
   if (!existsSync(nodeBuiltAddon)) return false;
   await mkdir(join(bundleDir, 'native'), { recursive: true });
@@ -32,28 +36,22 @@ export async function copyNodeAddon(bundleDir) {
   return true;
 }
 
+const openSsl = /^(EVP_|ERR_|CRYPTO_|OSSL_|OPENSSL_)/;
+const dynamicSymbols = (binary, which) => {
+  const nm = spawnSync('nm', ['-D', which, binary], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (nm.status !== 0) return undefined;
+  return nm.stdout.split('\n').map((line) => line.trim().split(/\s+/).pop()).filter(Boolean);
+};
+
 /**
- * Builds the addon against Electron's headers (downloaded by node-gyp) into `bundleDir`,
- * for the app's utility process. Without it the app still works, with slower SFTP.
+ * The OpenSSL symbols `addon` needs that `host` (the executable that would load it) does not
+ * export: [] means the addon can load there. undefined where `nm` cannot tell (not ELF, no
+ * binutils), which proves nothing.
  */
-export async function buildElectronAddon(bundleDir) {
-  const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
-  const nodeGyp = process.env.npm_config_node_gyp;
-  const work = join(root, 'node_modules/.cache/stowage-sshcrypto-electron');
-  await rm(join(bundleDir, 'native'), { recursive: true, force: true });
-  if (!nodeGyp) return `run it through npm (npm run build -- --electron), which provides node-gyp`;
-  // A copy, so the Node build in node_modules (tests, benchmark) stays as it is.
-  await rm(work, { recursive: true, force: true });
-  await mkdir(work, { recursive: true });
-  await cp(join(cryptoSource, 'binding.gyp'), join(work, 'binding.gyp'));
-  await cp(join(cryptoSource, 'src'), join(work, 'src'), { recursive: true });
-  // npm's nodedir setting (Node's own headers) would win over --target.
-  const env = { ...process.env };
-  delete env.npm_config_nodedir;
-  const args = [nodeGyp, 'rebuild', `--target=${electronVersion}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'];
-  const gyp = spawnSync(process.execPath, args, { cwd: work, env, stdio: 'inherit' });
-  if (gyp.status !== 0) return `node-gyp failed for Electron ${electronVersion}`;
-  await mkdir(join(bundleDir, 'native'), { recursive: true });
-  await copyFile(join(work, 'build/Release/sshcrypto.node'), join(bundleDir, besideBundle));
-  return undefined;
+export function unresolvedOpenSslSymbols(addon, host) {
+  const needed = dynamicSymbols(addon, '--undefined-only')?.filter((s) => openSsl.test(s));
+  const exported = dynamicSymbols(host, '--defined-only');
+  if (!needed || !exported) return undefined;
+  const have = new Set(exported.map((s) => s.replace(/@.*$/, '')));
+  return needed.map((s) => s.replace(/@.*$/, '')).filter((s) => !have.has(s));
 }

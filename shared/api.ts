@@ -13,13 +13,34 @@ export interface Transport {
   subscribe(channel: EventChannel, listener: (payload: unknown) => void): () => void;
   /** Where a file dropped from the OS lives on disk (Electron: webUtils.getPathForFile). */
   pathForDroppedFile(file: unknown): Promise<string>;
-  /** Drag out to the OS: main downloads the items, then starts the native drag (Electron only). */
-  startDragOut?(request: DragOutRequest): void;
+  /** Drag out: main has the core download the items into its drag folder, and says where each landed. */
+  prepareDragOut?(request: DragOutRequest): Promise<Result<DragOutItem[]>>;
+  /** Drag out: called inside `dragstart` with prepared paths, so the OS drag starts at once. */
+  startDragOut?(paths: string[]): void;
+  /** True where `startDragOut` reaches the OS (the desktop app), not in the browser preview. */
+  dragsToDesktop?: boolean;
 }
 
 export interface DragOutRequest {
   connectionId: string;
   remotePaths: string[];
+}
+
+/** One prepared item: a verified local copy in main's drag folder, in the request's order. */
+export interface DragOutItem {
+  remotePath: string;
+  localPath: string;
+  kind: 'file' | 'folder';
+  /** Bytes on disk (0 for a folder). */
+  size: number;
+}
+
+/** Drag-out as the page sees it (`window.stowage.local`). */
+export interface LocalApi {
+  pathForDroppedFile(file: unknown): Promise<string>;
+  prepareDragOut(request: DragOutRequest): Promise<Result<DragOutItem[]>>;
+  startDragOut(paths: string[]): void;
+  readonly dragsToDesktop: boolean;
 }
 
 type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
@@ -38,7 +59,7 @@ type Listeners<D extends string> = {
 };
 
 export type StowageApi = { [D in Domain]: Operations<D> & Listeners<D> } & {
-  local: { pathForDroppedFile(file: unknown): Promise<string>; startDragOut(request: DragOutRequest): void };
+  local: LocalApi;
 };
 
 function split(channel: string): [string, string] {
@@ -63,7 +84,11 @@ export function buildApi(transport: Transport): StowageApi {
   }
   api.local = {
     pathForDroppedFile: (file: unknown) => transport.pathForDroppedFile(file),
-    startDragOut: (request: DragOutRequest) => transport.startDragOut?.(request),
+    prepareDragOut: (request: DragOutRequest) =>
+      transport.prepareDragOut?.(request) ??
+      Promise.resolve({ ok: false, error: { kind: 'unsupported', message: 'Dragging files out needs the desktop app.' } }),
+    startDragOut: (paths: string[]) => transport.startDragOut?.(paths),
+    dragsToDesktop: transport.dragsToDesktop === true,
   };
   return api as unknown as StowageApi;
 }

@@ -37,6 +37,11 @@ export const s3ConnectionDraftSchema = z.object({
   bookmarkedBuckets: z.array(z.string().max(255)).max(500).optional(),
   /** Storage class given to uploads that do not name one (none = the bucket's default, STANDARD). */
   defaultStorageClass: z.string().regex(/^[A-Z_]{2,40}$/).optional(),
+  /**
+   * A CA certificate file (PEM) trusted for this connection only, beside the OS's and
+   * Node's roots: for a self-hosted store whose certificate a private CA signed.
+   */
+  caFile: z.string().trim().max(4096).optional().or(z.literal('')),
 });
 
 export const sftpAuthSchema = z.discriminatedUnion('kind', [

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// The whole test suite, as `npm test` and CI run it: type checks, the build, unit tests,
+// The whole test suite, as `npm test` and CI run it: type checks, unit tests, the build and
+// the smoke run of the app as its installers pack it (tests/smoke: main's bundle with a
+// stand-in Electron, the real core process; its last line is `{"checks":N,"failed":F}`),
 // then the real test servers (Ceph RGW + OpenSSH sshd on loopback, installed if missing),
 // integration tests against them, and the e2e suite in Chromium. Servers started here
 // are stopped at the end. After the integration tests, the fault suite (tests/faults: killed
 // core processes and the like, against the same servers) ends with one JSON line that sums
 // its ledger; any corrupt, lost or orphaned file fails the run. Options:
-// --only unit|integration|faults|e2e
+// --only unit|smoke|integration|faults|e2e
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const reports = `${root}/tests/artifacts/reports`;
 const faultLedger = `${reports}/faults.jsonl`;
+const smokeReport = `${reports}/smoke.json`;
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const want = (stage) => !only || only === stage;
 const servers = `${root}/tests/servers/servers.sh`;
@@ -78,6 +81,17 @@ function faultSummary(file) {
   return unreadable === 0 && sum.faultCases > 0 && sum.corrupt === 0 && sum.lost === 0 && sum.orphanedUploads === 0;
 }
 
+/** The smoke run's last line, `{"checks":N,"failed":F}`; no line means it did not finish. */
+function countSmoke(file) {
+  if (!existsSync(file)) {
+    counts.failed++;
+    return;
+  }
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  counts.passed += r.checks - r.failed;
+  counts.failed += r.failed;
+}
+
 function countPlaywright(file) {
   if (!existsSync(file)) return;
   const r = JSON.parse(readFileSync(file, 'utf8'));
@@ -96,6 +110,12 @@ const vitest = (project) => [
 
 if (!only) ok = run('type checks', 'npm', ['run', '--silent', 'typecheck']) && ok;
 if (want('unit')) ok = run('unit tests', bin('vitest'), vitest('unit')) && ok;
+// One build serves the smoke run and the e2e tests.
+let built = false;
+const build = () => (built ||= run('build', 'node', ['electron/build.mjs']));
+if (want('smoke')) {
+  ok = (build() && run('smoke: the packed app with a stand-in Electron', bin('tsx'), ['tests/smoke/smokeApp.ts'], { STOWAGE_SMOKE_REPORT: smokeReport })) && ok;
+}
 
 let startedServers = false;
 if (want('integration') || want('faults') || want('e2e')) {
@@ -119,7 +139,7 @@ try {
   }
   if (want('e2e')) {
     if (!existsSync(chromium)) ok = run('install Chromium (Debian package)', 'bash', ['-c', aptInstall('chromium')]) && ok;
-    ok = run('build', 'node', ['electron/build.mjs']) && ok;
+    ok = build() && ok;
     ok = run('e2e tests (Chromium)', bin('playwright'), ['test', '--config', 'tests/playwright.config.ts'], {
       PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json`,
     }) && ok;
@@ -131,6 +151,7 @@ try {
 countVitest(`${reports}/unit.json`);
 countVitest(`${reports}/integration.json`);
 countVitest(`${reports}/faults.json`);
+if (want('smoke')) countSmoke(smokeReport);
 countPlaywright(`${reports}/e2e.json`);
 console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
 process.exit(ok && counts.failed === 0 ? 0 : 1);

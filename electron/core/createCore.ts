@@ -5,6 +5,7 @@ import { EventBus } from './events.js';
 import type { CoreHost } from './host.js';
 import { createDispatcher, type Dispatcher } from './ipc/dispatch.js';
 import { createHandlers } from './ipc/handlers.js';
+import { proxyPicker } from './net/proxyPicker.js';
 import { s3ErrorTranslator } from './s3/s3Errors.js';
 import { sftpErrorTranslator } from './sftp/index.js';
 import { TransferQueue } from './transfers/transferQueue.js';
@@ -25,10 +26,12 @@ export async function createCore(host: CoreHost, log: (line: string) => void = (
   const events = new EventBus();
   const connections = new ConnectionStore(host.dataDir, host.secretBox);
   await connections.load();
+  const env = host.env ?? process.env;
   const sessions = new SessionManager(connections, {
     dataDir: host.dataDir,
     homeDir: host.homeDir,
-    env: host.env ?? process.env,
+    env,
+    proxyFor: proxyPicker(env, host.resolveProxy?.bind(host)),
   });
   const transfers = new TransferQueue(sessions, events, {
     translators: errorTranslators,

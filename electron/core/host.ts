@@ -39,4 +39,12 @@ export interface CoreHost {
   openLocally?(path: string): Promise<void>;
   /** Shows a local file, selected, in the OS file manager (Electron's shell.showItemInFolder); absent in headless hosts. */
   showInFolder?(path: string): Promise<void>;
+  /** Puts text on the OS clipboard (Electron's clipboard module, in main); absent in headless hosts. */
+  copyText?(text: string): Promise<void>;
+  /**
+   * The OS's proxy for a URL (manual, PAC or WPAD) as Electron's session.resolveProxy
+   * answers it: `PROXY host:port; DIRECT`. Asked only where the environment names no
+   * proxy; absent in headless hosts, which then connect directly.
+   */
+  resolveProxy?(url: string): Promise<string>;
 }

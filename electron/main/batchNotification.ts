@@ -1,15 +1,11 @@
 import { BrowserWindow, Notification } from 'electron';
 import type { BatchNotice } from '../core/transfers/finishedBatch.js';
+import { focusMainWindow } from './window.js';
 
 /** Tells the user a batch of transfers ended, when they are in another app; a click brings the window back. */
 export function notifyIfAway(notice: BatchNotice): void {
   if (!Notification.isSupported() || BrowserWindow.getFocusedWindow()) return;
   const notification = new Notification({ title: notice.title, body: notice.body });
-  notification.on('click', () => {
-    const win = BrowserWindow.getAllWindows()[0];
-    if (!win) return;
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  });
+  notification.on('click', () => focusMainWindow());
   notification.show();
 }

@@ -1,18 +1,18 @@
-import { join } from 'node:path';
 import { utilityProcess } from 'electron';
-import { coreProcessExecArgv } from '../core/process/coreProtocol.js';
+import { utilityProcessExecArgv } from '../core/process/coreProtocol.js';
 import { startRemoteCore, type CoreProcessHost, type RemoteCore } from '../core/process/remoteCore.js';
+import { appFiles } from './appFiles.js';
 
 /**
  * Runs the core in an Electron utility process: transfers, their buffers and their
  * garbage collections stay out of main, which keeps windows and IPC responsive, and the
- * process gets V8 flags of its own (main's are fixed before any code runs).
+ * process gets V8 flags of its own (main's are fixed before any code runs), given as
+ * `--js-flags`: Electron drops other V8 flags from a utility process's execArgv.
  */
 export function startCoreProcess(host: CoreProcessHost, log: (line: string) => void): Promise<RemoteCore> {
-  const modulePath = join(__dirname, 'coreProcess.cjs');
   return startRemoteCore(
     () => {
-      const child = utilityProcess.fork(modulePath, [], { execArgv: coreProcessExecArgv, serviceName: 'Stowage core', stdio: 'inherit' });
+      const child = utilityProcess.fork(appFiles.coreBundle, [], { execArgv: utilityProcessExecArgv, serviceName: 'Stowage core', stdio: 'inherit' });
       return {
         send: (message) => {
           // Posting to a process that just died throws; its exit then fails whatever waits.

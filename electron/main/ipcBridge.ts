@@ -1,15 +1,15 @@
-import { join } from 'node:path';
 import { BrowserWindow, ipcMain, webContents } from 'electron';
 import { invokeChannels } from '../../shared/channels.js';
-import { dragOutChannel } from '../../shared/contract/transfers.js';
 import type { TransferSnapshot } from '../../shared/transfers.js';
+import { messageOf } from '../core/errors.js';
 import { parseRequest } from '../core/ipc/dispatch.js';
 import type { RemoteCore } from '../core/process/remoteCore.js';
 import { ActiveTransfers } from '../core/transfers/activeTransfers.js';
 import { FinishedBatch } from '../core/transfers/finishedBatch.js';
 import { noTaskbarProgress, taskbarChanged, taskbarProgress } from '../core/transfers/taskbarProgress.js';
+import { appFiles } from './appFiles.js';
 import { notifyIfAway } from './batchNotification.js';
-import { dragOutListener } from './dragOut.js';
+import { registerDragOut } from './dragOut.js';
 import { isTrustedSender } from './security.js';
 
 /** Registers one handler per contract operation; every call checks its sender first. */
@@ -23,12 +23,18 @@ export function registerIpc(core: RemoteCore): void {
       return checked.ok ? core.dispatch(channel, checked.value) : checked;
     });
   }
+  // One window that cannot take an event (closing, or a payload it cannot clone) must not
+  // keep it from the others.
   core.events.subscribe((channel, payload) => {
     for (const contents of webContents.getAllWebContents()) {
-      if (!contents.isDestroyed() && isTrustedSender(contents.mainFrame)) contents.send(channel, payload);
+      try {
+        if (!contents.isDestroyed() && isTrustedSender(contents.mainFrame)) contents.send(channel, payload);
+      } catch (error) {
+        console.warn(`${channel} not sent to a window: ${messageOf(error)}`);
+      }
     }
   });
-  ipcMain.on(dragOutChannel, dragOutListener(core, join(__dirname, '../../resources/icon.png')));
+  registerDragOut(ipcMain, core, appFiles.icon);
   // The taskbar/dock bar follows the whole queue and clears when it goes idle (then a
   // notification sums the batch up, if the user is elsewhere). It is redrawn at most every
   // 200 ms: a dropped folder of thousands of files changes often.

@@ -1,22 +1,25 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, session, shell } from 'electron';
 import { messageOf } from '../core/errors.js';
 import type { RemoteCore } from '../core/process/remoteCore.js';
+import { appFiles } from './appFiles.js';
+import { setWindowsAppIdentity } from './appIdentity.js';
 import { registerAppScheme, serveRenderer } from './appProtocol.js';
 import { startCoreProcess } from './coreProcess.js';
 import { registerIpc } from './ipcBridge.js';
+import { stopCoreBeforeQuit } from './quitting.js';
+import { resolveSystemProxy } from './systemProxy.js';
 import { createSafeStorageBox } from './secretBox.js';
+import { claimSingleInstance } from './singleInstance.js';
 import { createMainWindow } from './window.js';
 
-registerAppScheme();
 let core: RemoteCore | undefined;
 
 async function start(): Promise<void> {
   await app.whenReady();
   // No permission (camera, notifications, ...) is ever needed by a file manager.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  serveRenderer(join(__dirname, '../renderer'));
+  serveRenderer(appFiles.rendererDir);
   core = await startCoreProcess(
     {
       setup: {
@@ -27,13 +30,17 @@ async function start(): Promise<void> {
         // `npm run demo` opens the app with its sample servers saved.
         importConnectionsFrom: process.env.STOWAGE_IMPORT_CONNECTIONS,
       },
-      secretBox: createSafeStorageBox(),
+      secretBox: await createSafeStorageBox(),
       // shell.openPath answers an error text, '' on success.
       openLocally: async (path) => {
         const failure = await shell.openPath(path);
         if (failure) throw new Error(failure);
       },
       showInFolder: async (path) => shell.showItemInFolder(path),
+      // The OS proxy (and PAC) for each URL the core reaches, as Chromium resolves it.
+      resolveProxy: resolveSystemProxy,
+      // The windows get no clipboard permission: copying goes through main.
+      copyText: async (text) => clipboard.writeText(text),
       dialogs: {
         async chooseFolder(title) {
           const parent = BrowserWindow.getFocusedWindow();
@@ -48,26 +55,24 @@ async function start(): Promise<void> {
     (line) => console.warn(line),
   );
   registerIpc(core);
-  const preload = join(__dirname, '../preload/preload.cjs');
-  createMainWindow(preload);
+  createMainWindow(appFiles.preload);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preload);
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(appFiles.preload);
   });
 }
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
-// Quitting waits for the core process to save the queue's checkpoints (it is killed after 10 s).
-let coreStopped = false;
-app.on('before-quit', (event) => {
-  if (coreStopped || !core) return;
-  event.preventDefault();
-  coreStopped = true;
-  void core.shutdown().finally(() => app.quit());
-});
-
-start().catch((error: unknown) => {
-  dialog.showErrorBox('Stowage could not start', messageOf(error));
-  app.exit(1);
-});
+if (claimSingleInstance()) {
+  setWindowsAppIdentity();
+  registerAppScheme();
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  stopCoreBeforeQuit(() => core);
+  start().catch((error: unknown) => {
+    dialog.showErrorBox('Stowage could not start', messageOf(error));
+    app.exit(1);
+  });
+} else {
+  // Another Stowage runs for this user: it shows its window, this one ends before ready.
+  app.quit();
+}

@@ -1,21 +1,27 @@
 import { safeStorage } from 'electron';
 import type { SecretBox } from '../core/host.js';
 
+/** Linux backends whose key is not the user's own secret: `unknown` is asked before ready. */
+const weakBackends = new Set(['basic_text', 'unknown']);
+
 /**
- * Secrets at rest through Electron's safeStorage (Keychain, DPAPI, libsecret/kwallet).
- * On Linux without a keyring it falls back to `basic_text`, which is obfuscation only:
- * we say so (strong = false), the core then saves no secret and the UI tells the user why.
+ * Secrets at rest through Electron's safeStorage (Keychain, DPAPI, libsecret/kwallet), with
+ * its asynchronous API (the synchronous one is deprecated). On Linux without a keyring it
+ * falls back to `basic_text`, which is obfuscation only: the box then says so (strong =
+ * false), the core saves no secret and the UI tells the user why. Made after `ready`.
  */
-export function createSafeStorageBox(): SecretBox {
-  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'os_keychain';
-  const available = safeStorage.isEncryptionAvailable();
+export async function createSafeStorageBox(platform: NodeJS.Platform = process.platform): Promise<SecretBox> {
+  const available = await safeStorage.isAsyncEncryptionAvailable();
+  const backend = platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'os_keychain';
+  const strong = available && !weakBackends.has(backend);
   return {
-    strong: available && backend !== 'basic_text' && backend !== 'unknown',
+    strong,
     backend: available ? backend : 'unavailable',
     encrypt: async (plain) => {
-      if (!available) throw new Error('No encryption is available on this system to save secrets.');
-      return safeStorage.encryptString(plain);
+      if (!strong) throw new Error('No OS keychain is available on this system to save secrets.');
+      return safeStorage.encryptStringAsync(plain);
     },
-    decrypt: async (sealed) => safeStorage.decryptString(sealed),
+    // A secret sealed by an older key still opens; it is sealed again on its next save.
+    decrypt: async (sealed) => (await safeStorage.decryptStringAsync(sealed)).result,
   };
 }

@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import { BrowserWindow, shell } from 'electron';
+import { appFiles } from './appFiles.js';
 import { appOrigin, isExternalLinkAllowed, isNavigationAllowed } from './security.js';
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
@@ -10,7 +10,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     minHeight: 460,
     title: 'Stowage',
     show: false,
-    icon: join(__dirname, '../../resources/icon.png'),
+    icon: appFiles.icon,
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,
@@ -35,4 +35,13 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   void win.loadURL(`${appOrigin}/index.html`);
   return win;
+}
+
+/** Brings the app's window to the front (a second launch, a click on a notification). */
+export function focusMainWindow(): void {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
 }

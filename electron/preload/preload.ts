@@ -1,8 +1,8 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { buildApi } from '../../shared/api.js';
+import { buildApi, type DragOutItem } from '../../shared/api.js';
 import { isEventChannel, isInvokeChannel } from '../../shared/channels.js';
 import type { Result } from '../../shared/errors.js';
-import { dragOutChannel } from '../../shared/contract/transfers.js';
+import { dragOutChannel, dragOutPrepareChannel } from '../../shared/contract/transfers.js';
 
 // One named function per operation; no generic invoke reaches the page.
 const api = buildApi({
@@ -18,8 +18,12 @@ const api = buildApi({
     return () => ipcRenderer.removeListener(channel, wrapped);
   },
   pathForDroppedFile: async (file) => webUtils.getPathForFile(file as File),
-  // Main validates the request, downloads the items, then starts the OS drag.
-  startDragOut: (request) => ipcRenderer.send(dragOutChannel, request),
+  // Main has the core download the items, keeps where they landed, and answers with them.
+  prepareDragOut: (request) => ipcRenderer.invoke(dragOutPrepareChannel, request) as Promise<Result<DragOutItem[]>>,
+  // Sent from inside the page's dragstart handler: main starts the OS drag before it returns,
+  // while the button is still down (a drag started later finds the mouse already released).
+  startDragOut: (paths) => ipcRenderer.send(dragOutChannel, { paths }),
+  dragsToDesktop: true,
 });
 
 contextBridge.exposeInMainWorld('stowage', api);

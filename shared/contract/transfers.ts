@@ -34,11 +34,23 @@ const settingsChanges = z
 
 const bucket = z.string().min(1).max(255);
 
-/** The one send-only IPC channel: main answers it with `webContents.startDrag`, not a result. */
+/**
+ * Drag out to the OS, in two steps outside the contract's operations (main itself keeps what
+ * the core prepared, so only those paths can ever be dragged):
+ * 1. `dragOutPrepareChannel` (invoke, `window.stowage.local.prepareDragOut`): main has the core
+ *    download the items into its drag folder and answers where each one is.
+ * 2. `dragOutChannel` (send-only, `window.stowage.local.startDragOut`): sent from inside the
+ *    page's `dragstart` handler with prepared paths; main calls `webContents.startDrag` at once,
+ *    while the mouse button is still down, as Electron's drag-and-drop guide requires.
+ */
 export const dragOutChannel = 'local:startDragOut';
+export const dragOutPrepareChannel = 'local:prepareDragOut';
 
-/** Drag out to the OS (`window.stowage.local.startDragOut`): a fire-and-forget message, not an operation. */
+/** What to prepare: remote items of one connection. */
 export const dragOutRequest = z.object({ connectionId: id, remotePaths: z.array(remotePath).min(1).max(1000) }).strict();
+
+/** What to drag now: local paths main handed out from a preparation (checked again against them). */
+export const dragOutStart = z.object({ paths: z.array(localPath).min(1).max(1000) }).strict();
 
 export const transferOperations = {
   'transfers:upload': op<TransferSnapshot[]>()(

@@ -1,7 +1,9 @@
 // The transfer benchmark: Stowage's core process (as the app starts it, one per run) against the
 // peers on the same data in the same run, alternating, median of RUNS.
 //   npm run bench:transfers   (env: RUNS=5, SKIP_5G=1 to skip the 5 GiB memory run,
-//   ONLY=s3,small,resume,sftp,5g to run some sections while working on them)
+//   ONLY=s3,small,resume,sftp,5g to run some sections while working on them, SFTP_ADDON=1 to
+//   add a run of the same core with ssh2's native crypto addon beside it, which the app does
+//   not ship: electron/sshNativeCrypto.mjs)
 // Starts its own RGW (memstore sized for 5 GiB) on ports 7681/40981 and stops it at the
 // end; uses the shared test sshd for SFTP. Deletes everything it writes.
 import { execFile } from 'node:child_process';
@@ -40,23 +42,29 @@ async function makeFile(path: string, bytes: number) {
   await file.close();
 }
 
-let bundles: { worker: string; coreModule: string } | undefined;
-/** The driver and the core process bundled as the app bundles them (esbuild, plain Node): no TypeScript loader in the measured processes. */
-async function bundled(scratch: string): Promise<{ worker: string; coreModule: string }> {
-  if (!bundles) {
-    bundles = { worker: join(scratch, 'stowage-worker.cjs'), coreModule: join(scratch, 'coreProcess.cjs') };
+const bundles = new Map<string, { worker: string; coreModule: string }>();
+/**
+ * The driver and the core process bundled as the app bundles them (esbuild, plain Node): no
+ * TypeScript loader in the measured processes, and no native addon beside the core, as the
+ * app ships. `withAddon` puts ssh2's Node-built crypto addon beside a copy, to compare.
+ */
+async function bundled(scratch: string, withAddon = false): Promise<{ worker: string; coreModule: string }> {
+  const dir = withAddon ? join(scratch, 'with-addon') : scratch;
+  let made = bundles.get(dir);
+  if (!made) {
+    made = { worker: join(dir, 'stowage-worker.cjs'), coreModule: join(dir, 'coreProcess.cjs') };
     const common: BuildOptions = { ...nodeBundleOptions, target: 'node20', logLevel: 'warning' };
-    await build({ ...common, entryPoints: ['tests/bench/stowageWorker.ts'], outfile: bundles.worker });
-    await build({ ...common, entryPoints: ['electron/core/process/coreProcess.ts'], outfile: bundles.coreModule });
-    // As the app's build does: ssh2's native crypto addon beside the core bundle.
-    if (!(await copyNodeAddon(scratch))) log("no ssh2 native crypto addon (see npm ci): SFTP runs on ssh2's JavaScript ciphers");
+    await build({ ...common, entryPoints: ['tests/bench/stowageWorker.ts'], outfile: made.worker });
+    await build({ ...common, entryPoints: ['electron/core/process/coreProcess.ts'], outfile: made.coreModule });
+    if (withAddon && !(await copyNodeAddon(dir))) throw new Error('SFTP_ADDON=1: ssh2 did not build its crypto addon (see npm ci)');
+    bundles.set(dir, made);
   }
-  return bundles;
+  return made;
 }
 
-async function stowage(job: Omit<WorkerJob, 'coreModule'>, scratch: string): Promise<Measured> {
+async function stowage(job: Omit<WorkerJob, 'coreModule'>, scratch: string, withAddon = false): Promise<Measured> {
   const jobFile = join(scratch, `job-${Date.now()}.json`);
-  const { worker, coreModule } = await bundled(scratch);
+  const { worker, coreModule } = await bundled(scratch, withAddon);
   await writeFile(jobFile, JSON.stringify({ ...job, coreModule }));
   // /usr/bin/time folds in the core process the driver starts: its peak RSS is the larger of the two, CPU their sum.
   const out = await measure(process.execPath, [worker, jobFile], process.env);
@@ -172,23 +180,29 @@ async function main() {
       const home = testbed.sftp.home;
       const sftpBatch = (lines: string) =>
         measure('sftp', ['-q', '-b', '-', '-i', testbed.sftp.keys.ed25519, '-P', String(testbed.sftp.port), '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', `${testbed.sftp.username}@${testbed.sftp.host}`], process.env, lines);
+      const addon = process.env.SFTP_ADDON === '1';
       const put = await bench('sftp put 1 GiB', {
         stowage: () => stowage({ ...sftpJob, direction: 'upload', sources: [gib], target: home }, scratch),
         openssh: () => sftpBatch(`put ${gib} ${home}/openssh.bin\n`),
-      }, { beforeRun: (tool) => rm(join(home, tool === 'stowage' ? 'one-gib.bin' : 'openssh.bin'), { force: true }) });
+        ...(addon && { 'w/addon': () => stowage({ ...sftpJob, direction: 'upload', sources: [gib], target: home }, scratch, true) }),
+      }, { beforeRun: (tool) => rm(join(home, tool === 'openssh' ? 'openssh.bin' : 'one-gib.bin'), { force: true }) });
       const get = await bench('sftp get 1 GiB', {
         stowage: () => stowage({ ...sftpJob, direction: 'download', sources: [`${home}/one-gib.bin`], target: down }, scratch),
         openssh: () => sftpBatch(`get ${home}/openssh.bin ${join(down, 'openssh.bin')}\n`),
+        ...(addon && { 'w/addon': () => stowage({ ...sftpJob, direction: 'download', sources: [`${home}/one-gib.bin`], target: down }, scratch, true) }),
       }, { downloads: down });
       await sftpBatch(`rm ${home}/one-gib.bin\nrm ${home}/openssh.bin\n`).catch(() => undefined);
       result.sftpPutVsOpenssh = put.openssh! / put.stowage!;
       result.sftpGetVsOpenssh = get.openssh! / get.stowage!;
     }
 
-    log(`starting a private RGW on ${endpoint} (8 GiB memstore)...`);
-    await run('bash', [rgwScript, 'start', rgwDir], { env: { ...process.env, RGW_PORT: String(RGW_PORT), MON_PORT: '40981', MEMSTORE_BYTES: String(8 * 1024 * MiB) } });
-    rgwConf = join(rgwDir, 'ceph.conf');
-    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    // ONLY=sftp needs no RGW.
+    if (['s3', 'small', 'resume', '5g'].some(wanted)) {
+      log(`starting a private RGW on ${endpoint} (8 GiB memstore)...`);
+      await run('bash', [rgwScript, 'start', rgwDir], { env: { ...process.env, RGW_PORT: String(RGW_PORT), MON_PORT: '40981', MEMSTORE_BYTES: String(8 * 1024 * MiB) } });
+      rgwConf = join(rgwDir, 'ceph.conf');
+      await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    }
 
     if (wanted('s3') || wanted('resume')) {
       log('S3 1 GiB upload');
@@ -246,7 +260,7 @@ async function main() {
       result.peakRssMiB5G = m5.peakRssMiB;
     }
   } finally {
-    await removeBucket(s3, bucket).catch(() => undefined);
+    if (rgwConf) await removeBucket(s3, bucket).catch(() => undefined);
     await run('bash', [rgwScript, 'stop', rgwDir]).catch(() => undefined);
     await rm(scratch, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@
  * Runs in the page in place of the Electron preload: builds the same `window.stowage`
  * over a WebSocket to the bridge. Loaded only by the test/dev bridge server.
  */
-import { buildApi } from '../../shared/api.js';
+import { buildApi, type DragOutItem } from '../../shared/api.js';
 import type { Result } from '../../shared/errors.js';
 import { bridgeSocketPath, type ClientRequest, type ServerFrame } from './protocol.js';
 
@@ -36,7 +36,13 @@ async function request(frame: ClientRequest): Promise<unknown> {
 }
 
 (window as unknown as { stowage: unknown }).stowage = buildApi({
-  invoke: (channel, payload) => request({ t: 'invoke', channel, payload }) as Promise<Result<unknown>>,
+  invoke: async (channel, payload) => {
+    const result = (await request({ t: 'invoke', channel, payload })) as Result<unknown>;
+    // The host took the copy (tests read what it recorded); in a browser the page's own
+    // clipboard is the user's, so the preview writes it there too.
+    if (channel === 'app:copyText' && result.ok) void navigator.clipboard?.writeText((payload as { text: string }).text).catch(() => undefined);
+    return result;
+  },
   subscribe: (channel, listener) => {
     const set = listeners.get(channel) ?? new Set();
     listeners.set(channel, set);
@@ -49,4 +55,11 @@ async function request(frame: ClientRequest): Promise<unknown> {
     if (!answer.ok) throw new Error(answer.error.message);
     return answer.value;
   },
+  prepareDragOut: (dragRequest) => request({ t: 'prepareDragOut', payload: dragRequest }) as Promise<Result<DragOutItem[]>>,
+  // Like ipcRenderer.send: leaves at once, from inside the dragstart handler, with no answer.
+  startDragOut: (paths) => {
+    if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ t: 'startDragOut', id: nextId++, payload: { paths } }));
+  },
+  // A browser page cannot start an OS drag: the bridge records what main would drag.
+  dragsToDesktop: false,
 });

@@ -4,9 +4,10 @@
  * Origin check. A test and development tool only: the packaged app never starts it.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -14,6 +15,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { contentSecurityPolicy } from '../../shared/csp.js';
 import type { RemoteCore } from '../../electron/core/process/remoteCore.js';
 import { contentTypeFor } from '../../electron/core/lib/contentType.js';
+import { answerPrepare, type PrepareInCore } from '../../electron/main/dragOutPrepare.js';
+import { PreparedDrags } from '../../electron/main/preparedDrags.js';
 import { bridgeClientPath, bridgeSocketPath, type ClientFrame, type ServerFrame } from './protocol.js';
 
 export interface Bridge {
@@ -24,7 +27,25 @@ export interface Bridge {
   sentFrames: string[];
   /** Files a test is about to drop: the stand-in for Electron's webUtils.getPathForFile. */
   registerDroppedFile(path: string): Promise<void>;
+  /** Drag-out, answered with main's own checks; a browser cannot start an OS drag, so each start is recorded. */
+  dragOut: BridgeDragOut;
   close(): Promise<void>;
+}
+
+export interface BridgeDragOut {
+  /** The drag folder the core prepares into (removed on close). */
+  root: string;
+  /** Every preparation the page asked for. */
+  prepared: unknown[];
+  /** What main would hand to `webContents.startDrag`, one entry per start that passed its checks. */
+  started: { file: string; files: string[] }[];
+  /** Starts that main would refuse, with why. */
+  refused: string[];
+}
+
+export interface BridgeOptions {
+  /** How the core prepares a drag-out; by default the core process's own `prepareDragOut`. */
+  prepareDragOut?: PrepareInCore;
 }
 
 async function bundleClient(): Promise<string> {
@@ -34,8 +55,23 @@ async function bundleClient(): Promise<string> {
 }
 
 /** `core`: the core process as main sees it, or an in-process core (the dev preview). */
-export async function startBridge(core: Pick<RemoteCore, 'dispatch' | 'events'>, rendererDir: string, port = 0): Promise<Bridge> {
+export async function startBridge(
+  core: Pick<RemoteCore, 'dispatch' | 'events'> & Partial<Pick<RemoteCore, 'prepareDragOut'>>,
+  rendererDir: string,
+  port = 0,
+  options: BridgeOptions = {},
+): Promise<Bridge> {
   const token = randomBytes(24).toString('hex');
+  const dragRoot = join(tmpdir(), `stowage-bridge-drag-${token.slice(0, 12)}`);
+  await mkdir(dragRoot, { recursive: true });
+  const drags = new PreparedDrags(dragRoot);
+  const prepareInCore: PrepareInCore =
+    options.prepareDragOut ??
+    (async (request, root) => {
+      if (!core.prepareDragOut) throw new Error('This core cannot prepare drags.');
+      return core.prepareDragOut(request, root);
+    });
+  const dragOut: BridgeDragOut = { root: dragRoot, prepared: [], started: [], refused: [] };
   const clientJs = await bundleClient();
   const root = normalize(rendererDir + sep);
   const dropped = new Map<string, string>();
@@ -111,6 +147,14 @@ export async function startBridge(core: Pick<RemoteCore, 'dispatch' | 'events'>,
         const path = dropped.get(`${frame.name}\u0000${frame.size}`);
         const result = path ? { ok: true, value: path } : { ok: false, error: { kind: 'notFound', message: `The bridge does not know where ${frame.name} lives.` } };
         send(ws, { t: 'result', id: frame.id, result });
+      } else if (frame.t === 'prepareDragOut') {
+        dragOut.prepared.push(frame.payload);
+        send(ws, { t: 'result', id: frame.id, result: await answerPrepare(prepareInCore, drags, frame.payload) });
+      } else if (frame.t === 'startDragOut') {
+        // Main's listener, with startDrag recorded instead of called.
+        const checked = drags.check(frame.payload);
+        if (checked.ok) dragOut.started.push({ file: checked.paths[0]!, files: checked.paths });
+        else dragOut.refused.push(checked.reason);
       }
     });
   });
@@ -124,11 +168,13 @@ export async function startBridge(core: Pick<RemoteCore, 'dispatch' | 'events'>,
       const info = await stat(path);
       dropped.set(`${path.split(/[\\/]/).pop()}\u0000${info.size}`, path);
     },
+    dragOut,
     async close() {
       unsubscribe();
       for (const ws of sockets) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rm(dragRoot, { recursive: true, force: true });
     },
   };
 }

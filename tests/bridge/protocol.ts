@@ -1,7 +1,10 @@
 /** Frames on the e2e bridge's WebSocket (test and development only). */
 export type ClientRequest =
   | { t: 'invoke'; channel: string; payload: unknown }
-  | { t: 'pathForFile'; name: string; size: number; lastModified: number };
+  | { t: 'pathForFile'; name: string; size: number; lastModified: number }
+  /** Main's drag-out channels: prepare answers; start is send-only (no result comes back). */
+  | { t: 'prepareDragOut'; payload: unknown }
+  | { t: 'startDragOut'; payload: unknown };
 
 export type ClientFrame = ClientRequest & { id: number };
 

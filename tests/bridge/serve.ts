@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { importConnections } from '../../electron/core/connections/importConnections.js';
+import { prepareDragOut } from '../../electron/core/transfers/dragOut.js';
 import { startHeadlessCore } from '../support/headlessCore.js';
 import { startBridge } from './bridgeServer.js';
 
@@ -26,7 +27,10 @@ const headless = await startHeadlessCore({ homeDir: homedir(), chooseFolder: asy
 if (values.seed) await importConnections(headless.core.connections, values.seed);
 
 const rendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
-const bridge = await startBridge(headless.core, rendererDir, Number(values.port));
+// The core runs in this process here: drag-out preparations go straight to its queue.
+const bridge = await startBridge(headless.core, rendererDir, Number(values.port), {
+  prepareDragOut: (request, root) => prepareDragOut(headless.core.transfers, request, root),
+});
 console.log(`Stowage (browser preview) is at:\n  ${bridge.url}\nDownloads go to ${values.downloads}. Ctrl+C stops it.`);
 
 const stop = async () => {

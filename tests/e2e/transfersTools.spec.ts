@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { CreateMultipartUploadCommand, ListMultipartUploadsCommand, ListObjectsV2Command, UploadPartCommand } from '@aws-sdk/client-s3';
 import { connectLocalS3, dragOver, row, waitForTransfer } from './actions.js';
 import { expect, test, type StowageApp } from './fixtures.js';
@@ -141,50 +141,6 @@ test('dropping files on a folder row uploads into that folder, not the current o
     expect(keys).toEqual(['photos/beach.jpg', 'photos/old.jpg', 'photos/sunset.jpg', 'top.txt']);
     // The current folder (the bucket root) did not get them.
     await expect(row(app.page, `/${bucket}/beach.jpg`)).toHaveCount(0);
-  } finally {
-    await removeBucket(s3, bucket);
-  }
-});
-
-test('dragging selected rows out asks main for exactly those items, and main readies them on disk', async ({ app }) => {
-  const s3 = testS3Client(app.servers);
-  const bucket = uniqueBucketName('e2e-dragout');
-  await createBucketWith(s3, bucket, { 'a.txt': 'alpha', 'b.txt': 'bravo', 'c.txt': 'charlie', 'docs/readme.md': 'read me' });
-  try {
-    await openBucket(app, bucket);
-    // The bridge cannot start a native drag: record what the page asks main for instead.
-    await app.page.evaluate(() => {
-      const w = window as unknown as { stowage: { local: { startDragOut: unknown } }; dragRequests: unknown[] };
-      w.dragRequests = [];
-      w.stowage.local.startDragOut = (request: unknown) => w.dragRequests.push(request);
-    });
-    await row(app.page, `/${bucket}/a.txt`).click();
-    await row(app.page, `/${bucket}/docs/`).click({ modifiers: ['Control'] });
-    const dragged = await row(app.page, `/${bucket}/docs/`).evaluate((el) => {
-      const event = new DragEvent('dragstart', { bubbles: true, cancelable: true, dataTransfer: new DataTransfer() });
-      el.dispatchEvent(event);
-      return event.defaultPrevented;
-    });
-    // No in-page drag: main starts the OS drag once the files are ready.
-    expect(dragged).toBe(true);
-    const requests = await app.page.evaluate(() => (window as unknown as { dragRequests: unknown[] }).dragRequests);
-    const connectionId = (await coreClient(app.headless.core)('connections:list', {}))[0]!.id;
-    expect(requests).toEqual([{ connectionId, remotePaths: [`/${bucket}/docs/`, `/${bucket}/a.txt`] }]);
-
-    // Dragging an unselected row drags just that row (and selects it).
-    await row(app.page, `/${bucket}/c.txt`).dispatchEvent('dragstart', { dataTransfer: await app.page.evaluateHandle(() => new DataTransfer()) });
-    await expect(row(app.page, `/${bucket}/c.txt`)).toHaveAttribute('aria-selected', 'true');
-    await expect(row(app.page, `/${bucket}/a.txt`)).toHaveAttribute('aria-selected', 'false');
-    const all = await app.page.evaluate(() => (window as unknown as { dragRequests: { remotePaths: string[] }[] }).dragRequests);
-    expect(all[1]!.remotePaths).toEqual([`/${bucket}/c.txt`]);
-
-    // What main does with the first request: download through the queue, then hand over the paths.
-    const paths = await app.headless.core.prepareDragOut(requests[0], join(app.workDir, 'drag'));
-    expect(paths.map((p) => basename(p))).toEqual(['docs', 'a.txt']);
-    expect(await readFile(join(paths[0]!, 'readme.md'), 'utf8')).toBe('read me');
-    expect(await readFile(paths[1]!, 'utf8')).toBe('alpha');
-    await waitForTransfer(app.page, 'readme.md');
-    await waitForTransfer(app.page, 'a.txt');
   } finally {
     await removeBucket(s3, bucket);
   }

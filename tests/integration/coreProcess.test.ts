@@ -8,7 +8,7 @@ import { nodeBundleOptions } from '../../electron/nodeBundle.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventChannel } from '../../shared/channels.js';
 import type { SecretBox } from '../../electron/core/host.js';
-import { coreProcessExecArgv } from '../../electron/core/process/coreProtocol.js';
+import { coreProcessV8Flags } from '../../electron/core/process/coreProtocol.js';
 import { forkCoreProcess } from '../../electron/core/process/forkCoreProcess.js';
 import { startRemoteCore, type RemoteCore } from '../../electron/core/process/remoteCore.js';
 import { createHeadlessSecretBox } from '../bridge/headlessSecretBox.js';
@@ -71,7 +71,7 @@ describe('the core process, driven like main drives it, against the real RGW', (
   it('runs with the app\'s V8 flags, saves a connection with the secret sealed by main, browses, and forwards transfer events', async () => {
     core = await start();
     const cmdline = (await readFile(`/proc/${pids[0]}/cmdline`, 'utf8')).split('\0');
-    expect(cmdline).toEqual(expect.arrayContaining(coreProcessExecArgv));
+    expect(cmdline).toEqual(expect.arrayContaining(coreProcessV8Flags));
     const call = coreClient(core);
     const saved = await call('connections:save', { draft: s3Draft(env) });
     expect(counts.encrypt).toBe(1);

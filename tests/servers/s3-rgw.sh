@@ -14,7 +14,10 @@
 # DIR defaults to /tmp/stowage-testbed/s3. It is wiped on start: use it for nothing else.
 # Env: RGW_PORT (7480), MON_PORT (40789), MEMSTORE_BYTES (4 GiB; every stored byte
 # lives in RAM, so size it for what a test writes and delete what you wrote),
-# RGW_STS (0; 1 turns on RGW's STS, see the note in the config below).
+# RGW_STS (0; 1 turns on RGW's STS, see the note in the config below),
+# RGW_TLS_PORT (RGW_PORT + 1; 0 turns TLS off): the same gateway also serves HTTPS there,
+# with a certificate for 127.0.0.1 and localhost signed by a private CA made in DIR/tls
+# (env lines S3_TLS_ENDPOINT and S3_CA_FILE). Plain HTTP on RGW_PORT is unchanged.
 # Only the env lines go to stdout; progress goes to stderr, daemon output to DIR/log.
 set -euo pipefail
 cmd=${1:-start}
@@ -26,6 +29,10 @@ RGW_STS=${RGW_STS:-0}
 for v in RGW_PORT MON_PORT MEMSTORE_BYTES; do
   case "${!v}" in ''|*[!0-9]*) echo "s3-rgw: $v must be a number, not '${!v}'" >&2; exit 2 ;; esac
 done
+# Beside RGW_PORT, so a second gateway started on another RGW_PORT (the retry test, the
+# benchmark) never competes with the first for its TLS port.
+RGW_TLS_PORT=${RGW_TLS_PORT:-$((RGW_PORT + 1))}
+case "$RGW_TLS_PORT" in ''|*[!0-9]*) echo "s3-rgw: RGW_TLS_PORT must be a number, not '$RGW_TLS_PORT'" >&2; exit 2 ;; esac
 KEY=TESTACCESSKEY
 SECRET=TESTSECRETKEY
 KEY2=TESTACCESSKEY2
@@ -33,7 +40,7 @@ SECRET2=TESTSECRETKEY2
 REGION=us-east-1
 # RGW's STS (AssumeRole, GetSessionToken) needs a key of exactly 16 characters.
 STS_KEY=stowagetestbed16
-PACKAGES="ceph-mon ceph-osd radosgw uuid-runtime curl"
+PACKAGES="ceph-mon ceph-osd radosgw uuid-runtime curl openssl"
 MARKER=.stowage-testbed-s3
 
 say() { echo "s3-rgw: $*" >&2; }
@@ -97,6 +104,8 @@ do_stop() {
 }
 
 rgw_answers() { curl --noproxy '*' -s -o /dev/null -m 2 "http://127.0.0.1:$RGW_PORT/"; }
+# --cacert names the private CA: the machine's CURL_CA_BUNDLE must not decide this.
+rgw_tls_answers() { [ "$RGW_TLS_PORT" = 0 ] || curl --noproxy '*' -s -o /dev/null -m 2 --cacert "$D/tls/ca.pem" "https://127.0.0.1:$RGW_TLS_PORT/"; }
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 who_listens() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*users:((\(.*\)))/\1/p' | head -1; }
@@ -128,9 +137,10 @@ if [ -n "$missing" ]; then
 fi
 
 do_stop   # a previous instance from the same DIR, if any
-for port in "$RGW_PORT" "$MON_PORT"; do
+for port in "$RGW_PORT" "$MON_PORT" "$RGW_TLS_PORT"; do
+  [ "$port" = 0 ] && continue
   if port_busy "$port"; then
-    echo "s3-rgw: 127.0.0.1:$port is in use by another process ($(who_listens "$port")); stop it or set RGW_PORT / MON_PORT" >&2
+    echo "s3-rgw: 127.0.0.1:$port is in use by another process ($(who_listens "$port")); stop it or set RGW_PORT / MON_PORT / RGW_TLS_PORT" >&2
     exit 1
   fi
 done
@@ -155,6 +165,21 @@ fail() {
   exit 1
 }
 trap 'fail "unexpected error (line $LINENO: $BASH_COMMAND)"' ERR
+
+# A private CA and a certificate it signs for 127.0.0.1 and localhost, made anew on every
+# start: clients trust the CA only when told to (S3_CA_FILE), as users of a self-hosted
+# store with a private CA do. EC P-256 keys: made in milliseconds.
+FRONTENDS="beast endpoint=127.0.0.1:$RGW_PORT"
+if [ "$RGW_TLS_PORT" != 0 ]; then
+  T="$D/tls"; mkdir -p "$T"
+  EC_KEY="-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
+  openssl req -x509 $EC_KEY -keyout "$T/ca.key" -out "$T/ca.pem" -days 30 -subj "/CN=Stowage test CA" \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" >>"$SETUP_LOG" 2>&1
+  openssl req -new $EC_KEY -keyout "$T/rgw.key" -out "$T/rgw.csr" -subj "/CN=127.0.0.1" >>"$SETUP_LOG" 2>&1
+  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n' >"$T/rgw.ext"
+  openssl x509 -req -in "$T/rgw.csr" -CA "$T/ca.pem" -CAkey "$T/ca.key" -CAcreateserial -days 30 -extfile "$T/rgw.ext" -out "$T/rgw.pem" >>"$SETUP_LOG" 2>&1
+  FRONTENDS="$FRONTENDS ssl_endpoint=127.0.0.1:$RGW_TLS_PORT ssl_certificate=$T/rgw.pem ssl_private_key=$T/rgw.key"
+fi
 
 FSID=$(uuidgen)
 CONF="$D/ceph.conf"
@@ -205,7 +230,7 @@ pid file = $D/\$name.pid
 mon data = $D/mon
 osd data = $D/osd
 [client.rgw]
-rgw frontends = beast endpoint=127.0.0.1:$RGW_PORT
+rgw frontends = $FRONTENDS
 rgw dns name = localhost
 rgw enable static website = true
 # Overwritten and deleted objects keep their data until RGW's garbage collector runs
@@ -271,8 +296,9 @@ while [ $SECONDS -lt $end ]; do timeout 5 ceph osd stat 2>/dev/null | grep -q '1
 CUR_LOG="$D/log/client.rgw.log"
 wait_rgw() {
   local end=$((SECONDS + 120))
-  while [ $SECONDS -lt $end ]; do rgw_answers && return 0; sleep 0.5; done
-  fail "radosgw did not answer on http://127.0.0.1:$RGW_PORT within 120 s"
+  while [ $SECONDS -lt $end ]; do rgw_answers && rgw_tls_answers && return 0; sleep 0.5; done
+  rgw_answers || fail "radosgw did not answer on http://127.0.0.1:$RGW_PORT within 120 s"
+  fail "radosgw did not answer on https://127.0.0.1:$RGW_TLS_PORT (with the CA in $D/tls) within 120 s"
 }
 say "booting radosgw on 127.0.0.1:$RGW_PORT [$(elapsed)]"
 radosgw -n client.rgw >>"$SETUP_LOG" 2>&1 3>&- || fail "radosgw exited at start"
@@ -315,7 +341,11 @@ env_lines() {
   echo "S3_ACCESS_KEY2=$KEY2"
   echo "S3_SECRET_KEY2=$SECRET2"
   echo "S3_REGION=$REGION"
+  if [ "$RGW_TLS_PORT" != 0 ]; then
+    echo "S3_TLS_ENDPOINT=https://127.0.0.1:$RGW_TLS_PORT"
+    echo "S3_CA_FILE=$D/tls/ca.pem"
+  fi
 }
 env_lines >"$D/env.tmp" && mv "$D/env.tmp" "$D/env"
-say "up: http://127.0.0.1:$RGW_PORT in $(elapsed) (logs $D/log)"
+say "up: http://127.0.0.1:$RGW_PORT$([ "$RGW_TLS_PORT" = 0 ] || echo " and https://127.0.0.1:$RGW_TLS_PORT") in $(elapsed) (logs $D/log)"
 env_lines >&3

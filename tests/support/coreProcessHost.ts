@@ -20,6 +20,7 @@ export async function startCoreProcessHost(options: HeadlessSecretBoxOptions = {
   const home = await makeTempDir('home');
   const folderAnswers: (string | null)[] = [];
   const shownInFolder: string[] = [];
+  const copied: string[] = [];
   const core = await startRemoteCore(
     () => forkCoreProcess(`${outDir}/main/coreProcess.cjs`, { ...process.env, HOME: home.path }),
     {
@@ -27,8 +28,9 @@ export async function startCoreProcessHost(options: HeadlessSecretBoxOptions = {
       secretBox: createHeadlessSecretBox(options),
       dialogs: { chooseFolder: async () => folderAnswers.shift() ?? null },
       showInFolder: async (path) => void shownInFolder.push(path),
+      copyText: async (text) => void copied.push(text),
     },
     (line) => console.warn(line),
   );
-  return hostedOn(core, data, home, folderAnswers, shownInFolder);
+  return hostedOn(core, data, home, folderAnswers, shownInFolder, copied);
 }

@@ -11,6 +11,8 @@ export interface HostedCore<C> {
   folderAnswers: (string | null)[];
   /** What the host was asked to show in the OS file manager (main would call shell.showItemInFolder). */
   shownInFolder: string[];
+  /** What the host was asked to put on the clipboard (main would call clipboard.writeText). */
+  copied: string[];
   dispose(): Promise<void>;
 }
 
@@ -22,6 +24,8 @@ export interface HeadlessCoreOptions {
   homeDir?: string;
   /** Answers "choose a folder"; by default the next entry of `folderAnswers`. */
   chooseFolder?: () => Promise<string | null>;
+  /** Answers as main's session.resolveProxy would (the OS's proxy for a URL); absent: none asked. */
+  resolveProxy?: (url: string) => Promise<string>;
 }
 
 /** A real core with a fresh data folder (and home), as a test or the browser preview hosts it. */
@@ -30,6 +34,7 @@ export async function startHeadlessCore(options: HeadlessCoreOptions = {}): Prom
   const data = await makeTempDir('data');
   const home = options.homeDir ? { path: options.homeDir, remove: async () => undefined } : await makeTempDir('home');
   const folderAnswers: (string | null)[] = [];
+  const copied: string[] = [];
   const core = await createCore({
     dataDir: data.path,
     homeDir: home.path,
@@ -38,8 +43,10 @@ export async function startHeadlessCore(options: HeadlessCoreOptions = {}): Prom
     secretBox: createHeadlessSecretBox(),
     env: { ...env, HOME: home.path },
     dialogs: { chooseFolder: options.chooseFolder ?? (async () => folderAnswers.shift() ?? null) },
+    copyText: async (text) => void copied.push(text),
+    ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {}),
   });
-  return hostedOn(core, data, home, folderAnswers);
+  return hostedOn(core, data, home, folderAnswers, [], copied);
 }
 
 /** A core (in this process or its own) with its temp folders, and what stops it and removes them. */
@@ -49,6 +56,7 @@ export function hostedOn<C extends { shutdown(): Promise<void> }>(
   home: TempDir,
   folderAnswers: (string | null)[],
   shownInFolder: string[] = [],
+  copied: string[] = [],
 ): HostedCore<C> {
   return {
     core,
@@ -56,6 +64,7 @@ export function hostedOn<C extends { shutdown(): Promise<void> }>(
     homeDir: home.path,
     folderAnswers,
     shownInFolder,
+    copied,
     async dispose() {
       await core.shutdown();
       await data.remove();

@@ -13,6 +13,10 @@ export interface TestbedEnv {
     accessKeyId2: string;
     secretAccessKey2: string;
     region: string;
+    /** The same gateway over HTTPS (`https://127.0.0.1:PORT`), with a certificate signed by `caFile`; absent from servers started before it existed. */
+    tlsEndpoint?: string | undefined;
+    /** The private CA (PEM) the test script made for `tlsEndpoint`. */
+    caFile?: string | undefined;
   };
   sftp: {
     host: string;
@@ -91,6 +95,8 @@ export function readTestbedEnv(): TestbedEnv {
       accessKeyId2: need('S3_ACCESS_KEY2'),
       secretAccessKey2: need('S3_SECRET_KEY2'),
       region: need('S3_REGION'),
+      tlsEndpoint: optional('S3_TLS_ENDPOINT'),
+      caFile: optional('S3_CA_FILE'),
     },
     sftp: {
       host: need('SFTP_HOST'),

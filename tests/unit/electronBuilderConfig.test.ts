@@ -9,7 +9,8 @@
  *   - only ships the compiled build output (checked with electron-builder's
  *     own file matcher, not a re-implementation of it),
  *   - points at icon files that exist and are well-formed containers with
- *     the sizes each platform needs.
+ *     the sizes each platform needs,
+ *   - agrees with what main and package.json say of the app's identity.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,7 +18,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { load as loadYaml } from 'js-yaml';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CONFIG_PATH = join(ROOT, 'electron-builder.yml');
@@ -169,10 +170,25 @@ describe('electron-builder.yml', () => {
       expect(config.productName).toBe('Stowage');
       expect(section(config, 'directories')).toMatchObject({ output: 'release', buildResources: 'resources' });
       expect(config.asar).toBe(true);
-      // ssh2's native crypto addon, beside the core bundle: loaded from disk, outside the archive.
-      expect(config.asarUnpack).toEqual(['dist/main/native/**']);
+      // Nothing is unpacked: no native addon ships (electron/sshNativeCrypto.mjs); pagent.exe goes to resources/.
+      expect(config.asarUnpack).toBeUndefined();
       expect(config.publish).toBeNull();
       expect('publish' in config).toBe(true);
+    });
+
+    it("is the Windows app identity main sets (setAppUserModelId) and the installer's shortcuts carry", async () => {
+      vi.doMock('electron', () => ({ app: {} }));
+      const { appId } = await import('../../electron/main/appIdentity.js');
+      vi.doUnmock('electron');
+      expect(appId).toBe(config.appId);
+    });
+
+    it('names the Linux desktop entry after package.json desktopName, the app_id Electron gives its windows', () => {
+      const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Json;
+      const linux = section(config, 'linux');
+      const executable = String(linux.executableName ?? pkg.name).toLowerCase();
+      expect(pkg.desktopName).toBe(`${executable}.desktop`);
+      expect(linux.syncDesktopName).toBe(true);
     });
 
     it('points extraMetadata.main at the built main-process entry', () => {
@@ -240,7 +256,8 @@ describe('electron-builder.yml', () => {
       'dist/renderer/index.html',
       'dist/renderer/assets/index-3f2a1b.js',
       'dist/renderer/assets/index-3f2a1b.css',
-      'dist/main/native/sshcrypto.node',
+      // The window and drag-out icon main loads (electron/main/appFiles.ts): the build copies it here.
+      'dist/main/icon.png',
     ])('ships %s', (rel) => {
       expect(ships(rel)).toBe(true);
     });
@@ -255,6 +272,7 @@ describe('electron-builder.yml', () => {
       'tests/unit/electronBuilderConfig.test.ts',
       'tests/e2e/app.spec.ts',
       'resources/make-icons.mjs',
+      // The source icons stay out: main loads the build's copy, dist/main/icon.png (shipped above).
       'resources/icon.png',
       'node_modules/ssh2/lib/client.js',
       'node_modules/typescript/lib/typescript.js',
@@ -263,6 +281,8 @@ describe('electron-builder.yml', () => {
       'package-lock.json',
       'release/Stowage-0.1.0.dmg',
       'dist/main/main.cjs.map',
+      // ssh2's crypto addon cannot load in Electron, even if a build left it there.
+      'dist/main/native/sshcrypto.node',
     ])('does not ship %s', (rel) => {
       expect(ships(rel)).toBe(false);
     });

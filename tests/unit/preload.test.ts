@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invokeChannels } from '../../shared/channels.js';
+import { dragOutChannel, dragOutPrepareChannel } from '../../shared/contract/transfers.js';
 import { makeTempDir } from '../support/tempDir.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -12,10 +13,12 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 function fakeElectron() {
   const exposed: Record<string, unknown> = {};
   const invoked: [string, unknown][] = [];
+  const sent: [string, unknown][] = [];
   const listeners = new Map<string, (event: unknown, payload: unknown) => void>();
   return {
     exposed,
     invoked,
+    sent,
     listeners,
     module: {
       contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
@@ -24,7 +27,7 @@ function fakeElectron() {
           invoked.push([channel, payload]);
           return { ok: true, value: null };
         },
-        send: () => undefined,
+        send: (channel: string, payload: unknown) => void sent.push([channel, payload]),
         on: (channel: string, listener: (event: unknown, payload: unknown) => void) => listeners.set(channel, listener),
         removeListener: (channel: string) => listeners.delete(channel),
       },
@@ -85,5 +88,16 @@ describe('the built preload, loaded as Electron would load it (sandboxed: it may
   it('gets dropped files’ paths from webUtils', async () => {
     const api = electron.exposed.stowage as { local: { pathForDroppedFile(file: unknown): Promise<string> } };
     expect(await api.local.pathForDroppedFile({ name: 'x' })).toBe('/from/webUtils');
+  });
+
+  it('drag-out: prepares through main, and starts with a send that leaves before the dragstart handler returns', async () => {
+    const api = electron.exposed.stowage as { local: { prepareDragOut(r: unknown): Promise<unknown>; startDragOut(paths: string[]): void; dragsToDesktop: boolean } };
+    expect(api.local.dragsToDesktop).toBe(true);
+    electron.invoked.length = 0;
+    await api.local.prepareDragOut({ connectionId: 'c', remotePaths: ['/b/a.txt'] });
+    expect(electron.invoked).toEqual([[dragOutPrepareChannel, { connectionId: 'c', remotePaths: ['/b/a.txt'] }]]);
+    // Synchronous (ipcRenderer.send): nothing is awaited between dragstart and main's startDrag.
+    api.local.startDragOut(['/tmp/stowage-drag-out/x/a.txt']);
+    expect(electron.sent).toEqual([[dragOutChannel, { paths: ['/tmp/stowage-drag-out/x/a.txt'] }]]);
   });
 });

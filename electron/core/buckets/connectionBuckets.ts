@@ -1,6 +1,7 @@
 import { AppError } from '../errors.js';
 import type { ConnectionStore } from '../connections/connectionStore.js';
 import type { SessionManager } from '../connections/sessionManager.js';
+import { requestHandlerLike } from '../s3/s3Client.js';
 import { S3FileSystem } from '../s3/s3FileSystem.js';
 import type { S3Session } from '../s3/s3Session.js';
 import { readAccountPublicAccessBlock } from './accountBlock.js';
@@ -18,6 +19,6 @@ export function bucketContextFor(sessions: SessionManager, connections: Connecti
     endpointUrl,
     readAccountBlock: endpointUrl
       ? undefined
-      : async () => readAccountPublicAccessBlock({ region: await client.config.region(), credentials: client.config.credentials }),
+      : async () => readAccountPublicAccessBlock({ region: await client.config.region(), credentials: client.config.credentials, requestHandler: requestHandlerLike(client) }),
   };
 }

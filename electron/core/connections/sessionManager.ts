@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ConnectOutcome, ConnectSecrets, HostKeyPrompt } from '../../../shared/connections.js';
 import { AppError } from '../errors.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
+import type { ProxyFor } from '../net/proxyPicker.js';
 import { MfaCodeNeededError, openS3Session, type S3Session } from '../s3/s3Session.js';
 import {
   HostKeyChangedError,
@@ -30,6 +31,8 @@ export interface SessionManagerOptions {
   dataDir: string;
   homeDir: string;
   env: NodeJS.ProcessEnv;
+  /** The proxy for each URL (environment, then the OS); direct when absent. */
+  proxyFor?: ProxyFor;
 }
 
 /** Opens, hands out and closes live sessions, one per saved connection. */
@@ -118,6 +121,7 @@ export class SessionManager {
       return openS3Session(profile, secrets, {
         env: this.options.env,
         homeDir: this.options.homeDir,
+        proxyFor: this.options.proxyFor,
         bookmarkedBuckets: () => {
           const current = this.store.get(profile.id);
           return current.protocol === 's3' ? (current.bookmarkedBuckets ?? []) : [];
@@ -152,6 +156,7 @@ export class SessionManager {
       preferredHostKeyTypes: this.knownHosts.knownKeyTypes(profile.host, profile.port),
       jump: jump && { ...jump, preferredHostKeyTypes: this.knownHosts.knownKeyTypes(jump.host, jump.port) },
       env: this.options.env,
+      proxyFor: this.options.proxyFor,
       hostKey: knownHostsPolicy(this.knownHosts, accepted),
     });
   }

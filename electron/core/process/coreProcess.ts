@@ -47,6 +47,8 @@ function hostFor(setup: CoreProcessSetup, ask: (request: HostRequest) => Promise
     dialogs: { chooseFolder: async (title) => (await ask({ what: 'chooseFolder', title })) as string | null },
     openLocally: setup.canOpenLocally ? async (path) => void (await ask({ what: 'openLocally', path })) : undefined,
     showInFolder: setup.canShowInFolder ? async (path) => void (await ask({ what: 'showInFolder', path })) : undefined,
+    copyText: setup.canCopyText ? async (text) => void (await ask({ what: 'copyText', text })) : undefined,
+    resolveProxy: setup.canResolveProxy ? async (url) => (await ask({ what: 'resolveProxy', url })) as string : undefined,
   };
 }
 

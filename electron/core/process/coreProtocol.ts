@@ -13,6 +13,9 @@ export interface CoreProcessSetup {
   secretBox: { strong: boolean; backend: string };
   canOpenLocally: boolean;
   canShowInFolder: boolean;
+  canCopyText: boolean;
+  /** Main can answer `resolveProxy` (the OS's proxy for a URL, through Electron). */
+  canResolveProxy?: boolean;
   /** `npm run demo`: connections to import at start (a file written by the demo script). */
   importConnectionsFrom?: string;
 }
@@ -23,7 +26,9 @@ export type HostRequest =
   | { what: 'decrypt'; sealedBase64: string }
   | { what: 'chooseFolder'; title?: string }
   | { what: 'openLocally'; path: string }
-  | { what: 'showInFolder'; path: string };
+  | { what: 'showInFolder'; path: string }
+  | { what: 'copyText'; text: string }
+  | { what: 'resolveProxy'; url: string };
 
 export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
@@ -53,5 +58,13 @@ export interface MessagePipe<Out, In> {
  * grow to 16 MiB, some 30 MiB of RSS, in a process that moves gigabytes through
  * short-lived buffers) keeps a 1 GiB transfer near 120 MiB; 1 MiB cost many small files
  * a fifth more time in garbage collection. Measured in tests/bench/BENCHMARKS.md.
+ * Node (tests, the benchmark) takes them on its command line as they are.
  */
-export const coreProcessExecArgv = ['--max-semi-space-size=2'];
+export const coreProcessV8Flags = ['--max-semi-space-size=2'];
+
+/**
+ * The same flags for Electron's utility process: it keeps only a few debugging and tracing
+ * Node options of `execArgv` and reads V8 flags from Chromium's `--js-flags` switch, which
+ * it applies before it creates the process's V8 heap.
+ */
+export const utilityProcessExecArgv = [`--js-flags=${coreProcessV8Flags.join(' ')}`];

@@ -1,13 +1,14 @@
 import { fork } from 'node:child_process';
-import { coreProcessExecArgv } from './coreProtocol.js';
+import { coreProcessV8Flags } from './coreProtocol.js';
 import type { CoreProcessChild } from './remoteCore.js';
 
 /**
  * The core process under plain Node (tests and the benchmark), started with the same
- * V8 flags as the app's utility process. `modulePath` is the bundled coreProcess entry.
+ * V8 flags as the app's utility process (Node takes them as they are, Electron through
+ * `--js-flags`). `modulePath` is the bundled coreProcess entry.
  */
 export function forkCoreProcess(modulePath: string, env: NodeJS.ProcessEnv = process.env): CoreProcessChild & { pid: number | undefined } {
-  const child = fork(modulePath, [], { execArgv: coreProcessExecArgv, env, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(modulePath, [], { execArgv: coreProcessV8Flags, env, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return {
     pid: child.pid,
     // A send to a process that just died fails here; its exit then fails whatever waits.

@@ -16,11 +16,14 @@ export interface CoreProcessChild extends MessagePipe<ToCoreProcess, FromCorePro
 
 /** What main lends the core process: where its data lives, and what only main can do. */
 export interface CoreProcessHost {
-  setup: Omit<CoreProcessSetup, 'secretBox' | 'canOpenLocally' | 'canShowInFolder'>;
+  setup: Omit<CoreProcessSetup, 'secretBox' | 'canOpenLocally' | 'canShowInFolder' | 'canCopyText' | 'canResolveProxy'>;
   secretBox: SecretBox;
   dialogs: HostDialogs;
   openLocally?(path: string): Promise<void>;
   showInFolder?(path: string): Promise<void>;
+  copyText?(text: string): Promise<void>;
+  /** The OS's proxy for a URL, as Electron's session.resolveProxy answers it (see CoreHost). */
+  resolveProxy?(url: string): Promise<string>;
 }
 
 /** The core as main sees it: the same dispatch and events as an in-process core. */
@@ -49,12 +52,14 @@ export async function startRemoteCore(spawn: () => CoreProcessChild, host: CoreP
 class RemoteCoreConnection implements RemoteCore {
   private child: CoreProcessChild | undefined;
   private exited: Promise<void> = Promise.resolve();
+  /** The current child has exited: it reads no message and sends no reply any more. */
+  private childGone = false;
   private replies = new PendingReplies();
   private ready: Promise<void> = Promise.resolve();
   private stopping = false;
   private gaveUp = false;
   private readonly exits: number[] = [];
-  private readonly bus = new EventBus();
+  private readonly bus = new EventBus((line) => this.log(`core events: ${line}`));
   readonly events = { subscribe: (listener: EventListener) => this.bus.subscribe(listener) };
 
   constructor(
@@ -68,7 +73,13 @@ class RemoteCoreConnection implements RemoteCore {
     const replies = new PendingReplies();
     this.child = child;
     this.replies = replies;
-    this.exited = new Promise((resolve) => child.onExit(() => resolve()));
+    this.childGone = false;
+    this.exited = new Promise((resolve) =>
+      child.onExit(() => {
+        if (this.child === child) this.childGone = true;
+        resolve();
+      }),
+    );
     this.ready = new Promise<void>((resolve, reject) => {
       child.onMessage((message) => {
         switch (message.t) {
@@ -94,7 +105,7 @@ class RemoteCoreConnection implements RemoteCore {
     // An early exit is reported through `ready`, and by the restart for later callers.
     this.ready.catch(() => undefined);
     const { secretBox } = this.host;
-    child.send({ t: 'start', setup: { ...this.host.setup, secretBox: { strong: secretBox.strong, backend: secretBox.backend }, canOpenLocally: !!this.host.openLocally, canShowInFolder: !!this.host.showInFolder } });
+    child.send({ t: 'start', setup: { ...this.host.setup, secretBox: { strong: secretBox.strong, backend: secretBox.backend }, canOpenLocally: !!this.host.openLocally, canShowInFolder: !!this.host.showInFolder, canCopyText: !!this.host.copyText, canResolveProxy: !!this.host.resolveProxy } });
     return this.ready;
   }
 
@@ -138,12 +149,16 @@ class RemoteCoreConnection implements RemoteCore {
     return (await this.send((id) => ({ t: 'prepareDragOut', id, payload, root }))) as string[];
   }
 
-  /** Resolves once the core process has saved its state and ended. */
+  /**
+   * Resolves once the core process has saved its state and ended, or at once when it has
+   * already ended (after it gave up, nothing is left to stop: a message to an exited
+   * process is never answered, and quitting waits on this).
+   */
   async shutdown(): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
     const child = this.child;
-    if (!child) return;
+    if (!child || this.childGone) return;
     // Checkpoints are saved before the reply; a process that does not end in time is killed.
     const grace = setTimeout(() => child.kill(), shutdownGraceMs);
     await this.replies.request((id) => child.send({ t: 'shutdown', id })).catch(() => undefined);
@@ -165,6 +180,12 @@ class RemoteCoreConnection implements RemoteCore {
       case 'showInFolder':
         if (!this.host.showInFolder) throw new Error('Showing files in their folder needs the desktop app.');
         return this.host.showInFolder(request.path);
+      case 'copyText':
+        if (!this.host.copyText) throw new Error('Copying to the clipboard needs the desktop app.');
+        return this.host.copyText(request.text);
+      case 'resolveProxy':
+        // A host without it is never asked (canResolveProxy): direct is the answer then.
+        return this.host.resolveProxy ? this.host.resolveProxy(request.url) : 'DIRECT';
     }
   }
 }

@@ -48,7 +48,7 @@ export class PlainHttpPutter {
     private readonly clockOffsetMs: () => number,
   ) {}
 
-  /** The putter for `client`, if its endpoint is plain HTTP and path-style. */
+  /** The putter for `client`, if its endpoint is plain HTTP, reached without a proxy (its pool connects straight to it), and path-style. */
   static async for(client: S3Client): Promise<PlainHttpPutter | undefined> {
     const config = client.config;
     const endpoint = await plainHttpEndpoint(client);

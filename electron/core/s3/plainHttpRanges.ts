@@ -15,7 +15,8 @@ import { socketHost } from './s3Client.js';
  * Only the head of a successful answer is read here. Any other answer (an error, a redirect,
  * a chunked body, a range the server did not honour) is `declined` before a byte of it is
  * written, and the caller asks the SDK again, which reads errors properly. TLS sockets do
- * not take a user buffer, so https endpoints always go through the SDK.
+ * not take a user buffer, so https endpoints always go through the SDK; so do endpoints a
+ * proxy applies to (this reader connects straight to the endpoint: see plainHttpEndpoint).
  */
 export interface RangeRequest {
   /** A presigned GET URL (http:). */

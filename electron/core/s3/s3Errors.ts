@@ -1,4 +1,5 @@
 import { AppError, type ErrorTranslator } from '../errors.js';
+import { tlsErrorTranslator } from '../net/tlsErrors.js';
 
 interface ServiceErrorLike {
   name?: string;
@@ -44,9 +45,11 @@ function isServiceError(error: unknown): error is ServiceErrorLike {
   return typeof error === 'object' && error !== null && ('$metadata' in error || '$fault' in error);
 }
 
-/** Explains AWS SDK errors (S3 and STS) in words a user can act on. */
+/** Explains AWS SDK errors (S3 and STS) in words a user can act on; a failed TLS handshake first (it carries no service code). */
 export const s3ErrorTranslator: ErrorTranslator = (error) => {
   if (typeof error !== 'object' || error === null) return undefined;
+  const tls = tlsErrorTranslator(error);
+  if (tls) return tls;
   const e = error as ServiceErrorLike;
   const name = e.Code ?? e.name ?? '';
   const known = byName[name];

@@ -4,7 +4,10 @@ import type { ConnectSecrets, S3ConnectionDraft } from '../../../shared/connecti
 import { awsFiles, awsProfile, ssoProblem } from '../connections/awsProfiles.js';
 import { AppError, asAppError } from '../errors.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
-import { createS3Client, type S3ClientOptions } from './s3Client.js';
+import { direct, type ProxyFor } from '../net/proxyPicker.js';
+import type { NetworkRoute } from '../net/routedAgents.js';
+import { secureContextFor } from '../net/trustStore.js';
+import { createS3Client, s3RequestHandler, type S3ClientOptions } from './s3Client.js';
 import { CredentialSlot } from './s3Credentials.js';
 import { s3ErrorTranslator } from './s3Errors.js';
 import { S3FileSystem } from './s3FileSystem.js';
@@ -28,6 +31,8 @@ export interface S3SessionContext {
   homeDir: string;
   /** Buckets saved on the connection (read fresh each time the bucket list is shown). */
   bookmarkedBuckets?: () => string[];
+  /** The proxy for each URL (environment, then the OS); direct when absent. */
+  proxyFor?: ProxyFor;
 }
 
 /** Thrown when an assume-role profile needs a code from the user's MFA device. */
@@ -40,7 +45,12 @@ export class MfaCodeNeededError extends AppError {
   }
 }
 
-async function credentialsFor(profile: S3Profile, secrets: ConnectSecrets, ctx: S3SessionContext): Promise<AwsCredentialIdentityProvider> {
+/** The connection's proxy and trust; a CA file that is missing or not a certificate is said here, before any request. */
+async function networkFor(profile: S3Profile, ctx: S3SessionContext): Promise<NetworkRoute> {
+  return { proxyFor: ctx.proxyFor ?? direct, secureContext: await secureContextFor(profile.caFile || undefined) };
+}
+
+async function credentialsFor(profile: S3Profile, secrets: ConnectSecrets, ctx: S3SessionContext, network: NetworkRoute): Promise<AwsCredentialIdentityProvider> {
   if (profile.auth.kind === 'profile') {
     const name = profile.auth.profile;
     const info = await awsProfile(ctx.env, ctx.homeDir, name);
@@ -58,9 +68,9 @@ async function credentialsFor(profile: S3Profile, secrets: ConnectSecrets, ctx: 
         if (!mfaCode) throw new MfaCodeNeededError(name, serial);
         return mfaCode;
       },
-      // STS for assume-role: the profile's region, and AWS_ENDPOINT_URL_STS when set (read
-      // from the core's env, which is not always process.env).
-      clientConfig: { region: info.region ?? profile.region, endpoint: ctx.env.AWS_ENDPOINT_URL_STS || undefined },
+      // STS for assume-role: the profile's region, AWS_ENDPOINT_URL_STS when set (read from
+      // the core's env, which is not always process.env), and the connection's proxy and trust.
+      clientConfig: { region: info.region ?? profile.region, endpoint: ctx.env.AWS_ENDPOINT_URL_STS || undefined, requestHandler: s3RequestHandler({ network }) },
     });
   }
   const secretAccessKey = secrets?.secretAccessKey;
@@ -91,12 +101,13 @@ async function probe(fs: S3FileSystem, profile: S3Profile): Promise<void> {
   }
 }
 
-function clientOptions(profile: S3Profile, credentials: AwsCredentialIdentityProvider): S3ClientOptions {
+function clientOptions(profile: S3Profile, credentials: AwsCredentialIdentityProvider, network: NetworkRoute): S3ClientOptions {
   return {
     endpoint: profile.endpoint.kind === 'custom' ? profile.endpoint.url : undefined,
     region: profile.region,
     forcePathStyle: profile.forcePathStyle,
     credentials,
+    network,
   };
 }
 
@@ -105,8 +116,9 @@ function clientOptions(profile: S3Profile, credentials: AwsCredentialIdentityPro
  * not list buckets (no s3:ListAllMyBuckets) is still connected: they open buckets by name.
  */
 export async function openS3Session(profile: S3Profile, secrets: ConnectSecrets, ctx: S3SessionContext): Promise<S3Session> {
-  const slot = new CredentialSlot(await credentialsFor(profile, secrets, ctx));
-  const options = clientOptions(profile, slot.provide);
+  const network = await networkFor(profile, ctx);
+  const slot = new CredentialSlot(await credentialsFor(profile, secrets, ctx, network));
+  const options = clientOptions(profile, slot.provide, network);
   const client = createS3Client(options);
   const clients = new RegionalClients(client, options);
   const fs = new S3FileSystem(clients, {
@@ -125,9 +137,9 @@ export async function openS3Session(profile: S3Profile, secrets: ConnectSecrets,
     client,
     transfers: new S3TransferDriver(client),
     async replaceCredentials(next, nextSecrets) {
-      const source = await credentialsFor(next, nextSecrets, ctx);
+      const source = await credentialsFor(next, nextSecrets, ctx, network);
       // Prove the new credentials on a throwaway client before swapping them in.
-      const trial = new RegionalClients(createS3Client(clientOptions(next, source)), clientOptions(next, source));
+      const trial = new RegionalClients(createS3Client(clientOptions(next, source, network)), clientOptions(next, source, network));
       try {
         await probe(new S3FileSystem(trial, { bookmarkedBuckets: () => [], forcePathStyle: next.forcePathStyle }), next);
       } finally {

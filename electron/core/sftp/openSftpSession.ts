@@ -1,4 +1,5 @@
 import type { Client, ParsedKey } from 'ssh2';
+import type { ProxyFor } from '../net/proxyPicker.js';
 import type { HostKeyPolicy } from './hostKey.js';
 import { loadPrivateKey } from './privateKey.js';
 import { agentSocketFor, type SftpAuth } from './sftpAuth.js';
@@ -8,6 +9,7 @@ import { SftpFileSystem, type SftpFileSystemOptions } from './sftpFileSystem.js'
 import { SftpSession } from './sftpSession.js';
 import { SftpTransferDriver, type SftpTransferDriverOptions } from './sftpTransferDriver.js';
 import { forwardThrough, sshLogin } from './sshLogin.js';
+import { sshTunnel } from './sshTunnel.js';
 
 /** A bastion to go through (ProxyJump); it logs in with the same credentials. */
 export interface JumpHost {
@@ -31,12 +33,14 @@ export interface SftpSessionOptions {
   readyTimeoutMs?: number;
   keepaliveIntervalMs?: number;
   env?: NodeJS.ProcessEnv;
+  /** The proxy for the first hop (the jump host, else the server): reached through its CONNECT tunnel. */
+  proxyFor?: ProxyFor;
   fs?: SftpFileSystemOptions;
   transfers?: SftpTransferDriverOptions;
   channels?: SftpChannelPoolOptions;
 }
 
-/** Connects (through the jump host, if any), checks host keys, logs in and opens the browsing channel. */
+/** Connects (through the proxy and the jump host, if any), checks host keys, logs in and opens the browsing channel. */
 export async function openSftpSession(options: SftpSessionOptions): Promise<SftpSession> {
   const { auth } = options;
   const warnings: string[] = [];
@@ -56,13 +60,15 @@ export async function openSftpSession(options: SftpSessionOptions): Promise<Sftp
     keepaliveIntervalMs: options.keepaliveIntervalMs,
   };
 
+  const firstHop = options.jump ?? options;
+  const tunnel = await sshTunnel(options.proxyFor, firstHop.host, firstHop.port);
   let jump: Client | undefined;
   if (options.jump) {
-    jump = (await sshLogin({ ...common, ...options.jump })).client;
+    jump = (await sshLogin({ ...common, ...options.jump, sock: tunnel })).client;
   }
   let login: Awaited<ReturnType<typeof sshLogin>>;
   try {
-    const sock = jump ? await forwardThrough(jump, options.host, options.port) : undefined;
+    const sock = jump ? await forwardThrough(jump, options.host, options.port) : tunnel;
     login = await sshLogin({
       ...common,
       host: options.host,

@@ -1,10 +1,13 @@
 import type { AnyAuthMethod, AuthenticationType, AuthHandlerMiddleware, ParsedKey } from 'ssh2';
 import { AppError } from '../errors.js';
+import { agentFor } from './sshAgent.js';
+
+export { agentSocketFor } from './sshAgent.js';
 
 export type SftpAuth =
   | { kind: 'password'; password: string }
   | { kind: 'key'; keyPath: string; passphrase?: string }
-  /** `agentSocket` defaults to SSH_AUTH_SOCK (Pageant on Windows). */
+  /** `agentSocket` defaults to SSH_AUTH_SOCK (on Windows: the OpenSSH agent's pipe, else Pageant; see sshAgent.ts). */
   | { kind: 'agent'; agentSocket?: string }
   | { kind: 'keyboardInteractive'; password: string };
 
@@ -72,7 +75,8 @@ function methodsFor(username: string, auth: SftpAuth, credential: ParsedKey | st
     case 'key':
       return [{ type: 'publickey', username, key: credential as ParsedKey }];
     case 'agent':
-      return [{ type: 'agent', username, agent: credential as string }];
+      // Pageant gets an agent of ours: ssh2's own spawns a pagent.exe the app does not have where ssh2 looks.
+      return [{ type: 'agent', username, agent: agentFor(credential as string) }];
   }
 }
 
@@ -98,13 +102,4 @@ function describeKind(auth: SftpAuth): string {
     default:
       return 'password';
   }
-}
-
-/** The agent to use: the given socket, else SSH_AUTH_SOCK, else Pageant on Windows. */
-export function agentSocketFor(auth: { agentSocket?: string }, env: NodeJS.ProcessEnv = process.env): string {
-  const socket = auth.agentSocket || env.SSH_AUTH_SOCK || (process.platform === 'win32' ? 'pageant' : undefined);
-  if (!socket) {
-    throw new AppError('auth', 'No SSH agent is running (SSH_AUTH_SOCK is not set): choose a key file instead.');
-  }
-  return socket;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { baseName } from '../../../shared/paths.js';
 import { finishedStates, type TransferSnapshot } from '../../../shared/transfers.js';
@@ -19,11 +19,11 @@ export interface DragOutQueue {
 export interface DragOutPlan {
   /** A fresh folder of its own, so nothing there can conflict. */
   folder: string;
-  /** What the OS drag carries: one local path per dragged item (a folder for a prefix). */
+  /** Where each dragged item would be by its name alone (a folder for a prefix). */
   paths: string[];
 }
 
-/** Where each dragged item will be on disk: `<root>/<uuid>/<safe base name>`. */
+/** Where each dragged item will be on disk by its name: `<root>/<uuid>/<safe base name>`. */
 export function planDragOut(tempRoot: string, remotePaths: readonly string[], id: string = randomUUID()): DragOutPlan {
   const folder = join(tempRoot, id);
   const paths = [...new Set(remotePaths.map((p) => safeLocalPath(folder, baseName(p))))];
@@ -38,14 +38,48 @@ export function parseDragOutRequest(payload: unknown): DragOutRequest {
 }
 
 /**
+ * The folder inside each fresh one that holds the items: the transfers panel names the
+ * folder a download goes to ("a.txt → For dragging"), which reads better than an id.
+ */
+export const readyFolderName = 'For dragging';
+
+export interface LandedItem {
+  path: string;
+  folder: boolean;
+}
+
+/**
+ * Where each requested item landed, in the order of the request. The queue's own answer is
+ * the truth: it gives keys that share a local name (`A` and `a`, cleaned-up characters)
+ * numbered names, so a name alone could point at the wrong file. A file is the job with its
+ * remote path; a folder is the top folder its objects went into (a folder object's own
+ * bytes, which share the folder's path, are one of its files, not the folder).
+ */
+export function landedPaths(folder: string, remotePaths: readonly string[], started: readonly TransferSnapshot[]): LandedItem[] {
+  return remotePaths.map((remotePath) => {
+    const prefix = remotePath.endsWith('/') ? remotePath : `${remotePath}/`;
+    const inside = started.find((t) => t.remotePath !== remotePath && t.remotePath.startsWith(prefix));
+    if (inside || remotePath.endsWith('/')) {
+      const top = inside ? relative(folder, inside.localPath).split(sep)[0] : undefined;
+      return { path: top ? join(folder, top) : safeLocalPath(folder, baseName(remotePath)), folder: true };
+    }
+    const job = started.find((t) => t.remotePath === remotePath);
+    if (!job) throw new AppError('internal', `${baseName(remotePath)} was not downloaded for the drag.`);
+    return { path: job.localPath, folder: false };
+  });
+}
+
+/**
  * Drag out to the OS: downloads the dragged items through the queue (so they show in the
- * transfers panel, with progress, limits and retries) into a fresh temp folder, and answers
- * the local paths once every transfer completed. Main then hands them to the OS drag.
+ * transfers panel, with progress, limits, retries and the download's checksum check) into a
+ * fresh temp folder, and answers one local path per requested item, in the request's order,
+ * once every transfer completed. Main keeps them as the only paths a drag may carry.
  */
 export async function prepareDragOut(queue: DragOutQueue, request: DragOutRequest, tempRoot: string, pollMs = 25): Promise<string[]> {
-  const plan = planDragOut(tempRoot, request.remotePaths);
-  await mkdir(plan.folder, { recursive: true });
-  const started = await queue.download(request.connectionId, request.remotePaths, plan.folder);
+  const folder = join(planDragOut(tempRoot, []).folder, readyFolderName);
+  await mkdir(folder, { recursive: true });
+  const wanted = [...new Set(request.remotePaths)];
+  const started = await queue.download(request.connectionId, wanted, folder);
   const ids = new Set(started.map((t) => t.id));
   for (;;) {
     const mine = queue.list().filter((t) => ids.has(t.id));
@@ -57,11 +91,12 @@ export async function prepareDragOut(queue: DragOutQueue, request: DragOutReques
     if (mine.every((t) => finishedStates.includes(t.state))) break;
     await new Promise((r) => setTimeout(r, pollMs));
   }
-  // An empty prefix downloads nothing: hand over an empty folder rather than a missing path.
-  for (const path of plan.paths) {
-    if (!(await stat(path).catch(() => null))) await mkdir(path, { recursive: true });
+  const landed = landedPaths(folder, request.remotePaths, started);
+  // A folder that held nothing is made, so the OS drag never carries a missing path.
+  for (const item of landed) {
+    if (item.folder && !(await stat(item.path).catch(() => null))) await mkdir(item.path, { recursive: true });
   }
-  return plan.paths;
+  return landed.map((item) => item.path);
 }
 
 /** Removes drag folders older than `maxAgeMs` (the OS copied them long ago). */

@@ -19,6 +19,8 @@ export interface FormValues {
   forcePathStyle: boolean;
   /** '' = none: uploads get the bucket's default (STANDARD). */
   defaultStorageClass: string;
+  /** '' = none: the OS's and Node's roots only. */
+  caFile: string;
   s3Auth: 'keys' | 'profile';
   accessKeyId: string;
   secretAccessKey: string;
@@ -47,6 +49,7 @@ export function emptyForm(): FormValues {
     region: 'us-east-1',
     forcePathStyle: false,
     defaultStorageClass: '',
+    caFile: '',
     s3Auth: 'keys',
     accessKeyId: '',
     secretAccessKey: '',
@@ -76,6 +79,7 @@ export function formFromSummary(c: ConnectionSummary): FormValues {
       region: c.region,
       forcePathStyle: c.forcePathStyle,
       defaultStorageClass: c.defaultStorageClass ?? '',
+      caFile: c.caFile ?? '',
       s3Auth: c.auth.kind,
       accessKeyId: c.auth.kind === 'keys' ? c.auth.accessKeyId : '',
       profile: c.auth.kind === 'profile' ? c.auth.profile : '',
@@ -144,6 +148,7 @@ export function toDraft(v: FormValues, id: string | null): ConnectionDraft {
       region: v.region.trim(),
       forcePathStyle: v.forcePathStyle,
       ...(v.defaultStorageClass ? { defaultStorageClass: v.defaultStorageClass } : {}),
+      ...(v.caFile.trim() ? { caFile: v.caFile.trim() } : {}),
       auth:
         v.s3Auth === 'keys'
           ? {

@@ -1,5 +1,6 @@
 /** Uploads, downloads and transfer controls, started from the browser. */
 import { api, toApiError, unwrap } from '../api/client.js';
+import { isOwnDragCopy } from '../features/dragOut/dragOutStore.js';
 import { plural } from '../lib/format.js';
 import { getTab, selectedEntries } from './browser.js';
 import { showError, showInfo } from './toasts.js';
@@ -31,11 +32,14 @@ export async function uploadFiles(connectionId: string, files: readonly File[], 
     showError(toApiError(caught).message, 'Could not read the dropped files');
     return;
   }
+  // A drag out that came back to the window is not an upload: it would copy the remote files onto themselves.
+  const fromElsewhere = paths.filter((p) => !isOwnDragCopy(p));
+  if (paths.length > 0 && fromElsewhere.length === 0) return;
   if (paths.length === 0) {
     showError('Those items are not files on this computer, so they cannot be uploaded.');
     return;
   }
-  await uploadPaths(connectionId, paths, remoteFolder);
+  await uploadPaths(connectionId, fromElsewhere, remoteFolder);
 }
 
 export async function downloadSelection(connectionId: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { AppError } from '../../errors.js';
 import type { CoreHost } from '../../host.js';
 import type { DomainHandlers } from './domainHandlers.js';
 import type { appOperations } from '../../../../shared/contract/app.js';
@@ -26,5 +27,9 @@ export function appHandlers({ host }: Services): DomainHandlers<typeof appOperat
       },
     }),
     'dialog:chooseFolder': ({ title }) => host.dialogs.chooseFolder(title),
+    'app:copyText': async ({ text }) => {
+      if (!host.copyText) throw new AppError('unsupported', 'Copying to the clipboard needs the desktop app: select the text and copy it.');
+      await host.copyText(text);
+    },
   };
 }

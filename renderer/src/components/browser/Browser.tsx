@@ -1,6 +1,7 @@
 /** A live connection: toolbar, path bar, the file grid and a status line. */
 import { useEffect, useRef } from 'react';
 import type { ConnectionSummary } from '../../../../shared/connections.js';
+import { DragOutChip } from '../../features/dragOut/DragOutChip.js';
 import { connect } from '../../state/connect.js';
 import { useConnections } from '../../state/connections.js';
 import { ErrorIcon } from '../icons.js';
@@ -50,6 +51,7 @@ export function Browser({ connection }: { connection: ConnectionSummary }) {
         </div>
       ) : null}
       <FileGrid connectionId={id} gridRef={gridRef} />
+      <DragOutChip />
       <StatusBar connectionId={id} />
     </div>
   );

@@ -8,7 +8,8 @@ import type { FileEntry } from '../../../../shared/files.js';
 import { isContainer } from '../../lib/entries.js';
 import { useTab, viewOf, getTab } from '../../state/browser.js';
 import { uploadFiles } from '../../state/files.js';
-import { folderRowAt, markDropRow, startDragOut } from '../../features/transfers/dropTarget.js';
+import { folderRowAt, markDropRow } from '../../features/transfers/dropTarget.js';
+import { pressRow, startRowDrag } from '../../features/dragOut/rowDragOut.js';
 import { navigate } from '../../state/navigation.js';
 import { selectOnly, selectRange, toggle, clearSelection } from '../../state/selection.js';
 import { useContextMenu } from '../ContextMenu.js';
@@ -87,7 +88,8 @@ export function FileGrid({ connectionId, gridRef }: Props) {
     [connectionId, gridRef, openMenu],
   );
 
-  const onRowDragStart = useCallback((event: React.DragEvent, entry: FileEntry) => startDragOut(event, connectionId, entry), [connectionId]);
+  const onRowDragStart = useCallback((event: React.DragEvent, entry: FileEntry) => startRowDrag(event, connectionId, entry), [connectionId]);
+  const onRowPointerDown = useCallback((event: React.PointerEvent, entry: FileEntry) => pressRow(event, connectionId, entry), [connectionId]);
 
   const openMenuAtFocus = () => {
     const entry = focusIndex >= 0 ? view[focusIndex] : undefined;
@@ -187,6 +189,7 @@ export function FileGrid({ connectionId, gridRef }: Props) {
                 onRowOpen={openEntry}
                 onRowMenu={onRowMenu}
                 onRowDragStart={onRowDragStart}
+                onRowPointerDown={onRowPointerDown}
               />
             );
           })}

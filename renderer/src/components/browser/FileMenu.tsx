@@ -5,7 +5,9 @@ import { getTab, selectedEntries } from '../../state/browser.js';
 import { useDialogs } from '../../state/dialogs.js';
 import { downloadSelection } from '../../state/files.js';
 import { refresh } from '../../state/navigation.js';
-import { showInfo } from '../../state/toasts.js';
+import { copyText } from '../../api/clipboard.js';
+import { toApiError } from '../../api/client.js';
+import { showError, showInfo } from '../../state/toasts.js';
 import { ContextMenu, type MenuEntry } from '../ContextMenu.js';
 import { CopyIcon, DownloadIcon, EditIcon, InfoIcon, NewFolderIcon, OpenIcon, RefreshIcon, TrashIcon } from '../icons.js';
 import { showActionDialog } from '../../features/browser/actionDialogs.js';
@@ -60,9 +62,9 @@ export function FileMenu({ connectionId, x, y, target, onOpen, onClose }: Props)
       icon: <CopyIcon />,
       onSelect: () => {
         const text = selected.length ? selected.map((e) => e.path).join('\n') : tab.path;
-        void navigator.clipboard?.writeText(text).then(
+        void copyText(text).then(
           () => showInfo(selected.length > 1 ? `Copied ${selected.length} paths.` : `Copied ${text}`),
-          () => undefined,
+          (caught: unknown) => showError(toApiError(caught).message, 'Could not copy'),
         );
       },
     },

@@ -16,6 +16,8 @@ export interface RowHandlers {
   onRowMenu(event: React.MouseEvent, entry: FileEntry): void;
   /** Dragging rows out of the app (to the OS). */
   onRowDragStart?(event: React.DragEvent, entry: FileEntry): void;
+  /** A press that may begin such a drag. */
+  onRowPointerDown?(event: React.PointerEvent, entry: FileEntry): void;
 }
 
 interface Props extends RowHandlers {
@@ -53,6 +55,7 @@ export const FileRow = memo(function FileRow(props: Props) {
       onContextMenu={(event) => props.onRowMenu(event, entry)}
       draggable={props.onRowDragStart ? true : undefined}
       onDragStart={props.onRowDragStart ? (event) => props.onRowDragStart!(event, entry) : undefined}
+      onPointerDown={props.onRowPointerDown ? (event) => props.onRowPointerDown!(event, entry) : undefined}
     >
       <div role="gridcell" className="cell cell-name" title={revealHiddenControls(entry.name + linkNote)}>
         <EntryIcon entry={entry} />

@@ -62,6 +62,14 @@ export function S3Fields({ values, errors, savedSecret, set, setEndpointKind }: 
         options={[{ value: '', label: 'Bucket default (Standard)' }, ...storageClasses.map((c) => ({ value: c, label: c }))]}
         onChange={(v) => set('defaultStorageClass', v)}
       />
+      <TextField
+        label="CA certificate file"
+        value={values.caFile}
+        onChange={(v) => set('caFile', v)}
+        placeholder="Optional: /path/to/private-ca.pem"
+        hint="For a server whose certificate your own CA signed. The system's trusted CAs always apply."
+        mono
+      />
 
       <div className="form-section">Credentials</div>
       <SelectField

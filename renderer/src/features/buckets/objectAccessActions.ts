@@ -1,5 +1,6 @@
 /** "Make public", "Make private" and "Copy public URL" for S3 objects, from the file menu. */
 import { splitS3Path } from '../../../../shared/paths.js';
+import { copyText } from '../../api/clipboard.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { useDialogs } from '../../state/dialogs.js';
 import { showError, showInfo } from '../../state/toasts.js';
@@ -60,7 +61,7 @@ async function offerPrefixPolicy(connectionId: string, path: string, count: numb
 export async function copyPublicUrl(connectionId: string, path: string): Promise<void> {
   try {
     const access = await unwrap(api().buckets.objectAccess({ connectionId, path }));
-    await navigator.clipboard.writeText(access.url);
+    await copyText(access.url);
     showInfo(access.isPublic ? `Copied ${access.url}` : `Copied ${access.url} — the object is private, so this URL answers “Access denied” until it is made public.`);
   } catch (caught) {
     showError(toApiError(caught).message, 'Could not copy the public URL');

@@ -1,6 +1,7 @@
 /** Share an S3 object: a presigned GET URL (up to 7 days) and the plain URL, copied to the clipboard. */
 import { useEffect, useState } from 'react';
 import type { ShareLink } from '../../../../shared/s3Objects.js';
+import { copyText } from '../../api/clipboard.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { SelectField } from '../../components/dialogs/Field.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
@@ -20,9 +21,9 @@ const expiries = [
 ];
 
 function copy(text: string, what: string) {
-  void navigator.clipboard.writeText(text).then(
+  void copyText(text).then(
     () => showInfo(`${what} copied to the clipboard.`),
-    () => showInfo('The clipboard is not available: select the link and copy it.'),
+    (caught: unknown) => showInfo(toApiError(caught).message),
   );
 }
 

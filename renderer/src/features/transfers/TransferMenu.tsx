@@ -8,7 +8,9 @@ import { getTab } from '../../state/browser.js';
 import { useConnections } from '../../state/connections.js';
 import { controlTransfers, showTransferInFolder, type TransferCommand } from '../../state/files.js';
 import { navigate } from '../../state/navigation.js';
-import { showInfo } from '../../state/toasts.js';
+import { copyText } from '../../api/clipboard.js';
+import { toApiError } from '../../api/client.js';
+import { showError, showInfo } from '../../state/toasts.js';
 import { selectedTransfers, useTransfers } from '../../state/transfers.js';
 import { targetsOf } from './transferCommands.js';
 
@@ -63,9 +65,9 @@ export function TransferMenu({ x, y, target, onClose }: Props) {
       icon: <CopyIcon />,
       onSelect: () => {
         const text = chosen.map((t) => t.remotePath).join('\n');
-        void navigator.clipboard?.writeText(text).then(
+        void copyText(text).then(
           () => showInfo(chosen.length > 1 ? `Copied ${chosen.length} paths.` : `Copied ${text}`),
-          () => undefined,
+          (caught: unknown) => showError(toApiError(caught).message, 'Could not copy'),
         );
       },
     },

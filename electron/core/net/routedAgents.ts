@@ -1,0 +1,106 @@
+import { Agent as HttpAgent, type AgentOptions as HttpAgentOptions, type ClientRequestArgs } from 'node:http';
+import { Agent as HttpsAgent, type AgentOptions as HttpsAgentOptions, type RequestOptions } from 'node:https';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { connect as tlsConnect, type ConnectionOptions, type SecureContext } from 'node:tls';
+import { openTunnel } from './connectTunnel.js';
+import type { ProxyFor } from './proxyPicker.js';
+import type { ProxyServer } from './proxyServer.js';
+
+/** How one connection reaches its servers: through which proxy, trusting which CAs. */
+export interface NetworkRoute {
+  proxyFor: ProxyFor;
+  secureContext: SecureContext;
+}
+
+type Created = (error: Error | null, stream: Duplex) => void;
+
+/**
+ * Each origin's proxy, asked once and then known: an agent's later connections to it are
+ * made at once (a direct one exactly as Node's own agent makes it), without asking the OS
+ * again for every socket. A failed question is not remembered.
+ */
+class OriginRoutes {
+  private readonly known = new Map<string, ProxyServer | null>();
+
+  constructor(private readonly proxyFor: ProxyFor) {}
+
+  lookup(origin: string): ProxyServer | null | undefined {
+    return this.known.get(origin);
+  }
+
+  async ask(origin: string): Promise<ProxyServer | null> {
+    const proxy = (await this.proxyFor(origin)) ?? null;
+    this.known.set(origin, proxy);
+    return proxy;
+  }
+}
+
+function target(options: ClientRequestArgs, defaultPort: number, scheme: 'http' | 'https') {
+  const host = String(options.host ?? options.hostname ?? 'localhost').replace(/^\[(.*)\]$/, '$1');
+  const port = Number(options.port) || defaultPort;
+  return { host, port, origin: `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}/` };
+}
+
+/**
+ * Makes the connection for `origin`: `direct()` when no proxy applies, else `tunnelled`
+ * over a CONNECT tunnel; answers through `created` as Node's Agent allows.
+ */
+function route(
+  routes: OriginRoutes,
+  origin: string,
+  direct: () => Duplex,
+  tunnelled: (proxy: ProxyServer) => Promise<Duplex>,
+  created: Created,
+): Duplex | undefined {
+  const known = routes.lookup(origin);
+  if (known === null) return direct();
+  (known ? Promise.resolve(known) : routes.ask(origin))
+    .then((proxy) => (proxy ? tunnelled(proxy) : direct()))
+    .then(
+      (stream) => created(null, stream),
+      (error: Error) => created(error, undefined as unknown as Duplex),
+    );
+  return undefined;
+}
+
+/** Node's http.Agent, through the proxy the route names for each origin (a CONNECT tunnel, which carries plain HTTP too). */
+export class RoutedHttpAgent extends HttpAgent {
+  private readonly routes: OriginRoutes;
+
+  constructor(proxyFor: ProxyFor, options: HttpAgentOptions) {
+    super(options);
+    this.routes = new OriginRoutes(proxyFor);
+  }
+
+  override createConnection(options: ClientRequestArgs, created?: Created): Duplex | undefined {
+    const { host, port, origin } = target(options, 80, 'http');
+    return route(this.routes, origin, () => super.createConnection(options)!, (proxy) => openTunnel(proxy, host, port), created!);
+  }
+}
+
+/**
+ * Node's https.Agent with the route's trust (its `secureContext`), through the proxy the
+ * route names for each origin: TLS runs inside the CONNECT tunnel, end to end, so the
+ * proxy sees only the host name.
+ */
+export class RoutedHttpsAgent extends HttpsAgent {
+  private readonly routes: OriginRoutes;
+
+  constructor(network: NetworkRoute, options: HttpsAgentOptions) {
+    super({ ...options, secureContext: network.secureContext });
+    this.routes = new OriginRoutes(network.proxyFor);
+  }
+
+  override createConnection(options: RequestOptions, created?: Created): Duplex | undefined {
+    const { host, port, origin } = target(options, 443, 'https');
+    const tunnelled = async (proxy: ProxyServer) => {
+      const tunnel: Socket = await openTunnel(proxy, host, port);
+      // The options Node's own https agent hands tls.connect (servername, the secure context), over the tunnel.
+      const socket = tlsConnect({ ...(options as ConnectionOptions), host, port, socket: tunnel });
+      tunnel.once('error', (error) => socket.destroy(error));
+      return socket;
+    };
+    return route(this.routes, origin, () => super.createConnection(options)!, tunnelled, created!);
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The drag-out chip, at the foot of the file list: "Preparing N files for dragging…" with
+ * progress while the dragged items download, then "Ready to drag", which is itself the
+ * thing to drag out (its dragstart hands the ready copies to the OS drag at once).
+ */
+import { api } from '../../api/client.js';
+import { CloseIcon, ErrorIcon } from '../../components/icons.js';
+import { useTransfers } from '../../state/transfers.js';
+import { dismissDragChip, useDragOut, type DragChip } from './dragOutStore.js';
+import { dragOutWords as words } from './dragOutWords.js';
+import { preparingFraction } from './preparingProgress.js';
+import './dragOut.css';
+
+export function DragOutChip() {
+  const chip = useDragOut((s) => s.chip);
+  if (!chip) return null;
+  return (
+    <div className="dragout-layer">
+      {chip.phase === 'preparing' ? <Preparing chip={chip} /> : chip.phase === 'ready' ? <Ready chip={chip} /> : <Failed message={chip.message} />}
+    </div>
+  );
+}
+
+function Dismiss() {
+  return (
+    <button type="button" className="icon-btn small" aria-label={words.dismiss} title={words.dismiss} onClick={dismissDragChip}>
+      <CloseIcon size={14} />
+    </button>
+  );
+}
+
+function Preparing({ chip }: { chip: Extract<DragChip, { phase: 'preparing' }> }) {
+  const fraction = useTransfers((s) => preparingFraction(Object.values(s.byId), chip));
+  return (
+    <div className="dragout-chip preparing" role="status" aria-label={words.preparing(chip.count, chip.onlyFiles)}>
+      <span className="spinner" aria-hidden="true" />
+      <div className="dragout-text">
+        <div className="dragout-title">{words.preparing(chip.count, chip.onlyFiles)}</div>
+        <div className="dragout-hint">{words.preparingHint}</div>
+        <div className="dragout-bar" aria-hidden="true">
+          <div className={fraction < 0 ? 'dragout-fill unknown' : 'dragout-fill'} style={fraction < 0 ? undefined : { width: `${Math.round(fraction * 100)}%` }} />
+        </div>
+      </div>
+      <Dismiss />
+    </div>
+  );
+}
+
+function Ready({ chip }: { chip: Extract<DragChip, { phase: 'ready' }> }) {
+  const toDesktop = api().local.dragsToDesktop;
+  return (
+    <div
+      className="dragout-chip ready"
+      role="group"
+      aria-label={words.ready}
+      title={words.readyTitle}
+      draggable
+      onDragStart={(event) => {
+        // The OS drag takes the place of the page's, started by main before the button is up.
+        event.preventDefault();
+        api().local.startDragOut(chip.paths);
+      }}
+    >
+      <DragOutIcon />
+      <div className="dragout-text">
+        <div className="dragout-title">{words.ready}</div>
+        <div className="dragout-hint">{words.readyHint(chip.count, chip.onlyFiles)}</div>
+        {toDesktop ? null : <div className="dragout-note">{words.previewNote}</div>}
+      </div>
+      <Dismiss />
+    </div>
+  );
+}
+
+function Failed({ message }: { message: string }) {
+  return (
+    <div className="dragout-chip failed" role="alert">
+      <ErrorIcon />
+      <div className="dragout-text">
+        <div className="dragout-title">{words.failed}</div>
+        <div className="dragout-hint">{message}</div>
+      </div>
+      <Dismiss />
+    </div>
+  );
+}
+
+/** A document leaving its frame: what dragging out does. */
+function DragOutIcon() {
+  return (
+    <svg className="icon dragout-icon" width={22} height={22} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      <path d="M13 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h5" />
+      <path d="M13 3l5 5v3" />
+      <path d="M13 3v5h5" />
+      <path d="M15 17h7M19 14l3 3-3 3" />
+    </svg>
+  );
+}
