@@ -20,7 +20,12 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 const want = (stage) => !only || only === stage;
 const servers = `${root}/tests/servers/servers.sh`;
 const testbedDir = process.env.STOWAGE_TESTBED_DIR ?? '/tmp/stowage-testbed';
-const bin = (name) => `${root}/node_modules/.bin/${name}`;
+// The core ships inside Electron 45, whose Node is 24.x: the stages that run code use that
+// major, from the registry's `node` package (type checks and the build stay on npm's Node).
+const shippedNode = process.env.STOWAGE_TEST_NODE || 'node@24';
+const onShippedNode = (script) => ['npm', ['exec', '--yes', `--package=${shippedNode}`, '--', 'node', `${root}/${script}`]];
+const vitestBin = onShippedNode('node_modules/vitest/vitest.mjs');
+const withArgs = ([command, args], more) => [command, [...args, ...more]];
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const aptInstall = (pkg) =>
   `if [ "$(id -u)" != 0 ]; then echo "Install it with: sudo apt-get install ${pkg}"; exit 1; fi; ` +
@@ -109,12 +114,12 @@ const vitest = (project) => [
 ];
 
 if (!only) ok = run('type checks', 'npm', ['run', '--silent', 'typecheck']) && ok;
-if (want('unit')) ok = run('unit tests', bin('vitest'), vitest('unit')) && ok;
+if (want('unit')) ok = run('unit tests', ...withArgs(vitestBin, vitest('unit'))) && ok;
 // One build serves the smoke run and the e2e tests.
 let built = false;
 const build = () => (built ||= run('build', 'node', ['electron/build.mjs']));
 if (want('smoke')) {
-  ok = (build() && run('smoke: the packed app with a stand-in Electron', bin('tsx'), ['tests/smoke/smokeApp.ts'], { STOWAGE_SMOKE_REPORT: smokeReport })) && ok;
+  ok = (build() && run('smoke: the packed app with a stand-in Electron', ...withArgs(onShippedNode('node_modules/tsx/dist/cli.mjs'), ['tests/smoke/smokeApp.ts']), { STOWAGE_SMOKE_REPORT: smokeReport })) && ok;
 }
 
 let startedServers = false;
@@ -131,16 +136,16 @@ if (want('integration') || want('faults') || want('e2e')) {
   }
 }
 try {
-  if (want('integration')) ok = run('integration tests (real RGW + sshd)', bin('vitest'), vitest('integration')) && ok;
+  if (want('integration')) ok = run('integration tests (real RGW + sshd)', ...withArgs(vitestBin, vitest('integration'))) && ok;
   if (want('faults')) {
     rmSync(faultLedger, { force: true });
-    ok = run('fault tests (real RGW + sshd)', bin('vitest'), vitest('faults'), { STOWAGE_FAULT_LEDGER: faultLedger }) && ok;
+    ok = run('fault tests (real RGW + sshd)', ...withArgs(vitestBin, vitest('faults')), { STOWAGE_FAULT_LEDGER: faultLedger }) && ok;
     ok = faultSummary(faultLedger) && ok;
   }
   if (want('e2e')) {
     if (!existsSync(chromium)) ok = run('install Chromium (Debian package)', 'bash', ['-c', aptInstall('chromium')]) && ok;
     ok = build() && ok;
-    ok = run('e2e tests (Chromium)', bin('playwright'), ['test', '--config', 'tests/playwright.config.ts'], {
+    ok = run('e2e tests (Chromium)', ...withArgs(onShippedNode('node_modules/@playwright/test/cli.js'), ['test', '--config', 'tests/playwright.config.ts']), {
       PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json`,
     }) && ok;
   }
