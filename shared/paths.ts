@@ -9,6 +9,12 @@ export interface Crumb {
   path: string;
 }
 
+/** An SFTP path without trailing slashes, `/` for the root. */
+export function trimSftpPath(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed === '' ? '/' : trimmed;
+}
+
 export function parentPath(protocol: Protocol, path: string): string | null {
   if (path === '/' || path === '') return null;
   if (protocol === 's3') {

@@ -21,7 +21,7 @@ export interface Core {
 
 export const errorTranslators: ErrorTranslator[] = [s3ErrorTranslator, sftpErrorTranslator];
 
-/** Builds the whole core for a host: Electron's main process, the e2e bridge, or a test. */
+/** Builds the whole core for a host: the core process main starts, the e2e bridge, or a test. */
 export async function createCore(host: CoreHost, log: (line: string) => void = () => undefined): Promise<Core> {
   const events = new EventBus();
   const connections = new ConnectionStore(host.dataDir, host.secretBox);

@@ -14,6 +14,16 @@ export class AppError extends Error {
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 
+/** What a stopped operation throws: kind `cancelled` tells the queue and the UI the user stopped it, so it is no failure. */
+export function cancelledError(): AppError {
+  return new AppError('cancelled', 'Cancelled.');
+}
+
+/** Throws the cancelled error once `signal` has fired. */
+export function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw cancelledError();
+}
+
 /** What a thrown value says: its message, or the value itself when something other than an Error was thrown. */
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

@@ -5,7 +5,8 @@ import { messageOf } from './errors.js';
 export type EventListener = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void;
 
 /**
- * Main-to-renderer events: the core emits, each host (IPC, e2e bridge) forwards.
+ * Events for the windows: the core emits, each host (the core process's pipe to main, the
+ * e2e bridge) forwards, and main's copy of the bus hands them to IPC.
  * A listener that throws is reported and skipped for that event only: the other listeners,
  * and the rest of a batch being emitted, still get theirs, and nothing reaches the emitter
  * (in Electron's main process an uncaught error becomes an error dialog).

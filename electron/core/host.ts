@@ -1,5 +1,6 @@
 /**
- * What the core needs from its host (Electron's main process, or a test harness):
+ * What the core needs from its host (the core process, which asks Electron's main process
+ * over its pipe, or a test harness):
  * small interfaces, so the core never imports `electron`.
  */
 

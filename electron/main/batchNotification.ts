@@ -1,5 +1,5 @@
 import { BrowserWindow, Notification } from 'electron';
-import type { BatchNotice } from '../core/transfers/finishedBatch.js';
+import type { BatchNotice } from './finishedBatch.js';
 import { focusMainWindow } from './window.js';
 
 /** Tells the user a batch of transfers ended, when they are in another app; a click brings the window back. */

@@ -1,6 +1,6 @@
 import { utilityProcess } from 'electron';
 import { utilityProcessExecArgv } from '../core/process/coreProtocol.js';
-import { startRemoteCore, type CoreProcessHost, type RemoteCore } from '../core/process/remoteCore.js';
+import { startRemoteCore, type CoreProcessHost, type RemoteCore } from './remoteCore.js';
 import { appFiles } from './appFiles.js';
 
 /**

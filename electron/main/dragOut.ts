@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { nativeImage, type IpcMain, type NativeImage } from 'electron';
 import { dragOutChannel, dragOutPrepareChannel } from '../../shared/contract/transfers.js';
 import { messageOf } from '../core/errors.js';
-import type { RemoteCore } from '../core/process/remoteCore.js';
+import type { RemoteCore } from './remoteCore.js';
 import { removeOldDragFolders } from '../core/transfers/dragOut.js';
 import { answerPrepare } from './dragOutPrepare.js';
 import { PreparedDrags } from './preparedDrags.js';

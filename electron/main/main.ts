@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { app, BrowserWindow, clipboard, dialog, session, shell } from 'electron';
 import { messageOf } from '../core/errors.js';
-import type { RemoteCore } from '../core/process/remoteCore.js';
+import type { RemoteCore } from './remoteCore.js';
 import { appFiles } from './appFiles.js';
 import { setWindowsAppIdentity } from './appIdentity.js';
 import { registerAppScheme, serveRenderer } from './appProtocol.js';

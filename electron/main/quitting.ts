@@ -1,5 +1,5 @@
 import { app } from 'electron';
-import type { RemoteCore } from '../core/process/remoteCore.js';
+import type { RemoteCore } from './remoteCore.js';
 
 /** Longer than the core's own grace before it is killed: quitting never waits on a process that cannot answer. */
 const quitCeilingMs = 15_000;

@@ -7,8 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finishedStates, type TransferProgress, type TransferSnapshot } from '../../shared/transfers.js';
-import { forkCoreProcess } from '../../electron/core/process/forkCoreProcess.js';
-import { startRemoteCore, type RemoteCore } from '../../electron/core/process/remoteCore.js';
+import { forkCoreProcess } from '../support/forkCoreProcess.js';
+import { startRemoteCore, type RemoteCore } from '../../electron/main/remoteCore.js';
 import { createHeadlessSecretBox } from '../bridge/headlessSecretBox.js';
 import { coreClient } from '../support/coreClient.js';
 

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { contentSecurityPolicy } from '../../shared/csp.js';
-import type { RemoteCore } from '../../electron/core/process/remoteCore.js';
+import type { RemoteCore } from '../../electron/main/remoteCore.js';
 import { contentTypeFor } from '../../electron/core/lib/contentType.js';
 import { answerPrepare, type PrepareInCore } from '../../electron/main/dragOutPrepare.js';
 import { PreparedDrags } from '../../electron/main/preparedDrags.js';

@@ -4,10 +4,11 @@ import { createReadStream } from 'node:fs';
 import { expect } from 'vitest';
 import type { S3ConnectionDraft, SftpConnectionDraft } from '../../shared/connections.js';
 import type { TransferSnapshot } from '../../shared/transfers.js';
-import { createCore, type Core } from '../../electron/core/createCore.js';
+import type { Core } from '../../electron/core/createCore.js';
 import type { CoreHost } from '../../electron/core/host.js';
 import { createHeadlessSecretBox } from '../bridge/headlessSecretBox.js';
 import { coreClient } from '../support/coreClient.js';
+import { createTestCore } from '../support/headlessCore.js';
 import type { TestbedEnv } from '../support/testbedEnv.js';
 
 export function s3Draft(env: TestbedEnv, endpoint = env.s3.endpoint): S3ConnectionDraft {
@@ -26,17 +27,8 @@ export function s3Draft(env: TestbedEnv, endpoint = env.s3.endpoint): S3Connecti
 const secretBox = createHeadlessSecretBox();
 
 /** A core on a given data folder, so a test can stop it and start another on the same data; `extra` adds host abilities. */
-export async function coreOn(dataDir: string, homeDir: string, extra: Pick<CoreHost, 'showInFolder'> = {}): Promise<Core> {
-  return createCore({
-    ...extra,
-    dataDir,
-    homeDir,
-    appVersion: '0.0.0-test',
-    platform: process.platform,
-    secretBox,
-    env: { ...process.env, HOME: homeDir },
-    dialogs: { chooseFolder: async () => null },
-  });
+export function coreOn(dataDir: string, homeDir: string, extra: Pick<CoreHost, 'showInFolder'> = {}): Promise<Core> {
+  return createTestCore({ ...extra, dataDir, homeDir, secretBox });
 }
 
 export async function connectS3(core: Core, env: TestbedEnv, endpoint?: string): Promise<string> {

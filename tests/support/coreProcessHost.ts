@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { forkCoreProcess } from '../../electron/core/process/forkCoreProcess.js';
-import { startRemoteCore, type RemoteCore } from '../../electron/core/process/remoteCore.js';
+import { forkCoreProcess } from './forkCoreProcess.js';
+import { startRemoteCore, type RemoteCore } from '../../electron/main/remoteCore.js';
 import { createHeadlessSecretBox, type HeadlessSecretBoxOptions } from '../bridge/headlessSecretBox.js';
 import { hostedOn, type HostedCore } from './headlessCore.js';
 import { makeTempDir } from './tempDir.js';

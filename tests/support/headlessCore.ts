@@ -1,4 +1,5 @@
 import { createCore, type Core } from '../../electron/core/createCore.js';
+import type { CoreHost } from '../../electron/core/host.js';
 import { createHeadlessSecretBox } from '../bridge/headlessSecretBox.js';
 import { makeTempDir, type TempDir } from './tempDir.js';
 
@@ -28,20 +29,31 @@ export interface HeadlessCoreOptions {
   resolveProxy?: (url: string) => Promise<string>;
 }
 
+/**
+ * The real core on the given folders, in this process: what a test leaves out, a headless host
+ * gives (a fresh in-memory secret box, no folder chosen, no OS abilities). HOME is the home given.
+ */
+export function createTestCore(host: Pick<CoreHost, 'dataDir' | 'homeDir'> & Partial<CoreHost>): Promise<Core> {
+  return createCore({
+    appVersion: '0.0.0-test',
+    platform: process.platform,
+    secretBox: createHeadlessSecretBox(),
+    dialogs: { chooseFolder: async () => null },
+    ...host,
+    env: { ...(host.env ?? process.env), HOME: host.homeDir },
+  });
+}
+
 /** A real core with a fresh data folder (and home), as a test or the browser preview hosts it. */
 export async function startHeadlessCore(options: HeadlessCoreOptions = {}): Promise<HeadlessCore> {
-  const env = options.env ?? process.env;
   const data = await makeTempDir('data');
   const home = options.homeDir ? { path: options.homeDir, remove: async () => undefined } : await makeTempDir('home');
   const folderAnswers: (string | null)[] = [];
   const copied: string[] = [];
-  const core = await createCore({
+  const core = await createTestCore({
     dataDir: data.path,
     homeDir: home.path,
-    appVersion: '0.0.0-test',
-    platform: process.platform,
-    secretBox: createHeadlessSecretBox(),
-    env: { ...env, HOME: home.path },
+    env: options.env,
     dialogs: { chooseFolder: options.chooseFolder ?? (async () => folderAnswers.shift() ?? null) },
     copyText: async (text) => void copied.push(text),
     ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {}),

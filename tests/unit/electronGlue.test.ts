@@ -90,7 +90,7 @@ describe('the Electron glue', () => {
     expect(nodeArgsOfUtilityProcess(utilityProcessExecArgv)).toEqual(coreProcessV8Flags);
     expect(coreProcessV8Flags.length).toBeGreaterThan(0);
     expect(utilityProcessHonours('--max-semi-space-size=2')).toBe(false);
-    const forkSource = readFileSync(join(root, 'electron/core/process/forkCoreProcess.ts'), 'utf8');
+    const forkSource = readFileSync(join(root, 'tests/support/forkCoreProcess.ts'), 'utf8');
     expect(forkSource).toMatch(/execArgv: coreProcessV8Flags/);
   });
 

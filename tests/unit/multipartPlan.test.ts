@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { choosePartSize, maxObjectSize, maxParts, MiB, minPartSize, planParts } from '../../electron/core/s3/multipartPlan.js';
+import { choosePartSize, maxObjectSize, maxParts, maxPartSize, MiB, minPartSize, planParts } from '../../electron/core/s3/multipartPlan.js';
 
 describe('multipart plan', () => {
-  it('fits any file up to the S3 maximum in 10,000 parts of at least 5 MiB', () => {
+  it('knows S3\'s limits: 5 MiB to 5 GiB a part, 5 TiB an object', () => {
+    expect(minPartSize).toBe(5 * 2 ** 20);
+    expect(maxPartSize).toBe(5 * 2 ** 30);
+    expect(maxObjectSize).toBe(5 * 2 ** 40);
+  });
+
+  it('fits any file up to the S3 maximum in 10,000 parts of 5 MiB to 5 GiB', () => {
     for (const size of [1, 5 * MiB, 1024 * MiB, 80_000 * MiB, maxObjectSize]) {
       const part = choosePartSize(size);
       expect(part).toBeGreaterThanOrEqual(minPartSize);
+      expect(part).toBeLessThanOrEqual(maxPartSize);
       expect(Math.ceil(size / part)).toBeLessThanOrEqual(maxParts);
     }
   });

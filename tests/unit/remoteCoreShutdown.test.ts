@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { FromCoreProcess, ToCoreProcess } from '../../electron/core/process/coreProtocol.js';
-import { startRemoteCore, type CoreProcessChild } from '../../electron/core/process/remoteCore.js';
+import { startRemoteCore, type CoreProcessChild } from '../../electron/main/remoteCore.js';
 import { createHeadlessSecretBox } from '../bridge/headlessSecretBox.js';
 
 /** A core process as Electron's utility process behaves: once it has exited, messages and kill do nothing. */

@@ -115,6 +115,24 @@ describe('moving a byte range in parallel chunks', () => {
     expect(calls).toBe(3);
   });
 
+  it('after the first failure starts no chunk and rejects only once the chunks in flight have ended', async () => {
+    let started = 0;
+    let inFlight = 0;
+    const { promise } = run({
+      concurrency: 4,
+      moveChunk: async () => {
+        started++;
+        if (started === 1) throw new Error('disk on fire');
+        inFlight++;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        inFlight--;
+      },
+    });
+    await expect(promise).rejects.toThrow('disk on fire');
+    expect(inFlight).toBe(0);
+    expect(started).toBe(4);
+  });
+
   it('rejects as cancelled at once when aborted, even with chunks still hanging', async () => {
     const controller = new AbortController();
     const { promise } = run({

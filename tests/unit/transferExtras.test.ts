@@ -3,15 +3,15 @@ import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TransferSnapshot, TransferState } from '../../shared/transfers.js';
 import { defaultTransferSettings } from '../../shared/transfers.js';
-import { AppError } from '../../electron/core/errors.js';
+import { AppError, cancelledError } from '../../electron/core/errors.js';
 import { parseDragOutRequest, planDragOut, prepareDragOut, removeOldDragFolders, type DragOutQueue } from '../../electron/core/transfers/dragOut.js';
-import { ActiveTransfers } from '../../electron/core/transfers/activeTransfers.js';
-import { looksLikeParallelRefusal } from '../../electron/core/transfers/sftpAttempt.js';
-import { taskbarChanged, taskbarProgress } from '../../electron/core/transfers/taskbarProgress.js';
+import { ActiveTransfers } from '../../electron/main/activeTransfers.js';
+import { looksLikeParallelRefusal } from '../../electron/core/sftp/sftpAttempt.js';
+import { taskbarChanged, taskbarProgress } from '../../electron/main/taskbarProgress.js';
 import { fromForm, toForm } from '../../renderer/src/features/transfers/settingsForm.js';
-import { kindTarget, rowDetails } from '../../renderer/src/components/transfers/transferKind.js';
+import { kindTarget, rowDetails } from '../../renderer/src/features/transfers/transferKind.js';
 import { toggleCommand } from '../../renderer/src/features/transfers/transferCommands.js';
-import { FinishedBatch } from '../../electron/core/transfers/finishedBatch.js';
+import { FinishedBatch } from '../../electron/main/finishedBatch.js';
 import { makeTempDir } from '../support/tempDir.js';
 
 const MiB = 1024 * 1024;
@@ -119,7 +119,7 @@ describe('parallel refusal detection (SFTP sequential fallback)', () => {
   it('leaves errors with a clear meaning alone', () => {
     expect(looksLikeParallelRefusal(withStatus(3))).toBe(false);
     expect(looksLikeParallelRefusal(withStatus(7))).toBe(false);
-    expect(looksLikeParallelRefusal(new AppError('cancelled', 'Cancelled.'))).toBe(false);
+    expect(looksLikeParallelRefusal(cancelledError())).toBe(false);
     expect(looksLikeParallelRefusal(Object.assign(new Error('x'), { code: 'ECONNRESET' }))).toBe(false);
   });
 });

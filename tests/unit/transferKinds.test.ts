@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultTransferSettings } from '../../shared/transfers.js';
 import { EventBus } from '../../electron/core/events.js';
-import { isSingleRequest } from '../../electron/core/transfers/concurrency.js';
+import { isSingleRequest } from '../../electron/core/s3/s3SingleRequest.js';
 import { TransferQueue } from '../../electron/core/transfers/transferQueue.js';
 import { makeTempDir } from '../support/tempDir.js';
 

@@ -2,15 +2,14 @@ import { AppError } from '../errors.js';
 import type { ConnectionStore } from '../connections/connectionStore.js';
 import type { SessionManager } from '../connections/sessionManager.js';
 import { requestHandlerLike } from '../s3/s3Client.js';
-import { S3FileSystem } from '../s3/s3FileSystem.js';
-import type { S3Session } from '../s3/s3Session.js';
+import { isS3Session } from '../s3/s3Session.js';
 import { readAccountPublicAccessBlock } from './accountBlock.js';
 import type { BucketContext } from './bucketContext.js';
 
 /** The bucket services' view of a live S3 connection. */
 export function bucketContextFor(sessions: SessionManager, connections: ConnectionStore, connectionId: string): BucketContext {
-  const session = sessions.get(connectionId) as S3Session;
-  if (!(session.fs instanceof S3FileSystem)) throw new AppError('invalidInput', 'Bucket settings exist on S3 connections only.');
+  const session = sessions.get(connectionId);
+  if (!isS3Session(session)) throw new AppError('invalidInput', 'Bucket settings exist on S3 connections only.');
   const saved = connections.get(connectionId);
   const endpointUrl = saved.protocol === 's3' && saved.endpoint.kind === 'custom' ? saved.endpoint.url : undefined;
   const client = session.client;

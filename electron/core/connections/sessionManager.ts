@@ -4,7 +4,7 @@ import type { ConnectOutcome, ConnectSecrets, HostKeyPrompt } from '../../../sha
 import { AppError } from '../errors.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
 import type { ProxyFor } from '../net/proxyPicker.js';
-import { MfaCodeNeededError, openS3Session, type S3Session } from '../s3/s3Session.js';
+import { isS3Session, MfaCodeNeededError, openS3Session } from '../s3/s3Session.js';
 import {
   HostKeyChangedError,
   HostKeyNotTrustedError,
@@ -64,9 +64,9 @@ export class SessionManager {
     const live = this.sessions.get(connectionId);
     let session: RemoteSession;
     try {
-      if (live && profile.protocol === 's3' && 'replaceCredentials' in live) {
+      if (live && profile.protocol === 's3' && isS3Session(live)) {
         // Fresh credentials for a live S3 session: tabs, listings and transfers carry on.
-        await (live as S3Session).replaceCredentials(profile, secrets);
+        await live.replaceCredentials(profile, secrets);
         session = live;
       } else {
         await this.disconnect(connectionId);

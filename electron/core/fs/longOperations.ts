@@ -3,7 +3,7 @@
  * most ~10 times a second, and lets the renderer cancel them by the id it chose.
  */
 import type { FsProgress } from '../../../shared/contract/fs.js';
-import { AppError } from '../errors.js';
+import { AppError, throwIfAborted } from '../errors.js';
 
 /** At most one progress event per this many milliseconds (the final count always goes out). */
 export const progressIntervalMs = 100;
@@ -41,7 +41,7 @@ export class LongOperations {
         done = now;
         if (Date.now() - sentAt >= progressIntervalMs) send();
       }, signal);
-      if (signal.aborted) throw new AppError('cancelled', 'Cancelled.');
+      throwIfAborted(signal);
       // The count is an estimate (folder markers may or may not exist): the end is the truth.
       this.emit({ operationId, verb, done, total: done });
       return result;

@@ -4,9 +4,8 @@ import { AppError } from '../errors.js';
 /**
  * Positional writes to one file, one at a time, in the order they were asked for.
  * A parallel download lands pieces of one file from several requests at once; written
- * together, they queue on the file's lock in the kernel and the waiting threads spin.
- * On a 1 GiB S3 download that tripled the system CPU time in about half the runs
- * (0.8 s against 3.6 s). One writer fills the page cache far faster than a network can.
+ * together, they queue on the file's lock in the kernel and the waiting threads spin, at
+ * several times the system CPU. One writer fills the page cache far faster than a network can.
  */
 export class SerialFileWriter {
   private last: Promise<void> = Promise.resolve();
@@ -24,9 +23,8 @@ export class SerialFileWriter {
 /**
  * The most one write call hands the kernel. Linux (6.x) backs a larger buffered write with
  * large page-cache folios, and on a VM that returns free memory to its host (free page
- * reporting, as on this project's test machines) those come from memory the host must
- * fault in again: 1 GiB written in 1 MiB calls took 0.88 s of system time, in 256 KiB
- * calls 0.18-0.25 s (`perf`: `copy_folio_from_iter_atomic`).
+ * reporting) those come from memory the host must fault in again, at several times the
+ * system CPU of smaller calls (figures in tests/bench/BENCHMARKS.md).
  */
 export const maxWriteCall = 256 * 1024;
 

@@ -54,10 +54,10 @@ export interface MessagePipe<Out, In> {
 }
 
 /**
- * V8 flags for the core process. A young generation of 2 MiB semi-spaces (V8 lets them
- * grow to 16 MiB, some 30 MiB of RSS, in a process that moves gigabytes through
- * short-lived buffers) keeps a 1 GiB transfer near 120 MiB; 1 MiB cost many small files
- * a fifth more time in garbage collection. Measured in tests/bench/BENCHMARKS.md.
+ * V8 flags for the core process. It moves gigabytes through short-lived buffers, and V8
+ * would let the young generation's semi-spaces grow to 16 MiB each, memory the process then
+ * keeps; 2 MiB semi-spaces keep a large transfer small, while smaller ones make many small
+ * files spend longer collecting garbage (figures in tests/bench/BENCHMARKS.md).
  * Node (tests, the benchmark) takes them on its command line as they are.
  */
 export const coreProcessV8Flags = ['--max-semi-space-size=2'];

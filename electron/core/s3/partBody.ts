@@ -9,8 +9,8 @@ export const readChunk = 512 * 1024;
 
 /**
  * The read buffers of one upload, shared by its parts. A buffer comes back only once the
- * socket is done with it; without this, every chunk read became garbage that V8 frees late
- * (30-60 MiB of it waited for a collection during a 5 GiB upload).
+ * socket is done with it, so an upload reuses a few buffers instead of leaving every chunk
+ * it reads as garbage that V8 frees late.
  */
 export class ReadBufferPool {
   private readonly free: Buffer[] = [];

@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import { AppError } from '../errors.js';
+import { AppError, cancelledError } from '../errors.js';
 import { headEnd, keepsAlive, parseResponseHead, type ResponseHead } from './plainHttpHead.js';
 
 /** A failure before any byte of the answer arrived: on a kept-alive connection, the server had closed it. */
@@ -79,7 +79,7 @@ export class PlainHttpPool {
         reject(received ? error : new Unanswered(error));
       };
       const onClose = () => fail(new AppError('network', 'The server closed the connection before answering.'));
-      const onAbort = () => fail(new AppError('cancelled', 'Cancelled.'));
+      const onAbort = () => fail(cancelledError());
       const onData = (chunk: Buffer) => {
         if (!answer) {
           received = received ? Buffer.concat([received, chunk]) : chunk;

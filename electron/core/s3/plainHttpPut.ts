@@ -32,9 +32,8 @@ export interface PutAnswer {
 /**
  * PutObject of a small file to a plain-HTTP, path-style endpoint (a MinIO or Ceph gateway on
  * the LAN), signed here with the SDK's own SigV4 signer and sent on kept-alive sockets,
- * without the SDK's per-request middleware and node:http. Each request through the SDK
- * cost about 1 ms of CPU: 2,000 files of 64 KiB to the test gateway took the core process
- * 4.7-5.4 s of user CPU that way and 1.9-2.1 s this way (tests/bench/BENCHMARKS.md).
+ * without the SDK's per-request middleware and node:http, whose CPU per request is most of
+ * what a small file costs the core (figures in tests/bench/BENCHMARKS.md).
  *
  * `put` answers undefined when it cannot send the request (a header that is not plain
  * ASCII: nothing is sent) and for any answer but 200. The caller then sends the same PUT

@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import { AppError } from '../errors.js';
+import { AppError, cancelledError, throwIfAborted } from '../errors.js';
 import { headEnd, keepsAlive, parseResponseHead, type ResponseHead } from './plainHttpHead.js';
 import { socketHost } from './s3Client.js';
 
@@ -8,9 +8,8 @@ import { socketHost } from './s3Client.js';
  * off the socket into two write blocks that are reused for the whole download.
  *
  * node:http allocates a fresh buffer for every socket read and copies the body again in its
- * parser: two buffers of garbage for every byte downloaded. Reading 1 GiB in 8 MiB ranges
- * from the test gateway and throwing it away took node:http 1.6-1.7 s with 0.85-0.96 s of
- * user CPU; this reader, 0.87-1.02 s with 0.07-0.11 s.
+ * parser: two buffers of garbage for every byte downloaded, and most of a download's CPU
+ * (figures in tests/bench/BENCHMARKS.md).
  *
  * Only the head of a successful answer is read here. Any other answer (an error, a redirect,
  * a chunked body, a range the server did not honour) is `declined` before a byte of it is
@@ -99,7 +98,7 @@ export class PlainHttpRangeReader {
 
   /** `unanswered`: the connection failed before a byte of the answer arrived. */
   private async exchangeOnce(request: RangeRequest, sink: BlockSink, signal: AbortSignal): Promise<'done' | 'declined' | { unanswered: Error }> {
-    if (signal.aborted) throw new AppError('cancelled', 'Cancelled.');
+    throwIfAborted(signal);
     // Every exchange ends with all sinks settled, so both blocks are free.
     this.busy.clear();
     this.waitingFor = undefined;
@@ -107,7 +106,7 @@ export class PlainHttpRangeReader {
     const outcome = new Promise<'done' | 'declined' | Error>((settle) => {
       this.exchange = { socket, request, sink, inHead: true, remaining: 0, keepAlive: true, written: Promise.resolve(), settle };
     });
-    const abort = () => socket.destroy(new AppError('cancelled', 'Cancelled.'));
+    const abort = () => socket.destroy(cancelledError());
     signal.addEventListener('abort', abort, { once: true });
     const { url, headers, start, end } = request;
     const lines = [`GET ${url.pathname}${url.search} HTTP/1.1`, `Host: ${url.host}`, `Range: bytes=${start}-${end - 1}`];

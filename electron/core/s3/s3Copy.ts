@@ -8,7 +8,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { ObjectHeadersEdit } from '../../../shared/s3Objects.js';
-import { AppError } from '../errors.js';
+import { AppError, throwIfAborted } from '../errors.js';
 import { eachLimited } from '../lib/eachLimited.js';
 import { choosePartSize, MiB, planParts } from './multipartPlan.js';
 import { copySource } from './s3Keys.js';
@@ -108,7 +108,7 @@ export async function multipartCopy(client: S3Client, c: MultipartCopy): Promise
     let copied = 0;
     // eachLimited waits for the parts in flight after a failure, so none is still being copied when the upload is aborted.
     await eachLimited(planned, 4, async (part) => {
-      if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+      throwIfAborted(signal);
       const out = await client.send(
         new UploadPartCopyCommand({
           Bucket: to.bucket,

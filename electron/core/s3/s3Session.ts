@@ -26,6 +26,11 @@ export interface S3Session extends RemoteSession {
   replaceCredentials(profile: S3Profile, secrets: ConnectSecrets): Promise<void>;
 }
 
+/** Whether a session is an S3 one: what bucket settings and multipart-upload listings need. */
+export function isS3Session(session: RemoteSession): session is S3Session {
+  return session.fs instanceof S3FileSystem && 'client' in session && 'replaceCredentials' in session;
+}
+
 export interface S3SessionContext {
   env: NodeJS.ProcessEnv;
   homeDir: string;
@@ -135,7 +140,7 @@ export async function openS3Session(profile: S3Profile, secrets: ConnectSecrets,
   return {
     fs,
     client,
-    transfers: new S3TransferDriver(client),
+    transfers: new S3TransferDriver(client, undefined, clients),
     async replaceCredentials(next, nextSecrets) {
       const source = await credentialsFor(next, nextSecrets, ctx, network);
       // Prove the new credentials on a throwaway client before swapping them in.

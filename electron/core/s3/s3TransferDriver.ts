@@ -10,15 +10,26 @@ import {
   type StorageClass,
 } from '@aws-sdk/client-s3';
 import { splitS3Path } from '../../../shared/paths.js';
-import { AppError } from '../errors.js';
-import type { FileTransferDriver, TransferContext } from '../fs/remoteFileSystem.js';
+import { AppError, throwIfAborted } from '../errors.js';
+import type { AttemptJob, FileTransferDriver, RemoteFileSystem, TransferContext, UploadResume } from '../fs/remoteFileSystem.js';
 import { contentTypeFor } from '../lib/contentType.js';
 import { allWorkers } from '../lib/eachLimited.js';
-import { extrasOf, type JobExtras, type S3UploadCheckpoint, type S3UploadStartingCheckpoint } from '../transfers/jobContext.js';
+import {
+  extrasOf,
+  type Checkpoint,
+  type JobContext,
+  type JobExtras,
+  type S3UploadCheckpoint,
+  type S3UploadStartingCheckpoint,
+} from '../transfers/jobContext.js';
 import { choosePartSize, MiB, planParts } from './multipartPlan.js';
 import { PartBody, ReadBufferPool } from './partBody.js';
 import { PlainHttpPutter, type ObjectHeaders, type PutAnswer, type SmallPut } from './plainHttpPut.js';
 import { downloadObject } from './s3Download.js';
+import { freeS3Targets, type BucketClients } from './s3FreeTargets.js';
+import { incompleteUploadFor, resumeS3Download, resumeS3Upload } from './s3Resume.js';
+import { isSingleRequest } from './s3SingleRequest.js';
+import { S3StorageClasses } from './s3StorageClasses.js';
 import { abortIncompleteUploads, abortUpload, listIncompleteUploads, listServerParts, uploadIsGone } from './s3MultipartUploads.js';
 import { checkEtag, etagIsMd5, md5, multipartEtag } from './s3TransferChecks.js';
 
@@ -33,10 +44,6 @@ export const defaultS3TransferSettings: S3TransferSettings = {
 /** How far apart our clock and the server's may be (AWS refuses requests signed further off). */
 const clockSkewMs = 15 * 60_000;
 
-function throwIfAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw new AppError('cancelled', 'Cancelled.');
-}
-
 /**
  * S3 uploads and downloads. Uploads above the threshold go in parts streamed from disk
  * (memory = parts in flight x a small read-ahead, whatever the part and file size);
@@ -45,11 +52,42 @@ function throwIfAborted(signal: AbortSignal): void {
  */
 export class S3TransferDriver implements FileTransferDriver {
   private plainPutter: Promise<PlainHttpPutter | undefined> | undefined;
+  readonly storageClasses: S3StorageClasses;
+  readonly resumeDownload = resumeS3Download;
+  readonly isSingleRequest = isSingleRequest;
 
   constructor(
     private readonly client: S3Client,
     private readonly settings: S3TransferSettings = defaultS3TransferSettings,
-  ) {}
+    /** Clients in each bucket's region, for listings and copies; the one client when not given. */
+    private readonly buckets: BucketClients = { clientFor: async () => client },
+  ) {
+    this.storageClasses = new S3StorageClasses(buckets);
+  }
+
+  /** Uploads and downloads resume from checkpoints of their own (upload id, byte ranges). */
+  runAttempt(job: AttemptJob, ctx: JobContext): Promise<void> {
+    const s = job.snapshot;
+    if (s.direction === 'upload') return this.upload(s.localPath, s.remotePath, ctx);
+    return job.viaPart((part) => this.download(s.remotePath, part, ctx));
+  }
+
+  async discardPartialUpload(_fs: RemoteFileSystem, remotePath: string, checkpoint: Checkpoint | undefined): Promise<void> {
+    if (checkpoint?.kind === 's3Upload' || checkpoint?.kind === 's3UploadStarting') await this.discardUpload(remotePath, checkpoint);
+  }
+
+  /** An object cannot be appended to: only a multipart upload the server keeps can be continued. */
+  async canResumeUpload(remotePath: string): Promise<boolean> {
+    return (await incompleteUploadFor(this.client, remotePath)) !== undefined;
+  }
+
+  resumeUpload(_fs: RemoteFileSystem, remotePath: string, localPath: string): Promise<UploadResume | undefined> {
+    return resumeS3Upload(this.client, remotePath, localPath);
+  }
+
+  freeTargets(remoteFolder: string, remotePaths: string[]): Promise<Set<string>> {
+    return freeS3Targets(this.buckets, remoteFolder, remotePaths);
+  }
 
   async upload(localPath: string, remotePath: string, ctx: TransferContext): Promise<void> {
     const x = extrasOf(ctx);

@@ -1,7 +1,7 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../lib/atomicWrite.js';
 import { fingerprintSha256, knownHostsName } from './hostKey.js';
 import type { SavedHostKey } from './hostKeyChanged.js';
 
@@ -73,7 +73,7 @@ export class KnownHosts {
           return raw.trim() !== '' && !(line && !line.marker && line.patterns === name && line.keyType === keyType);
         });
       kept.push(`${name} ${keyType} ${keyBase64}`);
-      await writeAtomically(this.options.storePath, `${kept.join('\n')}\n`);
+      await writeFileAtomic(this.options.storePath, `${kept.join('\n')}\n`, 0o644);
     });
     this.writing = next.catch(() => undefined);
     return next;
@@ -151,24 +151,6 @@ function readText(path: string): string {
     return readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw error;
-  }
-}
-
-async function writeAtomically(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    const handle = await open(temp, 'w', 0o644);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
     throw error;
   }
 }

@@ -1,4 +1,5 @@
-import { cancelledError } from './sftpErrors.js';
+import { cancelledError } from '../errors.js';
+import { allWorkers } from '../lib/eachLimited.js';
 
 export interface ParallelChunksOptions {
   /** First byte to move (a resume offset) and the end (the file size). */
@@ -17,20 +18,21 @@ export interface ParallelChunksOptions {
  * Moves a byte range in fixed-size chunks with many requests in flight, like ssh2's
  * fastGet/fastPut but with cancellation and without their per-chunk buffer allocations.
  * Progress counts finished chunks (plus `start`), so it only ever grows.
- * Rejects with the first chunk's error, or a `cancelled` AppError as soon as `signal` aborts.
+ * After the first chunk fails no chunk starts, and it rejects with that error once the
+ * chunks in flight have ended, so the caller may close the file at once. An abort rejects
+ * as `cancelled` without waiting: a chunk stuck on a dead link must not hold up a cancel.
  */
-export function moveInParallelChunks(options: ParallelChunksOptions): Promise<void> {
+export async function moveInParallelChunks(options: ParallelChunksOptions): Promise<void> {
   const { start, end, chunkSize, signal, onProgress, moveChunk } = options;
-  if (signal.aborted) return Promise.reject(cancelledError());
+  if (signal.aborted) throw cancelledError();
   const chunkCount = Math.ceil((end - start) / chunkSize);
-  const workers = Math.max(1, Math.min(options.concurrency, chunkCount));
+  const workers = chunkCount === 0 ? 0 : Math.max(1, Math.min(options.concurrency, chunkCount));
   let next = start;
   let done = start;
-  let failed = false;
 
-  const work = async () => {
+  const moved = allWorkers(workers, async (stopped) => {
     const buffer = Buffer.allocUnsafe(Math.min(chunkSize, end - start));
-    while (!failed && !signal.aborted && next < end) {
+    while (!stopped() && !signal.aborted && next < end) {
       const position = next;
       const length = Math.min(chunkSize, end - position);
       next += length;
@@ -39,26 +41,18 @@ export function moveInParallelChunks(options: ParallelChunksOptions): Promise<vo
       done += length;
       onProgress(done);
     }
-  };
-
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = () => {
-      failed = true;
-      reject(cancelledError());
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    const running = chunkCount === 0 ? [] : Array.from({ length: workers }, work);
-    Promise.all(running).then(
-      () => {
-        signal.removeEventListener('abort', onAbort);
-        if (signal.aborted) reject(cancelledError());
-        else resolve();
-      },
-      (error: unknown) => {
-        failed = true;
-        signal.removeEventListener('abort', onAbort);
-        reject(signal.aborted ? cancelledError() : error);
-      },
-    );
   });
+  let onAbort: () => void = () => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(cancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    await Promise.race([moved, aborted]);
+  } catch (error) {
+    throw signal.aborted ? cancelledError() : error;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+  if (signal.aborted) throw cancelledError();
 }

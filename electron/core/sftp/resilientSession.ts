@@ -1,9 +1,12 @@
 import type { DeleteReport, FileEntry, ListPage, TreeSummary } from '../../../shared/files.js';
 import type { ChmodReport } from '../../../shared/contract/sftp.js';
-import type { FileTransferDriver, RemoteFileSystem, RemoteSession, TransferContext } from '../fs/remoteFileSystem.js';
+import type { AttemptJob, FileTransferDriver, RemoteFileSystem, RemoteSession, TransferContext } from '../fs/remoteFileSystem.js';
+import type { JobContext } from '../transfers/jobContext.js';
 import { AppError, isAppError } from '../errors.js';
 import type { PresentedHostKey } from './hostKey.js';
 import type { SftpSession } from './sftpSession.js';
+import { runSftpAttempt } from './sftpAttempt.js';
+import { sftpResume } from './sftpResume.js';
 import type { SftpTransferOptions } from './sftpTransferDriver.js';
 
 /**
@@ -26,12 +29,7 @@ export class ResilientSftpSession implements RemoteSession {
     this.fs = new ResilientSftpFileSystem(this);
     // A transfer cut off by a drop fails; the transfer queue retries it from its checkpoint,
     // and that attempt runs on the new connection.
-    this.transfers = {
-      upload: async (local: string, remote: string, ctx: TransferContext, options?: SftpTransferOptions) =>
-        (await this.live()).transfers.upload(local, remote, ctx, options),
-      download: async (remote: string, local: string, ctx: TransferContext, options?: SftpTransferOptions) =>
-        (await this.live()).transfers.download(remote, local, ctx, options),
-    };
+    this.transfers = new ResilientSftpTransfers(this);
   }
 
   get warnings(): string[] {
@@ -77,6 +75,34 @@ export class ResilientSftpSession implements RemoteSession {
   async close(): Promise<void> {
     this.closedByUser = true;
     await this.current.close();
+  }
+}
+
+/**
+ * The transfer driver of a connection that reconnects: each move runs on the live
+ * connection, logging in again first when it dropped. The attempt's parallel-or-sequential
+ * logic runs here, so a sequential retry also lands on the live connection.
+ */
+class ResilientSftpTransfers implements FileTransferDriver {
+  readonly discardPartialUpload = sftpResume.discardPartialUpload;
+  readonly canResumeUpload = sftpResume.canResumeUpload;
+  readonly resumeUpload = sftpResume.resumeUpload;
+  readonly resumeDownload = sftpResume.resumeDownload;
+  readonly isSingleRequest = sftpResume.isSingleRequest;
+  readonly freeTargets = sftpResume.freeTargets;
+
+  constructor(private readonly session: ResilientSftpSession) {}
+
+  async upload(local: string, remote: string, ctx: TransferContext, options?: SftpTransferOptions): Promise<void> {
+    return (await this.session.live()).transfers.upload(local, remote, ctx, options);
+  }
+
+  async download(remote: string, local: string, ctx: TransferContext, options?: SftpTransferOptions): Promise<void> {
+    return (await this.session.live()).transfers.download(remote, local, ctx, options);
+  }
+
+  runAttempt(job: AttemptJob, ctx: JobContext): Promise<void> {
+    return runSftpAttempt(this, job, ctx);
   }
 }
 

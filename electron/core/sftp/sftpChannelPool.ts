@@ -1,5 +1,5 @@
 import type { Client } from 'ssh2';
-import { cancelledError } from './sftpErrors.js';
+import { cancelledError } from '../errors.js';
 import { SftpChannel } from './sftpChannel.js';
 
 export interface SftpChannelPoolOptions {

@@ -1,9 +1,10 @@
 import type { ChmodReport } from '../../../shared/contract/sftp.js';
+import { throwIfAborted } from '../errors.js';
 import { eachLimited } from '../lib/eachLimited.js';
 import type { SftpChannel } from './sftpChannel.js';
 import { isFolderMode, isSymlinkMode } from './sftpEntries.js';
 import { remoteError } from './sftpErrors.js';
-import { readFolder, throwIfAborted, type TreeChild } from './sftpTree.js';
+import { readFolder, type TreeChild } from './sftpTree.js';
 
 /**
  * Sets permission bits on a path; `recursive` does the same to everything inside a folder

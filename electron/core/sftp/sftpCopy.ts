@@ -1,11 +1,11 @@
 import type { Attributes } from 'ssh2';
-import { AppError } from '../errors.js';
+import { AppError, throwIfAborted } from '../errors.js';
 import { eachLimited } from '../lib/eachLimited.js';
 import type { SftpChannel } from './sftpChannel.js';
 import { entryPath, isFolderMode, isSymlinkMode } from './sftpEntries.js';
 import { moveInParallelChunks } from './parallelChunks.js';
 import { remoteError } from './sftpErrors.js';
-import { readFolder, throwIfAborted } from './sftpTree.js';
+import { readFolder } from './sftpTree.js';
 
 const CHUNK = 255 * 1024;
 const CONCURRENCY = 16;

@@ -116,7 +116,3 @@ export function remoteError(error: unknown, path?: string): AppError {
     })
   );
 }
-
-export function cancelledError(): AppError {
-  return new AppError('cancelled', 'Cancelled.');
-}

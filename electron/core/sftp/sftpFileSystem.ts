@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DeleteReport, FileEntry, ListPage, TreeSummary } from '../../../shared/files.js';
 import type { ChmodReport } from '../../../shared/contract/sftp.js';
-import { baseName } from '../../../shared/paths.js';
+import { baseName, parentPath, trimSftpPath } from '../../../shared/paths.js';
 import type { RemoteFileSystem } from '../fs/remoteFileSystem.js';
 import { AppError } from '../errors.js';
 import { DirectoryReader } from './directoryReader.js';
@@ -84,9 +84,9 @@ export class SftpFileSystem implements RemoteFileSystem {
     }
   }
 
-  async mkdir(parentPath: string, name: string): Promise<FileEntry> {
+  async mkdir(folder: string, name: string): Promise<FileEntry> {
     checkName(name);
-    const target = entryPath(normalizePath(parentPath), name);
+    const target = entryPath(normalizePath(folder), name);
     const channel = await this.channels.browse().catch((error) => {
       throw remoteError(error, target);
     });
@@ -95,7 +95,7 @@ export class SftpFileSystem implements RemoteFileSystem {
     } catch (error) {
       // OpenSSH answers a plain FAILURE when the name is taken.
       if (sftpStatusOf(error) === SftpStatus.FAILURE && (await channel.lstat(target).catch(() => undefined))) {
-        throw new AppError('conflict', `“${name}” already exists in ${normalizePath(parentPath)}.`, { cause: error });
+        throw new AppError('conflict', `“${name}” already exists in ${normalizePath(folder)}.`, { cause: error });
       }
       throw remoteError(error, target);
     }
@@ -139,9 +139,9 @@ export class SftpFileSystem implements RemoteFileSystem {
   }
 
   /** Creates an empty file; never replaces an existing one. */
-  async createFile(parentPath: string, name: string): Promise<FileEntry> {
+  async createFile(folder: string, name: string): Promise<FileEntry> {
     checkName(name, 'file');
-    const target = entryPath(normalizePath(parentPath), name);
+    const target = entryPath(normalizePath(folder), name);
     const channel = await this.channels.browse().catch((error) => {
       throw remoteError(error, target);
     });
@@ -149,7 +149,7 @@ export class SftpFileSystem implements RemoteFileSystem {
       await channel.close(await channel.open(target, 'wx', { mode: 0o644 }));
     } catch (error) {
       if (sftpStatusOf(error) === SftpStatus.FAILURE && (await lstatOrNothing(channel, target))) {
-        throw new AppError('conflict', `“${name}” already exists in ${normalizePath(parentPath)}.`, { cause: error });
+        throw new AppError('conflict', `“${name}” already exists in ${normalizePath(folder)}.`, { cause: error });
       }
       throw remoteError(error, target);
     }
@@ -181,7 +181,7 @@ export class SftpFileSystem implements RemoteFileSystem {
 
   private async refuseExisting(channel: SftpChannel, target: string): Promise<void> {
     if (await lstatOrNothing(channel, target)) {
-      throw new AppError('conflict', `“${baseName(target)}” already exists in ${parentOf(target)}.`);
+      throw new AppError('conflict', `“${baseName(target)}” already exists in ${parentPath('sftp', target) ?? '/'}.`);
     }
   }
 
@@ -211,18 +211,12 @@ export class SftpFileSystem implements RemoteFileSystem {
   }
 }
 
-/** Absolute POSIX path without a trailing slash (except `/`). */
+/** The path the window sent, refused unless it is absolute, then without a trailing slash (except `/`). */
 function normalizePath(path: string): string {
   if (!path.startsWith('/') || path.includes('\0')) {
     throw new AppError('invalidInput', `SFTP paths are absolute (start with "/"): ${JSON.stringify(path)}`);
   }
-  const trimmed = path.replace(/\/+$/, '');
-  return trimmed === '' ? '/' : trimmed;
-}
-
-function parentOf(path: string): string {
-  const cut = path.lastIndexOf('/');
-  return cut <= 0 ? '/' : path.slice(0, cut);
+  return trimSftpPath(path);
 }
 
 function checkName(name: string, noun = 'folder'): void {

@@ -1,13 +1,16 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import type { FileTransferDriver, TransferContext } from '../fs/remoteFileSystem.js';
+import type { AttemptJob, FileTransferDriver, TransferContext } from '../fs/remoteFileSystem.js';
+import type { JobContext } from '../transfers/jobContext.js';
 import { AppError, isAppError } from '../errors.js';
 import { SerialFileWriter } from '../lib/serialFileWriter.js';
-import { baseName, parentPath } from '../../../shared/paths.js';
 import type { SftpChannel } from './sftpChannel.js';
 import type { SftpChannelPool } from './sftpChannelPool.js';
-import { entryPath, isFolderMode } from './sftpEntries.js';
+import { isFolderMode } from './sftpEntries.js';
 import { remoteError, SftpStatus, sftpStatusOf } from './sftpErrors.js';
 import { moveInParallelChunks } from './parallelChunks.js';
+import { runSftpAttempt } from './sftpAttempt.js';
+import { uploadPartPath } from './sftpPartPath.js';
+import { sftpResume } from './sftpResume.js';
 
 export interface SftpTransferDriverOptions {
   /** Requests in flight per transfer. */
@@ -45,16 +48,19 @@ const DEFAULT_CHUNK = 255 * 1024;
  */
 const DEFAULT_CONCURRENCY = 8;
 
-/** The hidden name an upload is written under before it is renamed into place. */
-export function uploadPartPath(remotePath: string): string {
-  return entryPath(parentPath('sftp', remotePath) ?? '/', `.${baseName(remotePath)}.stowage-part`);
-}
+export { uploadPartPath };
 
 export class SftpTransferDriver implements FileTransferDriver {
   private readonly concurrency: number;
   private readonly chunkSize: number;
   /** Only tests set this (a real sshd cannot be made to misbehave on cue). */
   injectFault: SftpFaultHook | undefined;
+  readonly discardPartialUpload = sftpResume.discardPartialUpload;
+  readonly canResumeUpload = sftpResume.canResumeUpload;
+  readonly resumeUpload = sftpResume.resumeUpload;
+  readonly resumeDownload = sftpResume.resumeDownload;
+  readonly isSingleRequest = sftpResume.isSingleRequest;
+  readonly freeTargets = sftpResume.freeTargets;
 
   constructor(
     private readonly channels: SftpChannelPool,
@@ -62,6 +68,10 @@ export class SftpTransferDriver implements FileTransferDriver {
   ) {
     this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     this.chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
+  }
+
+  runAttempt(job: AttemptJob, ctx: JobContext): Promise<void> {
+    return runSftpAttempt(this, job, ctx);
   }
 
   async upload(localPath: string, remotePath: string, ctx: TransferContext, options: SftpTransferOptions = {}): Promise<void> {

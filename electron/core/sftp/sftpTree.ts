@@ -1,10 +1,10 @@
 import type { Attributes } from 'ssh2';
 import type { DeleteReport, TreeSummary } from '../../../shared/files.js';
-import { AppError } from '../errors.js';
+import { AppError, throwIfAborted } from '../errors.js';
 import { eachLimited } from '../lib/eachLimited.js';
 import type { SftpChannel } from './sftpChannel.js';
 import { entryPath, isFolderMode } from './sftpEntries.js';
-import { cancelledError, remoteError } from './sftpErrors.js';
+import { remoteError } from './sftpErrors.js';
 
 /** Requests kept in flight while walking or deleting a folder's entries. */
 const PARALLEL = 16;
@@ -32,10 +32,6 @@ export async function readFolder(channel: SftpChannel, folder: string): Promise<
     await channel.close(handle).catch(() => undefined);
   }
   return out;
-}
-
-export function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw cancelledError();
 }
 
 /** Counts files, folders and bytes under `paths`; links count as files and are not followed. */

@@ -1,10 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { ConflictChoice, FileFacts, TransferConflict, TransferSnapshot } from '../../../shared/transfers.js';
-import { baseName, parentPath, childPath, splitS3Path } from '../../../shared/paths.js';
+import { baseName, parentPath, childPath } from '../../../shared/paths.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
-import { listIncompleteUploads } from '../s3/s3MultipartUploads.js';
-import type { S3Session } from '../s3/s3Session.js';
 import type { Checkpoint } from './jobContext.js';
 import { firstFreePath } from './uniquePath.js';
 
@@ -23,13 +21,6 @@ async function remoteFacts(session: RemoteSession, path: string): Promise<FileFa
   }
 }
 
-async function incompleteUploadFor(session: RemoteSession, remotePath: string) {
-  if (session.fs.protocol !== 's3') return undefined;
-  const { bucket, key } = splitS3Path(remotePath);
-  const uploads = await listIncompleteUploads((session as S3Session).client, bucket, key).catch(() => []);
-  return uploads.filter((u) => u.key === key).sort((a, b) => (b.initiated ?? 0) - (a.initiated ?? 0))[0];
-}
-
 /** The question to ask when the target exists, or undefined when it does not. */
 export async function findConflict(session: RemoteSession, t: TransferSnapshot): Promise<TransferConflict | undefined> {
   const upload = t.direction === 'upload';
@@ -38,7 +29,7 @@ export async function findConflict(session: RemoteSession, t: TransferSnapshot):
     : [await remoteFacts(session, t.remotePath), await localFacts(t.localPath)];
   if (!target) return undefined;
   const smaller = target.size !== undefined && source?.size !== undefined && target.size < source.size;
-  const canResume = upload ? (session.fs.protocol === 'sftp' ? smaller : (await incompleteUploadFor(session, t.remotePath)) !== undefined) : smaller;
+  const canResume = upload ? await session.transfers.canResumeUpload(t.remotePath, smaller) : smaller;
   return { id: t.id, direction: upload ? 'upload' : 'download', name: t.name, targetPath: upload ? t.remotePath : t.localPath, source: source ?? {}, target, canResume };
 }
 
@@ -52,7 +43,6 @@ export async function applyChoice(
   t: TransferSnapshot,
   conflict: TransferConflict,
   choice: ConflictChoice,
-  sftpPartPath: (remotePath: string) => string,
   /** Local paths other transfers write: a renamed download must not take one. */
   localTaken: (path: string) => boolean = () => false,
 ): Promise<ConflictOutcome> {
@@ -74,43 +64,23 @@ export async function applyChoice(
       }
       return { action: 'go', remotePath: await freeRemotePath(session, t.remotePath), detail: 'Saved under a new name.' };
     case 'resume':
-      return resumeOutcome(session, t, conflict, sftpPartPath);
+      return resumeOutcome(session, t, conflict);
   }
 }
 
-async function resumeOutcome(
-  session: RemoteSession,
-  t: TransferSnapshot,
-  conflict: TransferConflict,
-  sftpPartPath: (remotePath: string) => string,
-): Promise<ConflictOutcome> {
+async function resumeOutcome(session: RemoteSession, t: TransferSnapshot, conflict: TransferConflict): Promise<ConflictOutcome> {
   const have = conflict.target.size ?? 0;
   if (!conflict.canResume) return { action: 'go', detail: 'Nothing to resume: replaced the existing file.' };
   const { rename } = await import('node:fs/promises');
   if (t.direction === 'download') {
     // The existing file becomes the `.part`; the rest of the bytes are appended to it.
     await rename(t.localPath, `${t.localPath}.part`);
-    const checkpoint: Checkpoint =
-      session.fs.protocol === 's3' ? { kind: 'ranges', size: conflict.source.size ?? 0, done: have > 0 ? [[0, have]] : [] } : { kind: 'offset', offset: have };
+    const checkpoint = session.transfers.resumeDownload(have, conflict.source.size ?? 0);
     return { action: 'go', checkpoint, detail: `Resumed after ${have} bytes already there.` };
   }
-  if (session.fs.protocol === 'sftp') {
-    await session.fs.rename(t.remotePath, sftpPartPath(t.remotePath));
-    return { action: 'go', checkpoint: { kind: 'offset', offset: have }, detail: `Resumed after ${have} bytes already there.` };
-  }
-  const pending = await incompleteUploadFor(session, t.remotePath);
-  const info = await stat(t.localPath);
-  if (!pending) return { action: 'go', detail: 'Nothing to resume: replaced the existing file.' };
-  const { listServerParts } = await import('../s3/s3MultipartUploads.js');
-  const { bucket, key } = splitS3Path(t.remotePath);
-  const parts = await listServerParts((session as S3Session).client, bucket, key, pending.uploadId);
-  const partSize = parts.get(1)?.size;
-  if (!partSize) return { action: 'go', detail: 'Nothing to resume: replaced the existing file.' };
-  return {
-    action: 'go',
-    checkpoint: { kind: 's3Upload', uploadId: pending.uploadId, partSize, size: info.size, mtimeMs: info.mtimeMs, doneParts: [] },
-    detail: 'Resumed an earlier multipart upload.',
-  };
+  const resumed = await session.transfers.resumeUpload(session.fs, t.remotePath, t.localPath, have);
+  if (!resumed) return { action: 'go', detail: 'Nothing to resume: replaced the existing file.' };
+  return { action: 'go', ...resumed };
 }
 
 async function freeRemotePath(session: RemoteSession, path: string): Promise<string> {

@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { childPath } from '../../../shared/paths.js';
 import type { FileEntry } from '../../../shared/files.js';
-import type { RemoteFileSystem } from '../fs/remoteFileSystem.js';
+import { folderByName, type RemoteFileSystem } from '../fs/remoteFileSystem.js';
 import { eachLimited } from '../lib/eachLimited.js';
 
 const statsInFlight = 16;
@@ -81,7 +81,7 @@ export async function expandDownloads(fs: RemoteFileSystem, remotePaths: string[
     }
   };
   for (const remotePath of remotePaths) {
-    const isFolder = fs.protocol === 's3' ? remotePath.endsWith('/') : (await fs.stat(remotePath)).kind === 'folder';
+    const isFolder = folderByName(fs, remotePath) ?? (await fs.stat(remotePath)).kind === 'folder';
     const name = remotePath.replace(/\/+$/, '').split('/').pop() || 'download';
     if (isFolder) await walk(remotePath, name);
     else items.push({ remotePath, relativePath: name });

@@ -78,8 +78,7 @@ export interface JobExtras {
 export type JobContext = TransferContext & JobExtras;
 
 /** A driver context may come from elsewhere (tests, other callers): fill in harmless defaults. */
-export function extrasOf(ctx: TransferContext): JobExtras {
-  const given = ctx as Partial<JobExtras>;
+export function extrasOf(given: TransferContext): JobExtras {
   return {
     checkpoint: given.checkpoint,
     saveCheckpoint: given.saveCheckpoint ?? (() => undefined),

@@ -1,33 +1,25 @@
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { TransferSnapshot } from '../../../shared/transfers.js';
-import { AppError } from '../errors.js';
+import { AppError, throwIfAborted } from '../errors.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
-import type { S3TransferDriver } from '../s3/s3TransferDriver.js';
-import { uploadPartPath } from '../sftp/sftpTransferDriver.js';
 import type { Checkpoint, JobContext } from './jobContext.js';
-import { runSftpAttempt } from './sftpAttempt.js';
 import { runStorageClassAttempt } from './storageClassAttempt.js';
 import { partPathOf } from './partPath.js';
 import { pathExists } from '../lib/pathExists.js';
 
 
 /**
- * One attempt at one transfer, resuming from its checkpoint. S3 keeps its own checkpoint
- * shape (upload id / byte ranges); SFTP resumes by offset, the unbroken prefix of
- * chunks that have landed. A storage class change is a copy on the server.
+ * One attempt at one transfer, resuming from its checkpoint. Each protocol's driver resumes
+ * its own way (an upload id and byte ranges, or an offset); downloads land through a `.part`
+ * here whatever the protocol. A storage class change is a copy on the server.
  */
 export async function runAttempt(session: RemoteSession, s: TransferSnapshot, ctx: JobContext, isCancelled: () => boolean): Promise<void> {
   if (s.direction === 'storageClass') {
     await runStorageClassAttempt(session, s, ctx);
     return;
   }
-  if (session.fs.protocol === 'sftp') {
-    await runSftpAttempt(session, s, ctx, isCancelled, (move) => downloadViaPart(s, ctx, move));
-    return;
-  }
-  if (s.direction === 'upload') await session.transfers.upload(s.localPath, s.remotePath, ctx);
-  else await downloadViaPart(s, ctx, (part) => session.transfers.download(s.remotePath, part, ctx));
+  await session.transfers.runAttempt({ snapshot: s, fs: session.fs, isCancelled, viaPart: (move) => downloadViaPart(s, ctx, move) }, ctx);
 }
 
 /**
@@ -44,7 +36,7 @@ async function downloadViaPart(s: TransferSnapshot, ctx: JobContext, move: (part
   } catch (error) {
     throw localDiskError(error, part) ?? error;
   }
-  if (ctx.signal.aborted) throw new AppError('cancelled', 'Cancelled.');
+  throwIfAborted(ctx.signal);
   const written = (await stat(part)).size;
   if (s.size !== undefined && written !== s.size) {
     throw new AppError('network', `The download is incomplete: ${written} of ${s.size} bytes arrived.`);
@@ -89,9 +81,5 @@ export async function discardPartial(session: RemoteSession | undefined, s: Tran
     return;
   }
   if (!session) return;
-  if (checkpoint?.kind === 's3Upload' || checkpoint?.kind === 's3UploadStarting') {
-    await (session.transfers as S3TransferDriver).discardUpload(s.remotePath, checkpoint);
-  } else if (session.fs.protocol === 'sftp' && checkpoint) {
-    await session.fs.delete([uploadPartPath(s.remotePath)]).catch(() => undefined);
-  }
+  await session.transfers.discardPartialUpload(session.fs, s.remotePath, checkpoint);
 }

@@ -2,10 +2,8 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { baseName } from '../../../shared/paths.js';
 import type { TransferSnapshot, UploadOptions } from '../../../shared/transfers.js';
-import { storageClassTargets } from '../buckets/storageClassTargets.js';
 import { AppError } from '../errors.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
-import type { S3Session } from '../s3/s3Session.js';
 import { expandDownloads, expandUploads } from './expandSources.js';
 import { planLocalTargets, type ClaimedPaths } from './localTargets.js';
 
@@ -27,7 +25,7 @@ export async function uploadSpecs(
   connectionStorageClass: string | undefined,
 ): Promise<JobSpec[]> {
   const items = await expandUploads(session.fs, localPaths, remoteFolder);
-  const uploadOptions = withDefaultStorageClass(options, session.fs.protocol === 's3' ? connectionStorageClass : undefined);
+  const uploadOptions = withDefaultStorageClass(options, session.transfers.storageClasses ? connectionStorageClass : undefined);
   return items.map((i) => ({ direction: 'upload', connectionId, localPath: i.localPath, remotePath: i.remotePath, size: i.size, name: basename(i.localPath), uploadOptions }));
 }
 
@@ -53,9 +51,9 @@ export async function downloadSpecs(
 
 /** One change per object: folders and buckets are listed now, so each object gets its own row. */
 export async function storageClassSpecs(session: RemoteSession, connectionId: string, paths: string[], storageClass: string): Promise<JobSpec[]> {
-  if (session.fs.protocol !== 's3') throw new AppError('unsupported', 'Storage classes exist on S3 connections only.');
+  const changer = session.transfers.storageClasses;
+  if (!changer) throw new AppError('unsupported', 'Storage classes exist on S3 connections only.');
   if (paths.some((p) => p === '/' || p === '')) throw new AppError('invalidInput', 'Choose files, folders or a bucket, not the list of buckets.');
-  const { clients } = (session as S3Session).fs;
-  const targets = await storageClassTargets((bucket) => clients.clientFor(bucket), paths);
+  const targets = await changer.targets(paths);
   return targets.map((t) => ({ direction: 'storageClass', connectionId, localPath: '', remotePath: t.path, size: t.size, name: baseName(t.path), storageClass }));
 }

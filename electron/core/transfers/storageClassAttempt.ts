@@ -1,9 +1,6 @@
-import { splitS3Path } from '../../../shared/paths.js';
 import type { TransferSnapshot } from '../../../shared/transfers.js';
-import { copyInPlace } from '../buckets/copyInPlace.js';
 import { AppError } from '../errors.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
-import type { S3Session } from '../s3/s3Session.js';
 import type { JobContext } from './jobContext.js';
 
 /**
@@ -12,11 +9,9 @@ import type { JobContext } from './jobContext.js';
  * an interrupted attempt starts over, as S3 keeps nothing of an aborted copy.
  */
 export async function runStorageClassAttempt(session: RemoteSession, s: TransferSnapshot, ctx: JobContext): Promise<void> {
-  if (session.fs.protocol !== 's3' || !s.storageClass) throw new AppError('unsupported', 'Storage classes exist on S3 connections only.');
-  const { bucket, key } = splitS3Path(s.remotePath);
-  const client = await (session as S3Session).fs.clients.clientFor(bucket);
-  const outcome = await copyInPlace({ client }, bucket, key, {
-    storageClass: s.storageClass,
+  const changer = session.transfers.storageClasses;
+  if (!changer || !s.storageClass) throw new AppError('unsupported', 'Storage classes exist on S3 connections only.');
+  const outcome = await changer.change(s.remotePath, s.storageClass, {
     signal: ctx.signal,
     onProgress: (copied, size) => {
       s.size = size;

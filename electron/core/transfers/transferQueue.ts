@@ -12,16 +12,15 @@ import {
 } from '../../../shared/transfers.js';
 import { AppError, toIpcError, type ErrorTranslator } from '../errors.js';
 import type { EventBus } from '../events.js';
-import type { RemoteSession } from '../fs/remoteFileSystem.js';
-import { uploadPartPath } from '../sftp/sftpTransferDriver.js';
+import type { FileTransferDriver, RemoteSession } from '../fs/remoteFileSystem.js';
 import { BandwidthLimiter } from './bandwidth.js';
-import { isSingleRequest, lightFileFactor } from './concurrency.js';
-import { freeS3Targets } from './freeTargets.js';
+import { lightFileFactor } from './concurrency.js';
 import { applyChoice, findConflict } from './conflicts.js';
 import type { Checkpoint, JobContext } from './jobContext.js';
 import { discardPartial, runAttempt } from './jobRunner.js';
 import { downloadSpecs, storageClassSpecs, uploadSpecs, type JobSpec } from './jobSpecs.js';
 import { ClaimedPaths } from './localTargets.js';
+import { canMove, move } from './queueStates.js';
 import { RateMeter } from './rateMeter.js';
 import { backoffMs, isRetryable, sleep } from './retryPolicy.js';
 import { TransferStore } from './transferStore.js';
@@ -68,8 +67,10 @@ export interface TransferQueueOptions {
 const snapshotOf = (job: Job): TransferSnapshot => ({ ...job.snapshot });
 
 /**
- * The transfer queue in main: every transfer has an id and a state; the renderer gets
- * throttled progress and full snapshots on state changes, and sends commands by id.
+ * The transfer queue, in the core process: every transfer has an id and a state (moved by
+ * the table in queueStates.ts); the renderer gets throttled progress and full snapshots on
+ * state changes, and sends commands by id. It speaks to each protocol only through the
+ * session's FileTransferDriver.
  * The queue, settings and checkpoints are saved in the data folder, so a restart finds
  * them again (interrupted transfers come back paused) and resuming sends only the rest.
  */
@@ -109,9 +110,7 @@ export class TransferQueue {
     const saved = await this.store.load();
     this.setSettings(saved.settings);
     for (const { snapshot, checkpoint, light } of saved.jobs) {
-      if (!finishedStates.includes(snapshot.state) && snapshot.state !== 'paused') {
-        Object.assign(snapshot, { state: 'paused', rate: 0, etaSeconds: undefined, detail: 'Stopped when Stowage closed: resume to continue.' });
-      }
+      if (canMove(snapshot, 'restore')) move(snapshot, 'restore');
       this.jobs.set(snapshot.id, { snapshot, checkpoint, light, meter: new RateMeter(), dirty: false });
     }
   }
@@ -143,26 +142,23 @@ export class TransferQueue {
     const defaultClass = this.options.connectionStorageClass?.(connectionId);
     const specs = await uploadSpecs(session, connectionId, localPaths, remoteFolder, uploadOptions, defaultClass);
     const asking = (this.applyToAll.upload ?? this.settings.conflictPolicy) !== 'overwrite';
-    const free = asking ? await freeS3Targets(session, remoteFolder, specs.map((s) => s.remotePath)) : new Set<string>();
-    return this.add(specs, session.fs.protocol, free);
+    const free = asking ? await session.transfers.freeTargets(remoteFolder, specs.map((s) => s.remotePath)) : new Set<string>();
+    return this.add(specs, session.transfers, free);
   }
 
   async download(connectionId: string, remotePaths: string[], localFolder: string): Promise<TransferSnapshot[]> {
     const session = this.sessions.get(connectionId);
-    return this.add(await downloadSpecs(session, connectionId, remotePaths, localFolder, this.claimedLocalPaths()), session.fs.protocol);
+    return this.add(await downloadSpecs(session, connectionId, remotePaths, localFolder, this.claimedLocalPaths()), session.transfers);
   }
 
   /** Gives S3 objects a new storage class (a copy onto themselves), one queued job per object. */
   async changeStorageClass(connectionId: string, paths: string[], storageClass: string): Promise<TransferSnapshot[]> {
     const session = this.sessions.get(connectionId);
-    return this.add(await storageClassSpecs(session, connectionId, paths, storageClass), session.fs.protocol);
+    return this.add(await storageClassSpecs(session, connectionId, paths, storageClass), session.transfers);
   }
 
   pause(ids: string[]): void {
-    for (const job of this.pick(ids)) {
-      const st = job.snapshot.state;
-      if (st === 'queued' || st === 'running' || st === 'waiting') this.stop(job, 'paused');
-    }
+    for (const job of this.pick(ids)) if (canMove(job.snapshot, 'pause')) this.stop(job, 'pause');
   }
 
   resume(ids: string[]): void {
@@ -172,8 +168,8 @@ export class TransferQueue {
 
   /** Stops the transfers and removes what they left (kept multipart uploads, `.part` files). */
   async cancel(ids: string[]): Promise<void> {
-    const stopped = this.pick(ids).filter((j) => !finishedStates.includes(j.snapshot.state) || j.snapshot.state === 'failed');
-    for (const job of stopped) this.stop(job, 'cancelled');
+    const stopped = this.pick(ids).filter((j) => canMove(j.snapshot, 'cancel'));
+    for (const job of stopped) this.stop(job, 'cancel');
     await Promise.all(stopped.map((job) => this.discard(job)));
   }
 
@@ -248,10 +244,10 @@ export class TransferQueue {
     await this.store?.flush();
   }
 
-  private add(specs: JobSpec[], protocol: string, freeTargets: ReadonlySet<string> = new Set()): TransferSnapshot[] {
+  private add(specs: JobSpec[], driver: FileTransferDriver, freeTargets: ReadonlySet<string> = new Set()): TransferSnapshot[] {
     const added = specs.map((spec) => {
       const snapshot: TransferSnapshot = { ...spec, id: randomUUID(), bytesDone: 0, rate: 0, state: 'queued', createdAt: Date.now() };
-      const job: Job = { planned: spec.detail, snapshot, meter: new RateMeter(), dirty: false, light: protocol === 's3' && isSingleRequest(snapshot, this.settings), targetFree: freeTargets.has(snapshot.remotePath) };
+      const job: Job = { planned: spec.detail, snapshot, meter: new RateMeter(), dirty: false, light: driver.isSingleRequest(snapshot, this.settings), targetFree: freeTargets.has(snapshot.remotePath) };
       this.jobs.set(snapshot.id, job);
       this.waitingToRun.add(job);
       this.bus.emit('transfers:changed', snapshotOf(job));
@@ -286,15 +282,14 @@ export class TransferQueue {
   }
 
   private requeue(job: Job): void {
-    Object.assign(job.snapshot, { state: 'queued', error: undefined, rate: 0, etaSeconds: undefined, finishedAt: undefined, retries: 0 });
+    move(job.snapshot, 'queue');
     this.waitingToRun.add(job);
     this.changed(job);
   }
 
-  private stop(job: Job, state: 'paused' | 'cancelled'): void {
+  private stop(job: Job, how: 'pause' | 'cancel'): void {
     this.clockOut(job);
-    Object.assign(job.snapshot, { state, rate: 0, etaSeconds: undefined, conflict: undefined });
-    if (state === 'cancelled') job.snapshot.finishedAt = Date.now();
+    move(job.snapshot, how);
     job.controller?.abort();
     this.changed(job);
   }
@@ -309,7 +304,10 @@ export class TransferQueue {
     }
     await discardPartial(session, job.snapshot, job.checkpoint).catch(() => undefined);
     job.checkpoint = undefined;
-    if (job.snapshot.state === 'cancelled') Object.assign(job.snapshot, { bytesDone: 0, activeMs: undefined });
+    if (job.snapshot.state === 'cancelled') {
+      job.snapshot.bytesDone = 0;
+      job.snapshot.activeMs = undefined;
+    }
     this.store?.schedule();
   }
 
@@ -347,7 +345,7 @@ export class TransferQueue {
     const controller = new AbortController();
     job.controller = controller;
     const s = job.snapshot;
-    s.state = 'running';
+    move(s, 'start');
     job.runningSince = Date.now();
     job.meter.reset(s.bytesDone);
     this.changed(job);
@@ -376,11 +374,11 @@ export class TransferQueue {
       job.checkpoint = undefined;
       const retried = s.retries ? `Completed after ${s.retries} automatic ${s.retries === 1 ? 'retry' : 'retries'}.` : undefined;
       s.detail = [job.planned, retried, job.attemptNote].filter(Boolean).join(' ') || undefined;
-      this.finish(job, 'completed');
+      this.finish(job, 'complete');
     } catch (error) {
       if (controller.signal.aborted) return; // paused or cancelled: already reported
       s.error = toIpcError(error, this.options.translators);
-      this.finish(job, 'failed');
+      this.finish(job, 'fail');
     } finally {
       job.controller = undefined;
       this.running--;
@@ -389,18 +387,10 @@ export class TransferQueue {
     }
   }
 
-  private finish(job: Job, state: 'completed' | 'failed'): void {
+  private finish(job: Job, how: 'complete' | 'fail'): void {
     const now = Date.now();
     this.clockOut(job, now);
-    const s = job.snapshot;
-    s.state = state;
-    if (state === 'completed') {
-      if (s.size === undefined) s.size = s.bytesDone;
-      s.bytesDone = s.size;
-      s.etaSeconds = 0;
-    }
-    s.rate = 0;
-    s.finishedAt = now;
+    move(job.snapshot, how, now);
     this.changed(job);
   }
 
@@ -416,21 +406,25 @@ export class TransferQueue {
     if (!conflict) return true;
     if (policy === 'ask') {
       this.clockOut(job);
-      Object.assign(s, { state: 'waiting', conflict });
+      move(s, 'ask');
+      s.conflict = conflict;
       this.changed(job);
       this.bus.emit('transfers:conflict', conflict);
       return false;
     }
     const claimed = this.claimedLocalPaths(job);
-    const outcome = await applyChoice(session, s, conflict, policy, uploadPartPath, (path) => claimed.has(path));
+    const outcome = await applyChoice(session, s, conflict, policy, (path) => claimed.has(path));
     job.choice = 'overwrite'; // settled: a retry must not ask again
     s.detail = outcome.detail;
     job.planned = [job.planned, outcome.detail].filter(Boolean).join(' ') || undefined;
     if (outcome.action === 'skip') {
-      this.finish(job, 'completed');
+      this.finish(job, 'complete');
       return false;
     }
-    if (outcome.localPath) Object.assign(s, { localPath: outcome.localPath, name: basename(outcome.localPath) });
+    if (outcome.localPath) {
+      s.localPath = outcome.localPath;
+      s.name = basename(outcome.localPath);
+    }
     if (outcome.remotePath) s.remotePath = outcome.remotePath;
     if (outcome.checkpoint) job.checkpoint = outcome.checkpoint;
     this.changed(job);

@@ -3,7 +3,7 @@ import { Dialogs } from './Dialogs.js';
 import { MainPane } from './MainPane.js';
 import { Sidebar } from './Sidebar.js';
 import { Toasts } from './Toasts.js';
-import { TransfersPanel } from './transfers/TransfersPanel.js';
+import { TransfersPanel } from '../features/transfers/TransfersPanel.js';
 
 export function App() {
   return (

@@ -2,19 +2,21 @@
 import { ActionDialogs } from '../features/browser/ActionDialogs.js';
 import { BucketDialogs } from '../features/buckets/BucketDialogs.js';
 import { SftpDialogs } from '../features/sftp/SftpDialogs.js';
-import { useDialogs } from '../state/dialogs.js';
+import { confirmDialog } from '../state/dialogs.js';
+import { connectionFormDialog, hostKeyDialog, secretDialog } from '../features/connections/dialogs.js';
+import { newFolderDialog } from '../features/browser/dialogs.js';
 import { ConfirmDialog } from './dialogs/ConfirmDialog.js';
-import { ConnectionDialog } from './dialogs/ConnectionDialog.js';
-import { HostKeyDialog } from './dialogs/HostKeyDialog.js';
-import { NewFolderDialog } from './dialogs/NewFolderDialog.js';
-import { SecretDialog } from './dialogs/SecretDialog.js';
+import { ConnectionDialog } from '../features/connections/ConnectionDialog.js';
+import { HostKeyDialog } from '../features/connections/HostKeyDialog.js';
+import { NewFolderDialog } from '../features/browser/NewFolderDialog.js';
+import { SecretDialog } from '../features/connections/SecretDialog.js';
 
 export function Dialogs() {
-  const form = useDialogs((s) => s.connectionForm);
-  const secret = useDialogs((s) => s.secret);
-  const hostKey = useDialogs((s) => s.hostKey);
-  const newFolder = useDialogs((s) => s.newFolder);
-  const confirm = useDialogs((s) => s.confirm);
+  const form = connectionFormDialog.use();
+  const secret = secretDialog.use();
+  const hostKey = hostKeyDialog.use();
+  const newFolder = newFolderDialog.use();
+  const confirm = confirmDialog.use();
   return (
     <>
       {form ? <ConnectionDialog key={form.editId ?? 'new'} editId={form.editId} /> : null}

@@ -1,9 +1,9 @@
 /** What the right side shows: a welcome, a connection to open, or its files. */
-import { useActiveConnection, useConnections } from '../state/connections.js';
-import { useTab } from '../state/browser.js';
-import { useDialogs } from '../state/dialogs.js';
-import { Browser } from './browser/Browser.js';
-import { ConnectPanel } from './ConnectPanel.js';
+import { useActiveConnection, useConnections } from '../features/connections/connectionStore.js';
+import { useTab } from '../features/browser/browserStore.js';
+import { openConnectionForm } from '../features/connections/dialogs.js';
+import { Browser } from '../features/browser/Browser.js';
+import { ConnectPanel } from '../features/connections/ConnectPanel.js';
 import { CloudIcon, PlusIcon, ServerIcon } from './icons.js';
 
 export function MainPane() {
@@ -20,7 +20,6 @@ export function MainPane() {
 }
 
 function Welcome() {
-  const openForm = useDialogs((s) => s.openConnectionForm);
   return (
     <div className="pane pane-center">
       <div className="welcome">
@@ -30,7 +29,7 @@ function Welcome() {
         </div>
         <h1>Welcome to Stowage</h1>
         <p>Browse and move files on Amazon S3, S3-compatible storage and SFTP servers.</p>
-        <button type="button" className="btn btn-primary" onClick={() => openForm(null)}>
+        <button type="button" className="btn btn-primary" onClick={() => openConnectionForm(null)}>
           <PlusIcon size={14} /> Add a connection
         </button>
       </div>

@@ -1,10 +1,10 @@
 /** Saved connections. Click selects, double-click or Enter connects. */
 import { useApp } from '../state/app.js';
-import { activate, connect, deleteConnection, disconnect, duplicateConnection } from '../state/connect.js';
-import { useConnections } from '../state/connections.js';
-import { useDialogs } from '../state/dialogs.js';
+import { activate, connect, deleteConnection, disconnect, duplicateConnection } from '../features/connections/connect.js';
+import { useConnections } from '../features/connections/connectionStore.js';
+import { openConnectionForm } from '../features/connections/dialogs.js';
 import { ContextMenu, useContextMenu, type MenuEntry } from './ContextMenu.js';
-import { ConnectionItem } from './ConnectionItem.js';
+import { ConnectionItem } from '../features/connections/ConnectionItem.js';
 import { CopyIcon, EditIcon, OpenIcon, PlugIcon, PlusIcon, TrashIcon } from './icons.js';
 import { TransferSettingsButton } from '../features/transfers/TransferButtons.js';
 
@@ -16,7 +16,6 @@ export function Sidebar() {
   const activeId = useConnections((s) => s.activeId);
   const tabbableId = list.some((c) => c.id === activeId) ? activeId : (list[0]?.id ?? null);
   const version = useApp((s) => s.info?.version);
-  const openForm = useDialogs((s) => s.openConnectionForm);
   const { menu, open, close } = useContextMenu<string>();
 
   const menuItems = (id: string): MenuEntry[] => {
@@ -27,7 +26,7 @@ export function Sidebar() {
         : { label: 'Connect', icon: <OpenIcon />, onSelect: () => void connect(id) },
       { label: 'Disconnect', icon: <PlugIcon />, disabled: !live, onSelect: () => void disconnect(id) },
       'separator',
-      { label: 'Edit…', icon: <EditIcon />, onSelect: () => openForm(id) },
+      { label: 'Edit…', icon: <EditIcon />, onSelect: () => openConnectionForm(id) },
       { label: 'Duplicate', icon: <CopyIcon />, onSelect: () => void duplicateConnection(id) },
       {
         label: 'Delete…',
@@ -61,7 +60,7 @@ export function Sidebar() {
             className="icon-btn small"
             aria-label="New connection"
             title="New connection"
-            onClick={() => openForm(null)}
+            onClick={() => openConnectionForm(null)}
           >
             <PlusIcon size={15} />
           </button>

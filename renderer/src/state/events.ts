@@ -2,12 +2,12 @@
 import type { TransferSnapshot } from '../../../shared/transfers.js';
 import { api, unwrap } from '../api/client.js';
 import { useApp } from './app.js';
-import { getTab } from './browser.js';
-import { connectionById, useConnections } from './connections.js';
-import { scheduleRefresh } from './navigation.js';
+import { getTab } from '../features/browser/browserStore.js';
+import { connectionById, useConnections } from '../features/connections/connectionStore.js';
+import { scheduleRefresh } from '../features/browser/navigation.js';
 import { showError } from './toasts.js';
 import { coalesce } from './coalesce.js';
-import { useTransfers } from './transfers.js';
+import { useTransfers } from '../features/transfers/transferStore.js';
 
 let started = false;
 

@@ -1,5 +1,6 @@
 /** Short-lived notices in the corner; errors are announced with role="alert". */
 import { create } from 'zustand';
+import { toApiError } from '../api/client.js';
 
 export type ToastTone = 'error' | 'info' | 'success';
 
@@ -34,5 +35,8 @@ export const useToasts = create<ToastState>()((set, get) => ({
 
 export const showError = (message: string, title?: string) =>
   useToasts.getState().push(title ? { tone: 'error', message, title } : { tone: 'error', message });
+
+/** The error toast for whatever a call threw, in the words of its `{ kind, message }`. */
+export const showFailure = (caught: unknown, title?: string) => showError(toApiError(caught).message, title);
 
 export const showInfo = (message: string) => useToasts.getState().push({ tone: 'info', message });

@@ -1,17 +1,17 @@
 import type { transferOperations } from '../../../../shared/contract/transfers.js';
 import { AppError } from '../../errors.js';
 import { abortIncompleteUploads } from '../../s3/s3MultipartUploads.js';
-import { incompleteUploadsWithParts } from '../../transfers/incompleteUploads.js';
+import { incompleteUploadsWithParts } from '../../s3/s3IncompleteUploads.js';
+import { isS3Session } from '../../s3/s3Session.js';
 import { localItemOf } from '../../transfers/showInFolder.js';
-import type { S3Session } from '../../s3/s3Session.js';
 import type { DomainHandlers } from './domainHandlers.js';
 import type { Services } from './services.js';
 
 export function transferHandlers({ transfers, sessions, host }: Services): DomainHandlers<typeof transferOperations> {
   const s3Client = (connectionId: string) => {
     const session = sessions.get(connectionId);
-    if (session.fs.protocol !== 's3') throw new AppError('unsupported', 'Multipart uploads exist only on S3 connections.');
-    return (session as S3Session).client;
+    if (!isS3Session(session)) throw new AppError('unsupported', 'Multipart uploads exist only on S3 connections.');
+    return session.client;
   };
   return {
     'transfers:upload': ({ connectionId, localPaths, remoteFolder, options }) => transfers.upload(connectionId, localPaths, remoteFolder, options),

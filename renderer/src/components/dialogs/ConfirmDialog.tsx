@@ -1,10 +1,10 @@
 import type { ConfirmRequest } from '../../state/dialogs.js';
-import { useDialogs } from '../../state/dialogs.js';
+import { confirmDialog } from '../../state/dialogs.js';
 import { WarningIcon } from '../icons.js';
 import { Modal, ModalFooter } from './Modal.js';
 
 export function ConfirmDialog({ request }: { request: ConfirmRequest }) {
-  const answer = useDialogs((s) => s.answerConfirm);
+  const answer = confirmDialog.answer;
   return (
     <Modal
       title={request.title}

@@ -1,19 +1,19 @@
 /** Mounts the file-action and S3 dialogs (rename, copy/move, properties, share, open bucket, MFA). */
 import { MfaDialog } from '../s3/MfaDialog.js';
-import { useMfaPrompt } from '../s3/mfaPrompt.js';
+import { mfaDialog } from '../s3/dialogs.js';
 import { OpenBucketDialog } from '../s3/OpenBucketDialog.js';
 import { PropertiesDialog } from '../s3/PropertiesDialog.js';
 import { ShareDialog } from '../s3/ShareDialog.js';
 import '../s3/s3.css';
 import './browser.css';
-import { useActionDialogs } from './actionDialogs.js';
+import { actionDialog } from './dialogs.js';
 import { CopyMoveDialog } from './CopyMoveDialog.js';
 import { OperationProgressDialog } from './OperationProgress.js';
 import { RenameDialog } from './RenameDialog.js';
 
 export function ActionDialogs() {
-  const open = useActionDialogs((s) => s.open);
-  const mfa = useMfaPrompt((s) => s.question);
+  const open = actionDialog.use();
+  const mfa = mfaDialog.use();
   let dialog = null;
   if (open?.kind === 'rename') dialog = <RenameDialog key={open.entry.path} connectionId={open.connectionId} entry={open.entry} />;
   else if (open?.kind === 'copyMove') dialog = <CopyMoveDialog connectionId={open.connectionId} entries={open.entries} mode={open.mode} />;

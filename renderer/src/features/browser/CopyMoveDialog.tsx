@@ -5,7 +5,7 @@ import { toApiError } from '../../api/client.js';
 import { TextField } from '../../components/dialogs/Field.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { plural } from '../../lib/format.js';
-import { useActionDialogs } from './actionDialogs.js';
+import { actionDialog } from './dialogs.js';
 import { copyMoveTo, currentFolderOf } from './fileActions.js';
 import { OperationProgressBar } from './OperationProgress.js';
 import { cancelOperation } from './operationProgressStore.js';
@@ -18,7 +18,7 @@ interface Props {
 }
 
 export function CopyMoveDialog({ connectionId, entries, mode }: Props) {
-  const close = useActionDialogs((s) => s.close);
+  const close = actionDialog.close;
   const [folder, setFolder] = useState(currentFolderOf(connectionId));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

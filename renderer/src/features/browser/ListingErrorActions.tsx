@@ -1,8 +1,8 @@
 /** What a listing error offers: open a bucket by name, or re-enter expired credentials. */
-import { connectionById } from '../../state/connections.js';
-import type { Tab } from '../../state/browser.js';
+import { connectionById } from '../connections/connectionStore.js';
+import type { Tab } from './browserStore.js';
 import { reenterCredentials } from './reauth.js';
-import { showActionDialog } from './actionDialogs.js';
+import { showActionDialog } from './dialogs.js';
 
 export function ListingErrorActions({ tab }: { tab: Tab }) {
   const error = tab.error;

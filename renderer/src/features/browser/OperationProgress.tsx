@@ -1,7 +1,7 @@
 /** A progress bar with counts for a long copy, move or delete, and the dialog a delete shows. */
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { formatCount } from '../../lib/format.js';
-import { useActionDialogs } from './actionDialogs.js';
+import { actionDialog } from './dialogs.js';
 import { cancelOperation, useOperationProgress } from './operationProgressStore.js';
 
 const verbs = { copy: 'Copied', move: 'Moved', delete: 'Deleted' } as const;
@@ -38,7 +38,7 @@ export function OperationProgressBar({ operationId }: { operationId: string }) {
 
 /** Shown while a delete runs (it has no dialog of its own once confirmed). */
 export function OperationProgressDialog({ operationId, title }: { operationId: string; title: string }) {
-  const close = useActionDialogs((s) => s.close);
+  const close = actionDialog.close;
   const cancel = () => cancelOperation(operationId);
   return (
     <Modal title={title} onCancel={cancel} className="small-dialog">

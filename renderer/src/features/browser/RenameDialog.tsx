@@ -4,12 +4,12 @@ import type { FileEntry } from '../../../../shared/files.js';
 import { toApiError } from '../../api/client.js';
 import { TextField } from '../../components/dialogs/Field.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
-import { useActionDialogs } from './actionDialogs.js';
+import { actionDialog } from './dialogs.js';
 import { renameTo } from './fileActions.js';
 import { FormError } from '../../components/dialogs/FormError.js';
 
 export function RenameDialog({ connectionId, entry }: { connectionId: string; entry: FileEntry }) {
-  const close = useActionDialogs((s) => s.close);
+  const close = actionDialog.close;
   const [to, setTo] = useState(entry.path);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -3,17 +3,17 @@ import type { DeleteReport, FileEntry } from '../../../../shared/files.js';
 import { baseName, parentPath } from '../../../../shared/paths.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { formatBytes, formatCount, plural } from '../../lib/format.js';
-import { getTab, selectedEntries, viewOf } from '../../state/browser.js';
-import { useDialogs } from '../../state/dialogs.js';
-import { refresh } from '../../state/navigation.js';
-import { showError, showInfo } from '../../state/toasts.js';
+import { getTab, selectedEntries, viewOf } from './browserStore.js';
+import { askConfirm } from '../../state/dialogs.js';
+import { refresh } from './navigation.js';
+import { showError, showFailure, showInfo } from '../../state/toasts.js';
 import { folderObjectText, isFolderObject } from '../s3/folderObject.js';
-import { showActionDialog, useActionDialogs } from './actionDialogs.js';
+import { actionDialog, showActionDialog } from './dialogs.js';
 import { newOperationId, useOperationProgress } from './operationProgressStore.js';
 
 function closeProgress(operationId: string): void {
-  const dialogs = useActionDialogs.getState();
-  if (dialogs.open?.kind === 'progress' && dialogs.open.operationId === operationId) dialogs.close();
+  const open = actionDialog.current();
+  if (open?.kind === 'progress' && open.operationId === operationId) actionDialog.close();
   useOperationProgress.getState().forget(operationId);
 }
 
@@ -49,10 +49,10 @@ export async function deleteTargets(connectionId: string, entries = actionTarget
     const objectBytes = objects.reduce((sum, e) => sum + (e.size ?? 0), 0);
     message = describeSummary(targets, summary.files + objects.length, summary.folders, summary.bytes + objectBytes);
   } catch (caught) {
-    showError(toApiError(caught).message, 'Could not count what would be deleted');
+    showFailure(caught, 'Could not count what would be deleted');
     return;
   }
-  const ok = await useDialogs.getState().askConfirm({ title: 'Delete?', message, confirmLabel: 'Delete', danger: true });
+  const ok = await askConfirm({ title: 'Delete?', message, confirmLabel: 'Delete', danger: true });
   if (!ok) return;
   const operationId = newOperationId();
   showActionDialog({ kind: 'progress', operationId, title: `Deleting ${targets.length === 1 ? `“${targets[0]!.name}”` : plural(targets.length, 'item')}` });

@@ -1,6 +1,6 @@
-/** Mounts whichever bucket dialog is open (mounted once, from components/Dialogs.tsx). */
+/** Mounts whichever bucket dialogs are open (mounted once, from components/Dialogs.tsx). */
 import { BucketSettingsDialog } from './BucketSettingsDialog.js';
-import { useBucketDialogs } from './bucketStore.js';
+import { bucketSettingsDialog, createBucketDialog, deleteBucketDialog, restoreDialog, storageClassDialog, versionsDialog } from './dialogs.js';
 import { CreateBucketDialog } from './CreateBucketDialog.js';
 import { DeleteBucketDialog } from './DeleteBucketDialog.js';
 import { RestoreDialog } from './RestoreDialog.js';
@@ -9,7 +9,12 @@ import { VersionsDialog } from './VersionsDialog.js';
 import './buckets.css';
 
 export function BucketDialogs() {
-  const { settings, versions, storageClass, create, remove, restore } = useBucketDialogs();
+  const settings = bucketSettingsDialog.use();
+  const versions = versionsDialog.use();
+  const storageClass = storageClassDialog.use();
+  const create = createBucketDialog.use();
+  const remove = deleteBucketDialog.use();
+  const restore = restoreDialog.use();
   return (
     <>
       {settings ? <BucketSettingsDialog key={`${settings.connectionId}/${settings.bucket}`} {...settings} /> : null}

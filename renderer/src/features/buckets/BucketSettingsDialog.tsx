@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState, type ComponentType } from 'react';
 import type { BucketSettings } from '../../../../shared/buckets.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
-import { closeBucketDialog, openDeleteBucket } from './bucketStore.js';
+import { bucketSettingsDialog, openDeleteBucket } from './dialogs.js';
 import { CorsPanel } from './CorsPanel.js';
 import { EncryptionPanel } from './EncryptionPanel.js';
 import { LifecyclePanel } from './LifecyclePanel.js';
@@ -33,7 +33,7 @@ export function BucketSettingsDialog({ connectionId, bucket }: { connectionId: s
   const [settings, setSettings] = useState<BucketSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(panels[0]!.id);
-  const close = () => closeBucketDialog('settings');
+  const close = bucketSettingsDialog.close;
   const reload = useCallback(async () => {
     try {
       setSettings(await unwrap(api().buckets.settings({ connectionId, bucket })));

@@ -1,16 +1,17 @@
 /** Toolbar additions inside an S3 bucket: the storage class filter and "Bucket settings". */
+import { splitS3Path } from '../../../../shared/paths.js';
 import { storageClasses } from '../../../../shared/buckets.js';
 import { ShieldIcon } from '../../components/icons.js';
 import { formatStorageClass } from '../../lib/format.js';
-import { useTab } from '../../state/browser.js';
-import { setFilter } from '../../state/navigation.js';
-import { bucketOf, openBucketSettings } from './bucketStore.js';
+import { useTab } from '../browser/browserStore.js';
+import { setFilter } from '../browser/navigation.js';
+import { openBucketSettings } from './dialogs.js';
 import { splitClassFilter, withClassFilter } from './storageClassFilter.js';
 
 export function BucketToolbarItems({ connectionId }: { connectionId: string }) {
   const tab = useTab(connectionId);
   if (!tab || tab.protocol !== 's3' || tab.path === '/') return null;
-  const bucket = bucketOf(tab.path);
+  const bucket = splitS3Path(tab.path).bucket;
   const current = splitClassFilter(tab.filter).storageClass ?? '';
   return (
     <div className="toolbar-group">

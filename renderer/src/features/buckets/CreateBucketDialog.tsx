@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { bucketNameProblem } from '../../../../shared/buckets.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
-import { refresh } from '../../state/navigation.js';
-import { closeBucketDialog } from './bucketStore.js';
+import { refresh } from '../browser/navigation.js';
+import { createBucketDialog } from './dialogs.js';
 
 export function CreateBucketDialog({ connectionId }: { connectionId: string }) {
   const [name, setName] = useState('');
@@ -15,7 +15,7 @@ export function CreateBucketDialog({ connectionId }: { connectionId: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const problem = name ? bucketNameProblem(name) : null;
-  const close = () => closeBucketDialog('create');
+  const close = createBucketDialog.close;
   const submit = async () => {
     if (!name || problem) return;
     setBusy(true);

@@ -4,8 +4,8 @@ import type { EmptyBucketCount } from '../../../../shared/buckets.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { WarningIcon } from '../../components/icons.js';
-import { refresh } from '../../state/navigation.js';
-import { closeBucketDialog, useBucketDialogs } from './bucketStore.js';
+import { refresh } from '../browser/navigation.js';
+import { bucketSettingsDialog, deleteBucketDialog } from './dialogs.js';
 
 export function DeleteBucketDialog({ connectionId, bucket }: { connectionId: string; bucket: string }) {
   const [count, setCount] = useState<EmptyBucketCount | null>(null);
@@ -13,7 +13,7 @@ export function DeleteBucketDialog({ connectionId, bucket }: { connectionId: str
   const [busy, setBusy] = useState(false);
   const [removed, setRemoved] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const close = () => closeBucketDialog('remove');
+  const close = deleteBucketDialog.close;
   useEffect(() => {
     unwrap(api().buckets.countForEmpty({ connectionId, bucket })).then(setCount, (e: unknown) => setError(toApiError(e).message));
   }, [connectionId, bucket]);
@@ -27,7 +27,7 @@ export function DeleteBucketDialog({ connectionId, bucket }: { connectionId: str
     try {
       await unwrap(api().buckets.delete({ connectionId, bucket, empty: total > 0, confirmName: typed, jobId }));
       close();
-      useBucketDialogs.setState({ settings: null });
+      bucketSettingsDialog.close();
       refresh(connectionId);
     } catch (caught) {
       setError(toApiError(caught).message);

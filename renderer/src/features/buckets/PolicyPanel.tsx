@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { policyProblem, publicReadPolicy } from '../../../../shared/buckets.js';
 import { api, unwrap } from '../../api/client.js';
-import { useDialogs } from '../../state/dialogs.js';
+import { askConfirm } from '../../state/dialogs.js';
 import { JsonField } from './JsonField.js';
 import { PanelFrame, SaveState } from './PanelFrame.js';
 import type { PanelProps } from './panelProps.js';
@@ -35,7 +35,7 @@ export function PolicyPanel({ connectionId, bucket, settings, reload }: PanelPro
               className="btn btn-danger"
               disabled={save.busy || !saved}
               onClick={async () => {
-                const ok = await useDialogs.getState().askConfirm({
+                const ok = await askConfirm({
                   title: 'Delete the bucket policy?',
                   message: `Everything the policy of “${bucket}” grants or denies stops applying at once.`,
                   confirmLabel: 'Delete policy',

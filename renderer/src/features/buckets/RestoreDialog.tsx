@@ -6,7 +6,7 @@ import { api, toApiError, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { formatDateLong, formatStorageClass } from '../../lib/format.js';
 import { showInfo } from '../../state/toasts.js';
-import { closeBucketDialog } from './bucketStore.js';
+import { restoreDialog } from './dialogs.js';
 import { loadRestoreStatus } from './restoreStatusStore.js';
 
 function describeStatus(status: RestoreStatus): string {
@@ -32,7 +32,7 @@ export function RestoreDialog({ connectionId, path, storageClass }: { connection
   useEffect(() => {
     unwrap(api().buckets.restoreStatus({ connectionId, path })).then(setStatus, (e: unknown) => setError(toApiError(e).message));
   }, [connectionId, path]);
-  const close = () => closeBucketDialog('restore');
+  const close = restoreDialog.close;
   const dayCount = Number(days);
   const daysProblem = Number.isInteger(dayCount) && dayCount >= 1 ? null : 'Enter a whole number of days (1 or more).';
   const run = async () => {

@@ -5,14 +5,14 @@ import { api, toApiError, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { formatStorageClass } from '../../lib/format.js';
 import { showInfo } from '../../state/toasts.js';
-import { useTransfers } from '../../state/transfers.js';
-import { closeBucketDialog } from './bucketStore.js';
+import { useTransfers } from '../transfers/transferStore.js';
+import { storageClassDialog } from './dialogs.js';
 
 export function StorageClassDialog({ connectionId, paths }: { connectionId: string; paths: string[] }) {
   const [storageClass, setStorageClass] = useState('STANDARD_IA');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const close = () => closeBucketDialog('storageClass');
+  const close = storageClassDialog.close;
   const folders = paths.filter((p) => p.endsWith('/')).length;
   const what = `${paths.length - folders} file${paths.length - folders === 1 ? '' : 's'}${folders ? ` and ${folders} folder${folders === 1 ? '' : 's'} (everything inside)` : ''}`;
 

@@ -1,5 +1,5 @@
 import { api, unwrap } from '../../api/client.js';
-import { useDialogs } from '../../state/dialogs.js';
+import { askConfirm } from '../../state/dialogs.js';
 import { PanelFrame, SaveState } from './PanelFrame.js';
 import type { PanelProps } from './panelProps.js';
 import { useSave } from './useSave.js';
@@ -31,7 +31,7 @@ export function VersioningPanel({ connectionId, bucket, settings, reload }: Pane
                 onClick={async () => {
                   const ok =
                     status === 'Suspended' ||
-                    (await useDialogs.getState().askConfirm({
+                    (await askConfirm({
                       title: 'Enable versioning?',
                       message: `“${bucket}” will keep every version of its objects from now on. This cannot be undone: versioning can later be suspended, never removed.`,
                       confirmLabel: 'Enable versioning',

@@ -5,16 +5,16 @@ import { baseName } from '../../../../shared/paths.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { formatBytes, formatDate } from '../../lib/format.js';
-import { useDialogs } from '../../state/dialogs.js';
-import { refresh } from '../../state/navigation.js';
+import { askConfirm } from '../../state/dialogs.js';
+import { refresh } from '../browser/navigation.js';
 import { showInfo } from '../../state/toasts.js';
-import { closeBucketDialog } from './bucketStore.js';
+import { versionsDialog } from './dialogs.js';
 
 export function VersionsDialog({ connectionId, path }: { connectionId: string; path: string }) {
   const [versions, setVersions] = useState<ObjectVersion[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const close = () => closeBucketDialog('versions');
+  const close = versionsDialog.close;
   const load = useCallback(async () => {
     try {
       setVersions(await unwrap(api().buckets.listVersions({ connectionId, path })));
@@ -101,7 +101,7 @@ export function VersionsDialog({ connectionId, path }: { connectionId: string; p
                       className="btn btn-danger"
                       disabled={busy}
                       onClick={async () => {
-                        const ok = await useDialogs.getState().askConfirm({
+                        const ok = await askConfirm({
                           title: v.isDeleteMarker ? 'Remove this delete marker?' : 'Delete this version for good?',
                           message: v.isDeleteMarker
                             ? 'The version before it becomes visible again.'

@@ -1,16 +1,17 @@
 /** The bucket entries of the file list's context menu (S3 only). */
+import { splitS3Path } from '../../../../shared/paths.js';
 import type { FileEntry } from '../../../../shared/files.js';
 import { archivedClasses } from '../../../../shared/buckets.js';
 import type { MenuEntry } from '../../components/ContextMenu.js';
 import { ShieldIcon } from '../../components/icons.js';
-import type { Tab } from '../../state/browser.js';
+import type { Tab } from '../browser/browserStore.js';
 import { isFolderObject } from '../s3/folderObject.js';
 import { copyPublicUrl, setObjectsPublic } from './objectAccessActions.js';
-import { bucketOf, openBucketSettings, openDeleteBucket, openRestore, openStorageClass, openVersions } from './bucketStore.js';
+import { openBucketSettings, openDeleteBucket, openRestore, openStorageClass, openVersions } from './dialogs.js';
 
 export function bucketMenuItems(connectionId: string, tab: Tab, target: FileEntry | null, selected: readonly FileEntry[]): MenuEntry[] {
   if (tab.protocol !== 's3') return [];
-  const bucket = target?.kind === 'bucket' ? target.name : tab.path !== '/' ? bucketOf(tab.path) : '';
+  const bucket = target?.kind === 'bucket' ? target.name : tab.path !== '/' ? splitS3Path(tab.path).bucket : '';
   if (!bucket) return [];
   // A folder object is left out: its path ends in "/", which a storage class change takes as its whole folder.
   const objects = selected.filter((e) => (e.kind === 'file' || e.kind === 'folder') && !isFolderObject(e));

@@ -1,9 +1,9 @@
 /** "Make public", "Make private" and "Copy public URL" for S3 objects, from the file menu. */
 import { splitS3Path } from '../../../../shared/paths.js';
 import { copyText } from '../../api/clipboard.js';
-import { api, toApiError, unwrap } from '../../api/client.js';
-import { useDialogs } from '../../state/dialogs.js';
-import { showError, showInfo } from '../../state/toasts.js';
+import { api, unwrap } from '../../api/client.js';
+import { askConfirm } from '../../state/dialogs.js';
+import { showError, showFailure, showInfo } from '../../state/toasts.js';
 
 /** The folder an object sits in, as a key prefix: `docs/a/b.txt` → `docs/a/`. */
 export function prefixOf(key: string): string {
@@ -27,7 +27,7 @@ export async function setObjectsPublic(connectionId: string, paths: string[], ma
       }
       done += 1;
     } catch (caught) {
-      showError(toApiError(caught).message, makePublic ? 'Could not make the object public' : 'Could not make the object private');
+      showFailure(caught, makePublic ? 'Could not make the object public' : 'Could not make the object private');
       return;
     }
   }
@@ -41,7 +41,7 @@ async function offerPrefixPolicy(connectionId: string, path: string, count: numb
   const prefix = prefixOf(key);
   const scope = prefix ? `everything under “${prefix}”` : `every object in “${bucket}”`;
   const blocked = count === 1 ? `“${nameOf(path)}” cannot be made public on its own` : `these ${count} objects cannot be made public on their own`;
-  const ok = await useDialogs.getState().askConfirm({
+  const ok = await askConfirm({
     title: noAclsTitle,
     message:
       `${whyNoAcls}, so ${blocked}. ` +
@@ -54,7 +54,7 @@ async function offerPrefixPolicy(connectionId: string, path: string, count: numb
     await unwrap(api().buckets.addPublicReadPolicy({ connectionId, bucket, prefix }));
     showInfo(`Added a bucket policy: anyone can now read ${scope}.`);
   } catch (caught) {
-    showError(toApiError(caught).message, 'Could not add the policy');
+    showFailure(caught, 'Could not add the policy');
   }
 }
 
@@ -64,6 +64,6 @@ export async function copyPublicUrl(connectionId: string, path: string): Promise
     await copyText(access.url);
     showInfo(access.isPublic ? `Copied ${access.url}` : `Copied ${access.url} — the object is private, so this URL answers “Access denied” until it is made public.`);
   } catch (caught) {
-    showError(toApiError(caught).message, 'Could not copy the public URL');
+    showFailure(caught, 'Could not copy the public URL');
   }
 }

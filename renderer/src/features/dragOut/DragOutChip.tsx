@@ -5,7 +5,7 @@
  */
 import { api } from '../../api/client.js';
 import { CloseIcon, ErrorIcon } from '../../components/icons.js';
-import { useTransfers } from '../../state/transfers.js';
+import { useTransfers } from '../transfers/transferStore.js';
 import { dismissDragChip, useDragOut, type DragChip } from './dragOutStore.js';
 import { dragOutWords as words } from './dragOutWords.js';
 import { preparingFraction } from './preparingProgress.js';

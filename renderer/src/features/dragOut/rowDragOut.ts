@@ -10,8 +10,8 @@
  */
 import type { FileEntry } from '../../../../shared/files.js';
 import { api } from '../../api/client.js';
-import { getTab, selectedEntries } from '../../state/browser.js';
-import { selectOnly } from '../../state/selection.js';
+import { getTab, selectedEntries } from '../browser/browserStore.js';
+import { selectOnly } from '../browser/selection.js';
 import { prefetchForDrag, prepareForDrag, readyCopiesFor } from './dragOutStore.js';
 import { LeaveWatch, outsideViewport } from './leaveWatch.js';
 import { draggableEntries } from './readyCopies.js';

@@ -3,21 +3,21 @@ import { useState } from 'react';
 import { TextField } from '../../components/dialogs/Field.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { ShieldIcon } from '../../components/icons.js';
-import { answerMfa, type MfaQuestion } from './mfaPrompt.js';
+import { mfaDialog, type MfaQuestion } from './dialogs.js';
 
 export function MfaDialog({ question }: { question: MfaQuestion }) {
   const [code, setCode] = useState('');
   const [attempted, setAttempted] = useState(false);
   const valid = /^\d{6}$/.test(code);
   return (
-    <Modal title={`Connect to ${question.connectionName}`} onCancel={() => answerMfa(null)} className="small-dialog" icon={<ShieldIcon size={20} />} initialFocus="[data-autofocus]">
+    <Modal title={`Connect to ${question.connectionName}`} onCancel={() => mfaDialog.answer(null)} className="small-dialog" icon={<ShieldIcon size={20} />} initialFocus="[data-autofocus]">
       <form
         className="modal-body form"
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
           setAttempted(true);
-          if (valid) answerMfa(code);
+          if (valid) mfaDialog.answer(code);
         }}
       >
         <p className="muted form-intro">
@@ -35,7 +35,7 @@ export function MfaDialog({ question }: { question: MfaQuestion }) {
           className="mfa-code"
         />
         <ModalFooter>
-          <button type="button" className="btn" onClick={() => answerMfa(null)}>
+          <button type="button" className="btn" onClick={() => mfaDialog.answer(null)}>
             Cancel
           </button>
           <button type="submit" className="btn btn-primary">

@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { CheckField, TextField } from '../../components/dialogs/Field.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
-import { navigate } from '../../state/navigation.js';
-import { useActionDialogs } from '../browser/actionDialogs.js';
+import { navigate } from '../browser/navigation.js';
+import { actionDialog } from '../browser/dialogs.js';
 import { FormError } from '../../components/dialogs/FormError.js';
 
 export function OpenBucketDialog({ connectionId }: { connectionId: string }) {
-  const close = useActionDialogs((s) => s.close);
+  const close = actionDialog.close;
   const [bucket, setBucket] = useState('');
   const [bookmark, setBookmark] = useState(true);
   const [busy, setBusy] = useState(false);

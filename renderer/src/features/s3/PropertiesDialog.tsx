@@ -5,9 +5,9 @@ import { api, toApiError, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { InfoIcon } from '../../components/icons.js';
 import { formatBytes, formatDateLong, formatStorageClass } from '../../lib/format.js';
-import { refresh } from '../../state/navigation.js';
+import { refresh } from '../browser/navigation.js';
 import { showInfo } from '../../state/toasts.js';
-import { showActionDialog, useActionDialogs } from '../browser/actionDialogs.js';
+import { actionDialog, showActionDialog } from '../browser/dialogs.js';
 import { folderObjectText } from './folderObject.js';
 import { fromPairs, PairsEditor, toPairs, type Pair } from './PairsEditor.js';
 import { FormError } from '../../components/dialogs/FormError.js';
@@ -40,7 +40,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export function PropertiesDialog({ connectionId, path }: { connectionId: string; path: string }) {
-  const close = useActionDialogs((s) => s.close);
+  const close = actionDialog.close;
   const [props, setProps] = useState<ObjectProperties | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);

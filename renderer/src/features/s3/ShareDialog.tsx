@@ -8,7 +8,7 @@ import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { CopyIcon } from '../../components/icons.js';
 import { formatDateLong } from '../../lib/format.js';
 import { showInfo } from '../../state/toasts.js';
-import { useActionDialogs } from '../browser/actionDialogs.js';
+import { actionDialog } from '../browser/dialogs.js';
 import { FormError } from '../../components/dialogs/FormError.js';
 
 const expiries = [
@@ -28,7 +28,7 @@ function copy(text: string, what: string) {
 }
 
 export function ShareDialog({ connectionId, path }: { connectionId: string; path: string }) {
-  const close = useActionDialogs((s) => s.close);
+  const close = actionDialog.close;
   const [seconds, setSeconds] = useState('3600');
   const [link, setLink] = useState<ShareLink | null>(null);
   const [error, setError] = useState<string | null>(null);

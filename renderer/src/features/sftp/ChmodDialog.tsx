@@ -6,15 +6,15 @@ import { api, toApiError, unwrap } from '../../api/client.js';
 import { CheckField, TextField } from '../../components/dialogs/Field.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { WarningIcon } from '../../components/icons.js';
-import { refresh } from '../../state/navigation.js';
+import { refresh } from '../browser/navigation.js';
 import { showInfo } from '../../state/toasts.js';
-import { useChmod } from './sftpDialogStore.js';
+import { chmodDialog } from './dialogs.js';
 import { bitFor, formatPermissions, parseOctal, toOctal, WHAT, WHO } from './permissions.js';
 import './sftp.css';
 import { FormError } from '../../components/dialogs/FormError.js';
 
 export function ChmodDialog({ connectionId, entry }: { connectionId: string; entry: FileEntry }) {
-  const close = useChmod((s) => s.close);
+  const close = chmodDialog.close;
   const [mode, setMode] = useState(entry.permissions ?? 0o644);
   const [octal, setOctal] = useState(toOctal(entry.permissions ?? 0o644));
   const [recursive, setRecursive] = useState(false);

@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { TextField } from '../../components/dialogs/Field.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
-import { refresh } from '../../state/navigation.js';
-import { useNewFile } from './sftpDialogStore.js';
+import { refresh } from '../browser/navigation.js';
+import { newFileDialog } from './dialogs.js';
 import { FormError } from '../../components/dialogs/FormError.js';
 
 export function NewFileDialog({ connectionId, parentPath }: { connectionId: string; parentPath: string }) {
-  const close = useNewFile((s) => s.close);
+  const close = newFileDialog.close;
   const [name, setName] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -2,15 +2,15 @@
 import { useEffect } from 'react';
 import { hasApi } from '../../api/client.js';
 import { NewFileDialog } from './NewFileDialog.js';
-import { useChmod, useNewFile, useSftpProperties } from './sftpDialogStore.js';
+import { chmodDialog, newFileDialog, sftpPropertiesDialog } from './dialogs.js';
 import { SftpPropertiesDialog } from './SftpPropertiesDialog.js';
 import { ChmodDialog } from './ChmodDialog.js';
 import { watchEditReports } from './remoteEditing.js';
 
 export function SftpDialogs() {
-  const chmod = useChmod((s) => s.target);
-  const newFile = useNewFile((s) => s.target);
-  const properties = useSftpProperties((s) => s.target);
+  const chmod = chmodDialog.use();
+  const newFile = newFileDialog.use();
+  const properties = sftpPropertiesDialog.use();
   useEffect(() => (hasApi() ? watchEditReports() : undefined), []);
   return (
     <>

@@ -5,7 +5,7 @@ import { api, toApiError, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { formatBytes, formatDateLong } from '../../lib/format.js';
 import { formatPermissions } from './permissions.js';
-import { useSftpProperties } from './sftpDialogStore.js';
+import { sftpPropertiesDialog } from './dialogs.js';
 import { FormError } from '../../components/dialogs/FormError.js';
 import { VisibleName } from '../../components/VisibleName.js';
 import { revealHiddenControls } from '../../../../shared/hiddenControls.js';
@@ -13,7 +13,7 @@ import { revealHiddenControls } from '../../../../shared/hiddenControls.js';
 const kindLabel: Record<FileEntry['kind'], string> = { bucket: 'Bucket', folder: 'Folder', file: 'File', symlink: 'Symbolic link' };
 
 export function SftpPropertiesDialog({ connectionId, entry }: { connectionId: string; entry: FileEntry }) {
-  const close = useSftpProperties((s) => s.close);
+  const close = sftpPropertiesDialog.close;
   const [stat, setStat] = useState<FileEntry | null>(null);
   const [error, setError] = useState<string | null>(null);
 

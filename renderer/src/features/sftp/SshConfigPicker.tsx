@@ -2,7 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { SshConfigHost } from '../../../../shared/contract/sftp.js';
 import { api, unwrap } from '../../api/client.js';
-import type { FormValues } from '../../lib/connectionForm.js';
+import type { FormValues } from '../connections/connectionForm.js';
 
 interface Props {
   set<K extends keyof FormValues>(key: K, value: FormValues[K]): void;

@@ -1,7 +1,7 @@
 /** SFTP steps of connecting: a passphrase asked when the key turns out to need one, and warnings. */
 import type { ConnectSecrets, ConnectionSummary } from '../../../../shared/connections.js';
 import type { ApiError } from '../../api/client.js';
-import { useDialogs } from '../../state/dialogs.js';
+import { askSecret } from '../connections/dialogs.js';
 import { useToasts } from '../../state/toasts.js';
 
 /**
@@ -11,7 +11,7 @@ import { useToasts } from '../../state/toasts.js';
 export async function askPassphraseAfter(summary: ConnectionSummary, error: ApiError): Promise<ConnectSecrets | null> {
   if (summary.protocol !== 'sftp' || summary.auth.kind !== 'key' || error.kind !== 'auth') return null;
   if (!/is encrypted: enter its passphrase|passphrase for .* is wrong/.test(error.message)) return null;
-  return useDialogs.getState().askSecret(summary);
+  return askSecret(summary);
 }
 
 /** Things the server connection works despite, like an unprotected key file: say them, loudly. */

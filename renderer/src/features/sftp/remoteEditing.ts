@@ -1,9 +1,9 @@
 /** "Open in editor" on SFTP files, and what the watched copies report back. */
 import type { EditEvent } from '../../../../shared/contract/sftp.js';
 import type { FileEntry } from '../../../../shared/files.js';
-import { api, toApiError, unwrap } from '../../api/client.js';
-import { refresh } from '../../state/navigation.js';
-import { showError, useToasts } from '../../state/toasts.js';
+import { api, unwrap } from '../../api/client.js';
+import { refresh } from '../browser/navigation.js';
+import { showError, showFailure, useToasts } from '../../state/toasts.js';
 
 export async function openInEditor(connectionId: string, entry: FileEntry): Promise<void> {
   try {
@@ -15,7 +15,7 @@ export async function openInEditor(connectionId: string, entry: FileEntry): Prom
     });
     editing.set(edit.editId, connectionId);
   } catch (caught) {
-    showError(toApiError(caught).message, `Could not open ${entry.name}`);
+    showFailure(caught, `Could not open ${entry.name}`);
   }
 }
 

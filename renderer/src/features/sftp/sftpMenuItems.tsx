@@ -3,7 +3,7 @@ import type { FileEntry, Protocol } from '../../../../shared/files.js';
 import type { MenuEntry } from '../../components/ContextMenu.js';
 import { EditIcon, InfoIcon, PlusIcon, ShieldIcon } from '../../components/icons.js';
 import { openInEditor } from './remoteEditing.js';
-import { useChmod, useNewFile, useSftpProperties } from './sftpDialogStore.js';
+import { chmodDialog, newFileDialog, sftpPropertiesDialog } from './dialogs.js';
 
 export function sftpMenuItems(connectionId: string, protocol: Protocol, selected: FileEntry[], folder: string): MenuEntry[] {
   if (protocol !== 'sftp') return [];
@@ -21,14 +21,14 @@ export function sftpMenuItems(connectionId: string, protocol: Protocol, selected
       label: 'Permissions…',
       icon: <ShieldIcon />,
       disabled: !one,
-      onSelect: () => one && useChmod.getState().open(connectionId, one),
+      onSelect: () => one && void chmodDialog.open({ connectionId, entry: one }),
     },
     {
       label: 'Properties…',
       icon: <InfoIcon />,
       disabled: !one,
-      onSelect: () => one && useSftpProperties.getState().open(connectionId, one),
+      onSelect: () => one && void sftpPropertiesDialog.open({ connectionId, entry: one }),
     },
-    { label: 'New empty file…', icon: <PlusIcon />, onSelect: () => useNewFile.getState().open(connectionId, folder) },
+    { label: 'New empty file…', icon: <PlusIcon />, onSelect: () => void newFileDialog.open({ connectionId, parentPath: folder }) },
   ];
 }

@@ -2,13 +2,13 @@
 import './transfers.css';
 import { useState } from 'react';
 import type { ConflictChoice, TransferConflict, TransferSnapshot } from '../../../../shared/transfers.js';
-import { api, toApiError, unwrap } from '../../api/client.js';
+import { api, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { WarningIcon } from '../../components/icons.js';
 import { VisibleName } from '../../components/VisibleName.js';
 import { formatBytes } from '../../lib/format.js';
-import { useTransfers } from '../../state/transfers.js';
-import { showError } from '../../state/toasts.js';
+import { useTransfers } from './transferStore.js';
+import { showFailure } from '../../state/toasts.js';
 
 function firstWaiting(byId: Record<string, TransferSnapshot>, order: string[]): TransferConflict | undefined {
   for (const id of order) {
@@ -39,7 +39,7 @@ function ConflictQuestion({ conflict, others }: { conflict: TransferConflict; ot
     try {
       await unwrap(api().transfers.resolveConflict({ id: conflict.id, choice, applyToAll }));
     } catch (caught) {
-      showError(toApiError(caught).message);
+      showFailure(caught);
       setBusy(false);
     }
   };

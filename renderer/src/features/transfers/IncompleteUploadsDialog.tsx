@@ -5,13 +5,13 @@ import type { IncompleteUpload } from '../../../../shared/transfers.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { formatBytes, formatDate, formatDateLong, formatStorageClass, plural } from '../../lib/format.js';
-import { useDialogs } from '../../state/dialogs.js';
+import { askConfirm } from '../../state/dialogs.js';
 import { showInfo } from '../../state/toasts.js';
-import { useTransferDialogs } from './transferDialogs.js';
+import { transferDialog } from './dialogs.js';
 import { FormError } from '../../components/dialogs/FormError.js';
 
 export function IncompleteUploadsDialog({ connectionId, bucket }: { connectionId: string; bucket: string }) {
-  const close = useTransferDialogs((s) => s.close);
+  const close = transferDialog.close;
   const [uploads, setUploads] = useState<IncompleteUpload[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,7 +31,7 @@ export function IncompleteUploadsDialog({ connectionId, bucket }: { connectionId
 
   const abort = async (targets: IncompleteUpload[], all: boolean) => {
     const one = all ? undefined : targets[0];
-    const ok = await useDialogs.getState().askConfirm({
+    const ok = await askConfirm({
       title: one ? 'Abort this upload?' : 'Abort all incomplete uploads?',
       message: one
         ? `The parts already sent for “${one.key}” are deleted from “${bucket}”. This cannot be undone.`

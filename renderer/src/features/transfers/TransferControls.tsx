@@ -1,6 +1,6 @@
 /** Pause, resume, cancel and retry for the selected transfers, or for all when none is selected. */
-import { controlTransfers, type TransferCommand } from '../../state/files.js';
-import { selectedTransfers, useTransfers } from '../../state/transfers.js';
+import { controlTransfers, type TransferCommand } from './transferActions.js';
+import { selectedTransfers, useTransfers } from './transferStore.js';
 import { targetsOf } from './transferCommands.js';
 
 const labels: Record<TransferCommand, string> = { pause: 'Pause', resume: 'Resume', cancel: 'Cancel', retry: 'Retry' };

@@ -1,12 +1,11 @@
 /** Mounts the open transfer dialog (settings, or a bucket's incomplete uploads). */
 import { IncompleteUploadsDialog } from './IncompleteUploadsDialog.js';
 import { TransferSettingsDialog } from './TransferSettingsDialog.js';
-import { useTransferDialogs } from './transferDialogs.js';
+import { transferDialog } from './dialogs.js';
 
 export function TransferDialogs() {
-  const settingsOpen = useTransferDialogs((s) => s.settingsOpen);
-  const incomplete = useTransferDialogs((s) => s.incomplete);
-  if (settingsOpen) return <TransferSettingsDialog />;
-  if (incomplete) return <IncompleteUploadsDialog key={`${incomplete.connectionId}/${incomplete.bucket}`} {...incomplete} />;
+  const open = transferDialog.use();
+  if (open?.kind === 'settings') return <TransferSettingsDialog />;
+  if (open?.kind === 'incomplete') return <IncompleteUploadsDialog key={`${open.connectionId}/${open.bucket}`} connectionId={open.connectionId} bucket={open.bucket} />;
   return null;
 }

@@ -4,14 +4,13 @@ import type { TransferSnapshot } from '../../../../shared/transfers.js';
 import { parentPath } from '../../../../shared/paths.js';
 import { ContextMenu, type MenuEntry } from '../../components/ContextMenu.js';
 import { CloseIcon, CloudIcon, CopyIcon, OpenIcon, PauseIcon, PlayIcon, RetryIcon } from '../../components/icons.js';
-import { getTab } from '../../state/browser.js';
-import { useConnections } from '../../state/connections.js';
-import { controlTransfers, showTransferInFolder, type TransferCommand } from '../../state/files.js';
-import { navigate } from '../../state/navigation.js';
+import { getTab } from '../browser/browserStore.js';
+import { useConnections } from '../connections/connectionStore.js';
+import { controlTransfers, showTransferInFolder, type TransferCommand } from './transferActions.js';
+import { navigate } from '../browser/navigation.js';
 import { copyText } from '../../api/clipboard.js';
-import { toApiError } from '../../api/client.js';
-import { showError, showInfo } from '../../state/toasts.js';
-import { selectedTransfers, useTransfers } from '../../state/transfers.js';
+import { showFailure, showInfo } from '../../state/toasts.js';
+import { selectedTransfers, useTransfers } from './transferStore.js';
 import { targetsOf } from './transferCommands.js';
 
 interface Props {
@@ -67,7 +66,7 @@ export function TransferMenu({ x, y, target, onClose }: Props) {
         const text = chosen.map((t) => t.remotePath).join('\n');
         void copyText(text).then(
           () => showInfo(chosen.length > 1 ? `Copied ${chosen.length} paths.` : `Copied ${text}`),
-          (caught: unknown) => showError(toApiError(caught).message, 'Could not copy'),
+          (caught: unknown) => showFailure(caught, 'Could not copy'),
         );
       },
     },

@@ -7,7 +7,7 @@ import { CheckField, SelectField, TextField } from '../../components/dialogs/Fie
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { showInfo } from '../../state/toasts.js';
 import { fromForm, rateUnits, toForm, type FormErrors, type RateUnit, type SettingsForm } from './settingsForm.js';
-import { useTransferDialogs } from './transferDialogs.js';
+import { transferDialog } from './dialogs.js';
 import { FormError } from '../../components/dialogs/FormError.js';
 
 const policies: { value: ConflictPolicy; label: string }[] = [
@@ -32,7 +32,7 @@ function UnitSelect({ label, value, onChange }: { label: string; value: RateUnit
 }
 
 export function TransferSettingsDialog() {
-  const close = useTransferDialogs((s) => s.close);
+  const close = transferDialog.close;
   const [form, setForm] = useState<SettingsForm | null>(null);
   const [errors, setErrors] = useState<FormErrors>({});
   const [problem, setProblem] = useState<string | null>(null);

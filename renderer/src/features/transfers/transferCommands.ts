@@ -1,6 +1,6 @@
 /** Which transfers each command applies to, and what the keyboard's Space does to a selection. */
 import { underwayStates, type TransferSnapshot, type TransferState } from '../../../../shared/transfers.js';
-import type { TransferCommand } from '../../state/files.js';
+import type { TransferCommand } from './transferActions.js';
 
 const appliesTo: Record<TransferCommand, readonly TransferState[]> = {
   pause: underwayStates,

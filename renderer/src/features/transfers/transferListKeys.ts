@@ -4,8 +4,8 @@
  * menu key (or Shift+F10) opens the row's menu.
  */
 import type { KeyboardEvent } from 'react';
-import { controlTransfers } from '../../state/files.js';
-import { selectedTransfers, useTransfers } from '../../state/transfers.js';
+import { controlTransfers } from './transferActions.js';
+import { selectedTransfers, useTransfers } from './transferStore.js';
 import { targetsOf, toggleCommand } from './transferCommands.js';
 
 interface ListKeys {

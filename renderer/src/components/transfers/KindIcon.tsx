@@ -1,9 +1,0 @@
-/** A queued job's badge: up, down, or a storage class change. */
-import type { TransferSnapshot } from '../../../../shared/transfers.js';
-import { StorageClassIcon } from '../../features/transfers/icons.js';
-import { ArrowDownIcon, ArrowUpIcon } from '../icons.js';
-
-export function KindIcon({ transfer: t }: { transfer: TransferSnapshot }) {
-  if (t.direction === 'storageClass') return <StorageClassIcon size={14} />;
-  return t.direction === 'upload' ? <ArrowUpIcon size={14} /> : <ArrowDownIcon size={14} />;
-}

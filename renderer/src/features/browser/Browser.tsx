@@ -1,0 +1,58 @@
+/** A live connection: toolbar, path bar, the file grid and a status line. */
+import { useEffect, useRef } from 'react';
+import type { ConnectionSummary } from '../../../../shared/connections.js';
+import { DragOutChip } from '../dragOut/DragOutChip.js';
+import { connect } from '../connections/connect.js';
+import { useConnections } from '../connections/connectionStore.js';
+import { ErrorIcon } from '../../components/icons.js';
+import { FileGrid } from './FileGrid.js';
+import { PathBar } from './PathBar.js';
+import { StatusBar } from './StatusBar.js';
+import { Toolbar } from './Toolbar.js';
+
+export function Browser({ connection }: { connection: ConnectionSummary }) {
+  const id = connection.id;
+  const link = useConnections((s) => s.links[id]);
+  const filterRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+
+  // Ctrl/Cmd+F filters; Ctrl/Cmd+L... is left to the path bar later.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        filterRef.current?.focus();
+        filterRef.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // Opening a connection puts the keyboard in its file list (unless a dialog has it).
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body || active.closest('.sidebar, .connect-card')) gridRef.current?.focus();
+  }, [id]);
+
+  return (
+    <div className="pane browser">
+      <Toolbar connectionId={id} filterRef={filterRef} gridRef={gridRef} />
+      <PathBar connectionId={id} connectionName={connection.name} />
+      {link?.state === 'lost' ? (
+        <div className="banner alert" role="alert">
+          <ErrorIcon />
+          <div className="banner-text">
+            <span className="alert-title">Connection lost.</span> {link.error}
+          </div>
+          <button type="button" className="btn" onClick={() => void connect(id)}>
+            Reconnect
+          </button>
+        </div>
+      ) : null}
+      <FileGrid connectionId={id} gridRef={gridRef} />
+      <DragOutChip />
+      <StatusBar connectionId={id} />
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+/** New / Edit connection: S3 or SFTP, Save, or Save & Connect. */
+import { useEffect, useRef, useState } from 'react';
+import { api, toApiError, unwrap } from '../../api/client.js';
+import {
+  emptyForm,
+  formFromSummary,
+  toDraft,
+  typedSecrets,
+  usesSecret,
+  validate,
+  type FieldErrors,
+  type FormValues,
+} from './connectionForm.js';
+import { useApp } from '../../state/app.js';
+import { connect } from './connect.js';
+import { connectionById, useConnections } from './connectionStore.js';
+import { connectionFormDialog } from './dialogs.js';
+import { CloudIcon, ErrorIcon, ServerIcon } from '../../components/icons.js';
+import { CheckField, TextField } from '../../components/dialogs/Field.js';
+import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
+import { S3Fields } from './S3Fields.js';
+import { SftpFields } from './SftpFields.js';
+
+export function ConnectionDialog({ editId }: { editId: string | null }) {
+  const close = connectionFormDialog.close;
+  const info = useApp((s) => s.info);
+  const editing = editId ? connectionById(editId) : undefined;
+  // The title stays put for the dialog's life, even once a new connection is saved.
+  const [title] = useState(editing ? 'Edit connection' : 'New connection');
+  const [values, setValues] = useState<FormValues>(() => (editing ? formFromSummary(editing) : emptyForm()));
+  const [savedId, setSavedId] = useState<string | null>(editing?.id ?? null);
+  const [pathStyleTouched, setPathStyleTouched] = useState(Boolean(editing));
+  const [attempted, setAttempted] = useState(false);
+  const [busy, setBusy] = useState<'save' | 'connect' | null>(null);
+  const [serverError, setServerError] = useState<string | null>(null);
+
+  useEffect(() => void useApp.getState().load(), []);
+
+  // A long form scrolls: bring a server error into view when it appears.
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (serverError) errorRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [serverError]);
+
+  // Without an OS keychain the core saves no secret: the form asks for none to be remembered.
+  const weak = info !== null && !info.secretStorage.strong;
+  const kept = weak ? { ...values, rememberSecret: false } : values;
+  const summary = savedId ? connectionById(savedId) : undefined;
+  const savedSecret = Boolean(summary?.hasSavedSecret) && summary?.protocol === values.protocol;
+  const errors: FieldErrors = attempted ? validate(kept, savedSecret) : {};
+
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
+    if (key === 'forcePathStyle') setPathStyleTouched(true);
+    setValues((v) => ({ ...v, [key]: value }));
+  };
+  const setEndpointKind = (kind: FormValues['endpointKind']) =>
+    setValues((v) => ({ ...v, endpointKind: kind, forcePathStyle: pathStyleTouched ? v.forcePathStyle : kind === 'custom' }));
+
+  const submit = async (andConnect: boolean) => {
+    setAttempted(true);
+    setServerError(null);
+    const problems = validate(kept, savedSecret);
+    if (Object.keys(problems).length > 0) {
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.modal [aria-invalid="true"]')?.focus());
+      return;
+    }
+    setBusy(andConnect ? 'connect' : 'save');
+    try {
+      const saved = await unwrap(api().connections.save({ draft: toDraft(kept, savedId) }));
+      useConnections.getState().upsert(saved);
+      useConnections.getState().setActive(saved.id);
+      setSavedId(saved.id);
+      if (!andConnect) {
+        close();
+        return;
+      }
+      const secrets = saved.needsSecretAtConnect ? typedSecrets(kept) : undefined;
+      const result = await connect(saved.id, secrets ? { secrets, quiet: true } : { quiet: true });
+      if (result.ok) close();
+      else if ('error' in result) setServerError(result.error.message);
+    } catch (caught) {
+      setServerError(toApiError(caught).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+
+  return (
+    <Modal title={title} onCancel={close} className="connection-dialog" initialFocus="[data-autofocus]">
+      <form
+        className="modal-body form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit(true);
+        }}
+      >
+        <div className="form-row">
+          <span className="form-label">Protocol</span>
+          <div className="form-control">
+            <div className="segmented" role="radiogroup" aria-label="Protocol">
+              {(['s3', 'sftp'] as const).map((p) => (
+                <label key={p} className={values.protocol === p ? 'segment checked' : 'segment'}>
+                  <input
+                    type="radio"
+                    name="protocol"
+                    value={p}
+                    checked={values.protocol === p}
+                    onChange={() => set('protocol', p)}
+                  />
+                  {p === 's3' ? <CloudIcon size={14} /> : <ServerIcon size={14} />}
+                  {p === 's3' ? 'S3' : 'SFTP'}
+                </label>
+              ))}
+            </div>
+          </div>
+        </div>
+        <TextField
+          label="Name"
+          value={values.name}
+          onChange={(v) => set('name', v)}
+          error={errors.name}
+          placeholder={values.protocol === 's3' ? 'e.g. Production assets' : 'e.g. Web server'}
+          autoFocus
+        />
+        {values.protocol === 's3' ? (
+          <S3Fields values={values} errors={errors} savedSecret={savedSecret} set={set} setEndpointKind={setEndpointKind} />
+        ) : (
+          <SftpFields values={values} errors={errors} savedSecret={savedSecret} set={set} />
+        )}
+        <CheckField
+          label="Remember secret"
+          checked={kept.rememberSecret}
+          disabled={weak}
+          onChange={(v) => set('rememberSecret', v)}
+          hint={
+            !usesSecret(values)
+              ? undefined
+              : weak
+                ? info.secretStorage.explanation
+                : values.rememberSecret
+                  ? 'Stored encrypted on this computer.'
+                  : 'You will be asked for it each time you connect.'
+          }
+        />
+        {serverError ? (
+          <div ref={errorRef} className="alert form-notice" role="alert">
+            <ErrorIcon />
+            <div>{serverError}</div>
+          </div>
+        ) : null}
+        <ModalFooter start={busy === 'connect' ? <span className="busy-note"><span className="spinner" aria-hidden="true" /> Connecting…</span> : null}>
+          <button type="button" className="btn" onClick={close}>
+            Cancel
+          </button>
+          <button type="button" className="btn" disabled={busy !== null} onClick={() => void submit(false)}>
+            Save
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy !== null}>
+            Save &amp; Connect
+          </button>
+        </ModalFooter>
+      </form>
+    </Modal>
+  );
+}

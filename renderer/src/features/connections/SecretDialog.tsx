@@ -1,0 +1,73 @@
+/** Asks for the secret of a connection that does not remember it. */
+import { useState } from 'react';
+import type { ConnectionSummary, ConnectSecrets } from '../../../../shared/connections.js';
+import { secretDialog } from './dialogs.js';
+import { KeyIcon } from '../../components/icons.js';
+import { TextField } from '../../components/dialogs/Field.js';
+import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
+
+export function SecretDialog({ connection }: { connection: ConnectionSummary }) {
+  const answer = secretDialog.answer;
+  const [secret, setSecret] = useState('');
+  const [extra, setExtra] = useState('');
+  const [attempted, setAttempted] = useState(false);
+
+  const kind = connection.auth.kind;
+  const s3 = connection.protocol === 's3';
+  const passphrase = kind === 'key';
+  const label = s3 ? 'Secret access key' : passphrase ? 'Passphrase' : 'Password';
+  const required = !passphrase;
+  const error = attempted && required && !secret ? `Enter the ${label.toLowerCase()}` : undefined;
+
+  const submit = () => {
+    setAttempted(true);
+    if (required && !secret) return;
+    let secrets: NonNullable<ConnectSecrets>;
+    if (s3) secrets = extra ? { secretAccessKey: secret, sessionToken: extra } : { secretAccessKey: secret };
+    else if (passphrase) secrets = { passphrase: secret };
+    else secrets = { password: secret };
+    answer(secrets);
+  };
+
+  return (
+    <Modal
+      title={`Connect to ${connection.name}`}
+      className="secret-dialog"
+      icon={<KeyIcon size={20} />}
+      onCancel={() => answer(null)}
+      initialFocus="[data-autofocus]"
+    >
+      <form
+        className="modal-body form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <p className="muted form-intro">
+          This connection does not remember its {label.toLowerCase()}. It is used for this session only.
+        </p>
+        <TextField label={label} type="password" value={secret} onChange={setSecret} error={error} mono={s3} autoFocus />
+        {s3 ? (
+          <TextField
+            label="Session token"
+            type="password"
+            value={extra}
+            onChange={setExtra}
+            placeholder="Optional, for temporary credentials"
+            mono
+          />
+        ) : null}
+        <ModalFooter>
+          <button type="button" className="btn" onClick={() => answer(null)}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary">
+            Connect
+          </button>
+        </ModalFooter>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * Connecting: ask for a secret if one is needed, walk through host-key prompts, then
+ * open the browser at the connection's home. Also disconnect and delete.
+ */
+import type { ConnectOutcome, ConnectSecrets } from '../../../../shared/connections.js';
+import { ApiError, api, toApiError, unwrap } from '../../api/client.js';
+import { useBrowser } from '../browser/browserStore.js';
+import { connectionById, useConnections } from './connectionStore.js';
+import { askMfaCode } from '../s3/dialogs.js';
+import { askPassphraseAfter, showConnectWarnings } from '../sftp/connectHelpers.js';
+import { askConfirm } from '../../state/dialogs.js';
+import { askSecret, askHostKey } from './dialogs.js';
+import { openBrowser } from '../browser/navigation.js';
+import { showError, showFailure } from '../../state/toasts.js';
+
+export type ConnectResult =
+  | { ok: true; homePath: string }
+  | { ok: false; error: ApiError }
+  | { ok: false; cancelled: true };
+
+interface ConnectOptions {
+  /** Secrets just typed (e.g. in the form, when they are not remembered). */
+  secrets?: ConnectSecrets;
+  /** The caller shows errors itself (the connection form); otherwise the main pane or a toast does. */
+  quiet?: boolean;
+}
+
+const inFlight = new Map<string, Promise<ConnectResult>>();
+
+export function connect(id: string, options: ConnectOptions = {}): Promise<ConnectResult> {
+  const running = inFlight.get(id);
+  if (running) return running;
+  const attempt = run(id, options).finally(() => inFlight.delete(id));
+  inFlight.set(id, attempt);
+  return attempt;
+}
+
+async function run(id: string, options: ConnectOptions): Promise<ConnectResult> {
+  const store = useConnections.getState();
+  const summary = connectionById(id);
+  if (!summary) return { ok: false, error: new ApiError({ kind: 'notFound', message: 'This connection no longer exists.' }) };
+  store.setActive(id);
+  store.setLink(id, { state: 'connecting' });
+
+  let secrets = options.secrets;
+  if (!secrets && summary.needsSecretAtConnect) {
+    const typed = await askSecret(summary);
+    if (!typed) {
+      store.setLink(id, { state: 'idle' });
+      return { ok: false, cancelled: true };
+    }
+    secrets = typed;
+  }
+
+  try {
+    let outcome: ConnectOutcome = await unwrap(
+      api().connections.connect(secrets ? { id, secrets } : { id }),
+    );
+    while (outcome.state === 'hostKeyPrompt') {
+      const { prompt } = outcome;
+      const decision = await askHostKey(prompt);
+      if (decision === 'reject' || prompt.changedFrom) {
+        // Tell main we walked away; it may already have refused (changed key).
+        await api().connections.answerHostKey({ promptId: prompt.promptId, decision: 'reject' }).catch(() => undefined);
+        store.setLink(id, { state: 'idle' });
+        return { ok: false, cancelled: true };
+      }
+      outcome = await unwrap(api().connections.answerHostKey({ promptId: prompt.promptId, decision }));
+    }
+    while (outcome.state === 'mfaPrompt') {
+      const code = await askMfaCode(summary.name, outcome.profile, outcome.mfaSerial);
+      if (!code) {
+        store.setLink(id, { state: 'idle' });
+        return { ok: false, cancelled: true };
+      }
+      outcome = await unwrap(api().connections.connect({ id, secrets: { ...secrets, mfaCode: code } }));
+      if (outcome.state === 'hostKeyPrompt') throw new ApiError({ kind: 'internal', message: 'Unexpected host key question for an S3 connection.' });
+    }
+    useConnections.getState().setLink(id, { state: 'connected', homePath: outcome.homePath });
+    showConnectWarnings(summary, outcome.warnings);
+    openBrowser(id, summary.protocol, outcome.homePath);
+    return { ok: true, homePath: outcome.homePath };
+  } catch (caught) {
+    const error = toApiError(caught);
+    const withPassphrase = await askPassphraseAfter(summary, error);
+    if (withPassphrase) return run(id, { ...options, secrets: { ...secrets, ...withPassphrase } });
+    if (error.kind === 'cancelled') {
+      store.setLink(id, { state: 'idle' });
+      return { ok: false, cancelled: true };
+    }
+    const shownInPane = !options.quiet && useConnections.getState().activeId === id;
+    useConnections.getState().setLink(id, shownInPane ? { state: 'idle', error: error.message } : { state: 'idle' });
+    if (!options.quiet && !shownInPane) showError(error.message, `Could not connect to ${summary.name}`);
+    return { ok: false, error };
+  }
+}
+
+export async function disconnect(id: string): Promise<void> {
+  try {
+    await unwrap(api().connections.disconnect({ id }));
+  } catch (caught) {
+    showFailure(caught);
+  }
+  useConnections.getState().setLink(id, { state: 'idle' });
+  useBrowser.getState().drop(id);
+}
+
+export async function deleteConnection(id: string): Promise<void> {
+  const summary = connectionById(id);
+  if (!summary) return;
+  const ok = await askConfirm({
+    title: 'Delete connection?',
+    message: `“${summary.name}” and its saved secret will be removed from this computer. Files on the server are not touched.`,
+    confirmLabel: 'Delete',
+    danger: true,
+  });
+  if (!ok) return;
+  try {
+    if (useConnections.getState().links[id]?.state === 'connected') await disconnect(id);
+    await unwrap(api().connections.delete({ id }));
+    useConnections.getState().remove(id);
+    useBrowser.getState().drop(id);
+  } catch (caught) {
+    showFailure(caught, 'Could not delete the connection');
+  }
+}
+
+/** Saves a copy of a connection (with its saved secret) and selects it. */
+export async function duplicateConnection(id: string): Promise<void> {
+  try {
+    const copy = await unwrap(api().connections.duplicate({ id }));
+    useConnections.getState().upsert(copy);
+    useConnections.getState().setActive(copy.id);
+  } catch (caught) {
+    showFailure(caught, 'Could not duplicate the connection');
+  }
+}
+
+/** Opens a connection in the main pane: shows it if live, connects otherwise. */
+export function activate(id: string): void {
+  const link = useConnections.getState().links[id];
+  useConnections.getState().setActive(id);
+  if (link?.state === 'connected' || link?.state === 'connecting') return;
+  void connect(id);
+}

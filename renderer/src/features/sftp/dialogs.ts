@@ -1,0 +1,7 @@
+/** The SFTP dialogs: Permissions or Properties (for an entry), or New empty file (in a folder). */
+import type { FileEntry } from '../../../../shared/files.js';
+import { dialogSlot } from '../../lib/dialogSlot.js';
+
+export const chmodDialog = dialogSlot<{ connectionId: string; entry: FileEntry }>();
+export const sftpPropertiesDialog = dialogSlot<{ connectionId: string; entry: FileEntry }>();
+export const newFileDialog = dialogSlot<{ connectionId: string; parentPath: string }>();
