@@ -1,8 +1,10 @@
 /** A new bucket: its name checked against S3's rules as you type, a region and the options at creation. */
 import { useState } from 'react';
 import { bucketNameProblem } from '../../../../shared/buckets.js';
-import { api, toApiError, unwrap } from '../../api/client.js';
-import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
+import { api, unwrap } from '../../api/client.js';
+import { DialogAlert, DialogFooter } from '../../components/dialogs/DialogFooter.js';
+import { Modal } from '../../components/dialogs/Modal.js';
+import { useSubmit } from '../../components/dialogs/useSubmit.js';
 import { refresh } from '../browser/navigation.js';
 import { createBucketDialog } from './dialogs.js';
 
@@ -12,24 +14,18 @@ export function CreateBucketDialog({ connectionId }: { connectionId: string }) {
   const [versioning, setVersioning] = useState(false);
   const [blockPublic, setBlockPublic] = useState(true);
   const [objectLock, setObjectLock] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const problem = name ? bucketNameProblem(name) : null;
   const close = createBucketDialog.close;
   const submit = async () => {
     if (!name || problem) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await unwrap(
         api().buckets.create({ connectionId, bucket: name, ...(region.trim() ? { region: region.trim() } : {}), versioning: versioning || objectLock, blockPublicAccess: blockPublic, objectLock }),
       );
       close();
       refresh(connectionId);
-    } catch (caught) {
-      setError(toApiError(caught).message);
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal title="New bucket" onCancel={close} initialFocus="[data-autofocus]">
@@ -71,19 +67,8 @@ export function CreateBucketDialog({ connectionId }: { connectionId: string }) {
         <label className="check">
           <input type="checkbox" checked={objectLock} onChange={(e) => setObjectLock(e.currentTarget.checked)} /> Enable object lock (write-once; turns versioning on for good)
         </label>
-        {error ? (
-          <div className="alert" role="alert">
-            {error}
-          </div>
-        ) : null}
-        <ModalFooter>
-          <button type="button" className="btn" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || !name || !!problem}>
-            Create bucket
-          </button>
-        </ModalFooter>
+        <DialogAlert message={error} />
+        <DialogFooter onCancel={close} action="Create bucket" actionDisabled={busy || !name || !!problem} />
       </form>
     </Modal>
   );

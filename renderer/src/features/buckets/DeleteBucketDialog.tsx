@@ -2,7 +2,9 @@
 import { useEffect, useState } from 'react';
 import type { EmptyBucketCount } from '../../../../shared/buckets.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
-import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
+import { DialogAlert, DialogFooter } from '../../components/dialogs/DialogFooter.js';
+import { Modal } from '../../components/dialogs/Modal.js';
+import { useSubmit } from '../../components/dialogs/useSubmit.js';
 import { WarningIcon } from '../../components/icons.js';
 import { refresh } from '../browser/navigation.js';
 import { bucketSettingsDialog, deleteBucketDialog } from './dialogs.js';
@@ -10,9 +12,8 @@ import { bucketSettingsDialog, deleteBucketDialog } from './dialogs.js';
 export function DeleteBucketDialog({ connectionId, bucket }: { connectionId: string; bucket: string }) {
   const [count, setCount] = useState<EmptyBucketCount | null>(null);
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run: submit } = useSubmit();
   const [removed, setRemoved] = useState(0);
-  const [error, setError] = useState<string | null>(null);
   const close = deleteBucketDialog.close;
   useEffect(() => {
     unwrap(api().buckets.countForEmpty({ connectionId, bucket })).then(setCount, (e: unknown) => setError(toApiError(e).message));
@@ -22,17 +23,12 @@ export function DeleteBucketDialog({ connectionId, bucket }: { connectionId: str
   useEffect(() => api().buckets.onJobProgress((p) => p.jobId === jobId && setRemoved(p.done)), [jobId]);
 
   const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await submit(async () => {
       await unwrap(api().buckets.delete({ connectionId, bucket, empty: total > 0, confirmName: typed, jobId }));
       close();
       bucketSettingsDialog.close();
       refresh(connectionId);
-    } catch (caught) {
-      setError(toApiError(caught).message);
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -53,20 +49,15 @@ export function DeleteBucketDialog({ connectionId, bucket }: { connectionId: str
             {busy ? <p>Removed {removed.toLocaleString()} of {total.toLocaleString()}…</p> : null}
           </>
         ) : null}
-        {error ? (
-          <div className="alert" role="alert">
-            {error}
-          </div>
-        ) : null}
+        <DialogAlert message={error} />
       </div>
-      <ModalFooter>
-        <button type="button" className="btn" onClick={close}>
-          Cancel
-        </button>
-        <button type="button" className="btn btn-danger" disabled={!count || busy || (total > 0 && typed !== bucket)} onClick={() => void run()}>
-          {total > 0 ? 'Empty and delete' : 'Delete bucket'}
-        </button>
-      </ModalFooter>
+      <DialogFooter
+        onCancel={close}
+        action={total > 0 ? 'Empty and delete' : 'Delete bucket'}
+        onAction={() => void run()}
+        actionDisabled={!count || busy || (total > 0 && typed !== bucket)}
+        danger
+      />
     </Modal>
   );
 }

@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 import { restoreTiersFor, type RestoreStatus, type RestoreTier } from '../../../../shared/buckets.js';
 import { baseName } from '../../../../shared/paths.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
-import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
+import { DialogAlert, DialogFooter } from '../../components/dialogs/DialogFooter.js';
+import { Modal } from '../../components/dialogs/Modal.js';
+import { useSubmit } from '../../components/dialogs/useSubmit.js';
 import { formatDateLong, formatStorageClass } from '../../lib/format.js';
 import { showInfo } from '../../state/toasts.js';
 import { restoreDialog } from './dialogs.js';
@@ -27,8 +29,7 @@ export function RestoreDialog({ connectionId, path, storageClass }: { connection
   const [days, setDays] = useState('7');
   const [tier, setTier] = useState<RestoreTier>('Standard');
   const [status, setStatus] = useState<RestoreStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run: submit } = useSubmit();
   useEffect(() => {
     unwrap(api().buckets.restoreStatus({ connectionId, path })).then(setStatus, (e: unknown) => setError(toApiError(e).message));
   }, [connectionId, path]);
@@ -36,17 +37,12 @@ export function RestoreDialog({ connectionId, path, storageClass }: { connection
   const dayCount = Number(days);
   const daysProblem = Number.isInteger(dayCount) && dayCount >= 1 ? null : 'Enter a whole number of days (1 or more).';
   const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await submit(async () => {
       await unwrap(api().buckets.restoreObject({ connectionId, path, days: dayCount, tier }));
       showInfo(`Restore of ${baseName(path)} requested.`);
       loadRestoreStatus(connectionId, path, true);
       close();
-    } catch (caught) {
-      setError(toApiError(caught).message);
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal title={`Restore “${baseName(path)}”`} onCancel={close} className="small-dialog">
@@ -69,20 +65,9 @@ export function RestoreDialog({ connectionId, path, storageClass }: { connection
             ))}
           </select>
         </label>
-        {error ? (
-          <div className="alert" role="alert">
-            {error}
-          </div>
-        ) : null}
+        <DialogAlert message={error} />
       </div>
-      <ModalFooter>
-        <button type="button" className="btn" onClick={close}>
-          Cancel
-        </button>
-        <button type="button" className="btn btn-primary" disabled={busy || !!daysProblem || status?.state === 'inProgress'} onClick={() => void run()}>
-          Restore
-        </button>
-      </ModalFooter>
+      <DialogFooter onCancel={close} action="Restore" onAction={() => void run()} actionDisabled={busy || !!daysProblem || status?.state === 'inProgress'} />
     </Modal>
   );
 }

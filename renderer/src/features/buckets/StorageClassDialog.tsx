@@ -1,8 +1,10 @@
 /** Picks a new storage class for the selected files and folders, then queues one change per object in Transfers. */
 import { useState } from 'react';
 import { storageClasses } from '../../../../shared/buckets.js';
-import { api, toApiError, unwrap } from '../../api/client.js';
-import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
+import { api, unwrap } from '../../api/client.js';
+import { DialogAlert, DialogFooter } from '../../components/dialogs/DialogFooter.js';
+import { Modal } from '../../components/dialogs/Modal.js';
+import { useSubmit } from '../../components/dialogs/useSubmit.js';
 import { formatStorageClass } from '../../lib/format.js';
 import { showInfo } from '../../state/toasts.js';
 import { useTransfers } from '../transfers/transferStore.js';
@@ -10,24 +12,18 @@ import { storageClassDialog } from './dialogs.js';
 
 export function StorageClassDialog({ connectionId, paths }: { connectionId: string; paths: string[] }) {
   const [storageClass, setStorageClass] = useState('STANDARD_IA');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: submit } = useSubmit();
   const close = storageClassDialog.close;
   const folders = paths.filter((p) => p.endsWith('/')).length;
   const what = `${paths.length - folders} file${paths.length - folders === 1 ? '' : 's'}${folders ? ` and ${folders} folder${folders === 1 ? '' : 's'} (everything inside)` : ''}`;
 
   const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await submit(async () => {
       const queued = await unwrap(api().transfers.changeStorageClass({ connectionId, paths, storageClass }));
       useTransfers.getState().addStarted(queued);
       if (queued.length === 0) showInfo('Nothing to change: the chosen folders hold no files.');
       close();
-    } catch (caught) {
-      setError(toApiError(caught).message);
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -48,20 +44,9 @@ export function StorageClassDialog({ connectionId, paths }: { connectionId: stri
           </select>
         </label>
         {busy && folders ? <p role="status">Listing the folders…</p> : null}
-        {error ? (
-          <div className="alert" role="alert">
-            {error}
-          </div>
-        ) : null}
+        <DialogAlert message={error} />
       </div>
-      <ModalFooter>
-        <button type="button" className="btn" onClick={close}>
-          Cancel
-        </button>
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void run()}>
-          Change class
-        </button>
-      </ModalFooter>
+      <DialogFooter onCancel={close} action="Change class" onAction={() => void run()} actionDisabled={busy} />
     </Modal>
   );
 }

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ObjectVersion } from '../../../../shared/buckets.js';
 import { baseName } from '../../../../shared/paths.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
-import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
+import { DialogAlert, DialogFooter } from '../../components/dialogs/DialogFooter.js';
+import { Modal } from '../../components/dialogs/Modal.js';
 import { formatBytes, formatDate } from '../../lib/format.js';
 import { askConfirm } from '../../state/dialogs.js';
 import { refresh } from '../browser/navigation.js';
@@ -121,17 +122,9 @@ export function VersionsDialog({ connectionId, path }: { connectionId: string; p
             </tbody>
           </table>
         ) : null}
-        {error ? (
-          <div className="alert" role="alert">
-            {error}
-          </div>
-        ) : null}
+        <DialogAlert message={error} />
       </div>
-      <ModalFooter>
-        <button type="button" className="btn" onClick={close}>
-          Done
-        </button>
-      </ModalFooter>
+      <DialogFooter onCancel={close} cancelLabel="Done" />
     </Modal>
   );
 }

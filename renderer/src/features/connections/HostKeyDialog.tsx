@@ -1,10 +1,24 @@
 /** First contact with an SSH server (or a changed key): show the fingerprint, ask. */
+import type { ReactNode } from 'react';
 import type { HostKeyPrompt } from '../../../../shared/connections.js';
 import { hostKeyDialog } from './dialogs.js';
 import { ShieldIcon, WarningIcon } from '../../components/icons.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 
 const withPrefix = (fingerprint: string) => (fingerprint.startsWith('SHA256:') ? fingerprint : `SHA256:${fingerprint}`);
+
+/** The host and key type, then the fingerprint rows the caller adds. */
+function KeyFacts({ where, keyType, children }: { where: string; keyType: string; children: ReactNode }) {
+  return (
+    <dl className="fingerprints">
+      <dt>Host</dt>
+      <dd className="mono">{where}</dd>
+      <dt>Key type</dt>
+      <dd className="mono">{keyType}</dd>
+      {children}
+    </dl>
+  );
+}
 
 export function HostKeyDialog({ prompt }: { prompt: HostKeyPrompt }) {
   const answer = hostKeyDialog.answer;
@@ -26,16 +40,12 @@ export function HostKeyDialog({ prompt }: { prompt: HostKeyPrompt }) {
             <p className="selectable">{command ? refusal.slice(0, -command.length).trimEnd() : refusal}</p>
             {command ? <code className="command selectable">{command}</code> : null}
           </div>
-          <dl className="fingerprints">
-            <dt>Host</dt>
-            <dd className="mono">{where}</dd>
-            <dt>Key type</dt>
-            <dd className="mono">{prompt.keyType}</dd>
+          <KeyFacts where={where} keyType={prompt.keyType}>
             <dt>Saved key</dt>
             <dd className="mono selectable">{withPrefix(prompt.changedFrom)}</dd>
             <dt>Key offered now</dt>
             <dd className="mono selectable">{withPrefix(prompt.fingerprintSha256)}</dd>
-          </dl>
+          </KeyFacts>
         </div>
         <ModalFooter>
           <button type="button" className="btn btn-primary" data-autofocus onClick={() => answer('reject')}>
@@ -59,14 +69,10 @@ export function HostKeyDialog({ prompt }: { prompt: HostKeyPrompt }) {
           The authenticity of this host can’t be established. Stowage has not connected to{' '}
           <strong className="mono">{where}</strong> before.
         </p>
-        <dl className="fingerprints">
-          <dt>Host</dt>
-          <dd className="mono">{where}</dd>
-          <dt>Key type</dt>
-          <dd className="mono">{prompt.keyType}</dd>
+        <KeyFacts where={where} keyType={prompt.keyType}>
           <dt>Fingerprint</dt>
           <dd className="mono selectable fingerprint">{withPrefix(prompt.fingerprintSha256)}</dd>
-        </dl>
+        </KeyFacts>
         <p className="muted">
           Compare the fingerprint with the one your administrator or hosting provider published (for example with{' '}
           <code>ssh-keygen -lf</code> on the server). Only continue if they match.

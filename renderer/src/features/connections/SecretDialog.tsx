@@ -4,7 +4,7 @@ import type { ConnectionSummary, ConnectSecrets } from '../../../../shared/conne
 import { secretDialog } from './dialogs.js';
 import { KeyIcon } from '../../components/icons.js';
 import { TextField } from '../../components/dialogs/Field.js';
-import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
+import { FormDialog } from '../../components/dialogs/FormDialog.js';
 
 export function SecretDialog({ connection }: { connection: ConnectionSummary }) {
   const answer = secretDialog.answer;
@@ -30,44 +30,28 @@ export function SecretDialog({ connection }: { connection: ConnectionSummary }) 
   };
 
   return (
-    <Modal
+    <FormDialog
       title={`Connect to ${connection.name}`}
       className="secret-dialog"
       icon={<KeyIcon size={20} />}
       onCancel={() => answer(null)}
-      initialFocus="[data-autofocus]"
+      onSubmit={submit}
+      submitLabel="Connect"
     >
-      <form
-        className="modal-body form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <p className="muted form-intro">
-          This connection does not remember its {label.toLowerCase()}. It is used for this session only.
-        </p>
-        <TextField label={label} type="password" value={secret} onChange={setSecret} error={error} mono={s3} autoFocus />
-        {s3 ? (
-          <TextField
-            label="Session token"
-            type="password"
-            value={extra}
-            onChange={setExtra}
-            placeholder="Optional, for temporary credentials"
-            mono
-          />
-        ) : null}
-        <ModalFooter>
-          <button type="button" className="btn" onClick={() => answer(null)}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary">
-            Connect
-          </button>
-        </ModalFooter>
-      </form>
-    </Modal>
+      <p className="muted form-intro">
+        This connection does not remember its {label.toLowerCase()}. It is used for this session only.
+      </p>
+      <TextField label={label} type="password" value={secret} onChange={setSecret} error={error} mono={s3} autoFocus />
+      {s3 ? (
+        <TextField
+          label="Session token"
+          type="password"
+          value={extra}
+          onChange={setExtra}
+          placeholder="Optional, for temporary credentials"
+          mono
+        />
+      ) : null}
+    </FormDialog>
   );
 }

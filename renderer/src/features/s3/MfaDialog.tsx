@@ -1,7 +1,7 @@
 /** The MFA code prompt for assume-role profiles with `mfa_serial`. */
 import { useState } from 'react';
 import { TextField } from '../../components/dialogs/Field.js';
-import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
+import { FormDialog } from '../../components/dialogs/FormDialog.js';
 import { ShieldIcon } from '../../components/icons.js';
 import { mfaDialog, type MfaQuestion } from './dialogs.js';
 
@@ -10,39 +10,31 @@ export function MfaDialog({ question }: { question: MfaQuestion }) {
   const [attempted, setAttempted] = useState(false);
   const valid = /^\d{6}$/.test(code);
   return (
-    <Modal title={`Connect to ${question.connectionName}`} onCancel={() => mfaDialog.answer(null)} className="small-dialog" icon={<ShieldIcon size={20} />} initialFocus="[data-autofocus]">
-      <form
-        className="modal-body form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          setAttempted(true);
-          if (valid) mfaDialog.answer(code);
-        }}
-      >
-        <p className="muted form-intro">
-          Profile “{question.profile}” assumes a role that needs a code from your MFA device <span className="mono">{question.mfaSerial}</span>.
-        </p>
-        <TextField
-          label="MFA code"
-          value={code}
-          onChange={(v) => setCode(v.replace(/\D/g, '').slice(0, 6))}
-          inputMode="numeric"
-          placeholder="123456"
-          mono
-          autoFocus
-          error={attempted && !valid ? 'Enter the 6-digit code' : undefined}
-          className="mfa-code"
-        />
-        <ModalFooter>
-          <button type="button" className="btn" onClick={() => mfaDialog.answer(null)}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary">
-            Connect
-          </button>
-        </ModalFooter>
-      </form>
-    </Modal>
+    <FormDialog
+      title={`Connect to ${question.connectionName}`}
+      onCancel={() => mfaDialog.answer(null)}
+      className="small-dialog"
+      icon={<ShieldIcon size={20} />}
+      onSubmit={() => {
+        setAttempted(true);
+        if (valid) mfaDialog.answer(code);
+      }}
+      submitLabel="Connect"
+    >
+      <p className="muted form-intro">
+        Profile “{question.profile}” assumes a role that needs a code from your MFA device <span className="mono">{question.mfaSerial}</span>.
+      </p>
+      <TextField
+        label="MFA code"
+        value={code}
+        onChange={(v) => setCode(v.replace(/\D/g, '').slice(0, 6))}
+        inputMode="numeric"
+        placeholder="123456"
+        mono
+        autoFocus
+        error={attempted && !valid ? 'Enter the 6-digit code' : undefined}
+        className="mfa-code"
+      />
+    </FormDialog>
   );
 }
