@@ -43,8 +43,8 @@ export type SftpFaultHook = (chunk: { position: number; concurrency: number }) =
 const DEFAULT_CHUNK = 255 * 1024;
 /**
  * 8 x 255 KiB = 2 MiB in flight, the SSH channel window (ssh2's and OpenSSH's default), as
- * OpenSSH's own sftp has (64 x 32 KiB). More requests only wait in ssh2's buffers: on the
- * loopback benchmark 32 were 10-25% slower than 8 and held 10 MiB more.
+ * OpenSSH's own sftp has (64 x 32 KiB). More requests only wait in ssh2's buffers, costing
+ * memory and time (tests/bench/BENCHMARKS.md).
  */
 const DEFAULT_CONCURRENCY = 8;
 
