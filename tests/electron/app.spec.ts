@@ -137,24 +137,25 @@ test('starts a drag-out with the downloaded file and a non-empty icon', async ()
   expect(await readFile(drag!.files[0]!, 'utf8')).toBe('hello from the loopback server');
 });
 
-test('copies an S3 object URL (where the test RGW runs)', async () => {
-  const servers = existsSync(testbedEnvPath()) ? readTestbedEnv() : undefined;
-  const rgwUp = servers ? await fetch(servers.s3.endpoint).then(() => true, () => false) : false;
-  test.skip(!servers || !rgwUp, 'no loopback RGW here (npm run servers:start)');
-  if (!servers) return;
-  const s3 = testS3Client(servers);
-  const bucket = uniqueBucketName('electron');
-  await createBucketWith(s3, bucket, { 'report.txt': 'quarterly' });
-  try {
-    await connectS3(page, { name: 'Loopback RGW', endpoint: servers.s3.endpoint, accessKeyId: servers.s3.accessKeyId, secretAccessKey: servers.s3.secretAccessKey });
-    await row(page, `/${bucket}/`).dblclick();
-    await row(page, `/${bucket}/report.txt`).click({ button: 'right' });
-    await page.getByRole('menuitem', { name: /^Copy public URL/ }).click();
-    await expect.poll(() => app.evaluate(({ clipboard }) => clipboard.readText())).toMatch(new RegExp(`/${bucket}/report\\.txt$`));
-  } finally {
-    await removeBucket(s3, bucket);
-  }
-});
+// The S3 case needs the test RGW (`npm run servers:start`, as the release workflow's Linux
+// job has): it is defined only where the servers' env file exists, and then it must pass.
+const servers = existsSync(testbedEnvPath()) ? readTestbedEnv() : undefined;
+if (servers) {
+  test('copies an S3 object URL (the test RGW)', async () => {
+    const s3 = testS3Client(servers);
+    const bucket = uniqueBucketName('electron');
+    await createBucketWith(s3, bucket, { 'report.txt': 'quarterly' });
+    try {
+      await connectS3(page, { name: 'Loopback RGW', endpoint: servers.s3.endpoint, accessKeyId: servers.s3.accessKeyId, secretAccessKey: servers.s3.secretAccessKey });
+      await row(page, `/${bucket}/`).dblclick();
+      await row(page, `/${bucket}/report.txt`).click({ button: 'right' });
+      await page.getByRole('menuitem', { name: /^Copy public URL/ }).click();
+      await expect.poll(() => app.evaluate(({ clipboard }) => clipboard.readText())).toMatch(new RegExp(`/${bucket}/report\\.txt$`));
+    } finally {
+      await removeBucket(s3, bucket);
+    }
+  });
+}
 
 test('quits: the window, main and the core process all exit', async () => {
   const corePids = await app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics().filter((m) => m.type === 'Utility').map((m) => m.pid));
