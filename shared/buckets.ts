@@ -3,7 +3,10 @@
  * setting's current state or "this server does not support it" (Ceph RGW lacks some).
  */
 
-export type Panel<T> = { supported: true; value: T } | { supported: false; message: string };
+import type { CatalogText } from './i18n/catalogText.js';
+
+/** An unsupported or unreadable panel says why as a catalog sentence (`coreBuckets:notSupported`...). */
+export type Panel<T> = { supported: true; value: T } | { supported: false; message: CatalogText };
 
 export type VersioningStatus = 'Never enabled' | 'Enabled' | 'Suspended';
 
@@ -41,8 +44,11 @@ export type WebsiteConfig =
 
 export interface WebsiteState {
   config: WebsiteConfig;
-  /** Where the site is served, in the format of the bucket's region or server. */
-  endpoint: string;
+  /**
+   * Where AWS serves the site (its format depends on the region); null for other servers,
+   * whose website address depends on how they are set up (RGW: a separate website host name).
+   */
+  endpoint: string | null;
 }
 
 export interface LifecycleTransition {
@@ -102,9 +108,9 @@ export interface BucketSettings {
 export type LoggingConfig = { enabled: false } | { enabled: true; targetBucket: string; targetPrefix: string };
 
 /** A warning for a logging target that works but is a bad idea; null when fine. */
-export function loggingWarning(bucket: string, config: LoggingConfig): string | null {
+export function loggingWarning(bucket: string, config: LoggingConfig): CatalogText | null {
   if (!config.enabled || config.targetBucket !== bucket) return null;
-  return 'The logs would be written into the bucket they describe: every log delivery is itself logged, so the logs grow without end and lifecycle rules get harder. Use a separate bucket.';
+  return { key: 'coreBuckets:logging.selfTarget' };
 }
 
 export interface ObjectVersion {
@@ -156,23 +162,24 @@ export function restoreTiersFor(storageClass: string): RestoreTier[] {
 
 /**
  * S3's bucket naming rules (general purpose buckets). Returns the first broken rule as a
- * sentence, or null when the name is valid.
+ * catalog sentence, or null when the name is valid.
  */
-export function bucketNameProblem(name: string): string | null {
-  if (name.length < 3) return 'Bucket names are at least 3 characters long.';
-  if (name.length > 63) return 'Bucket names are at most 63 characters long.';
-  if (/[A-Z]/.test(name)) return 'Bucket names cannot contain uppercase letters.';
-  if (/[^a-z0-9.-]/.test(name)) return 'Bucket names may only contain lowercase letters, digits, dots (.) and hyphens (-).';
-  if (!/^[a-z0-9]/.test(name)) return 'Bucket names must begin with a letter or a digit.';
-  if (!/[a-z0-9]$/.test(name)) return 'Bucket names must end with a letter or a digit.';
-  if (name.includes('..')) return 'Bucket names cannot contain two dots in a row.';
-  if (/\.-|-\./.test(name)) return 'Bucket names cannot have a dot next to a hyphen.';
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return 'Bucket names cannot look like an IP address (such as 192.168.5.4).';
+export function bucketNameProblem(name: string): CatalogText | null {
+  const problem = (key: string, params?: CatalogText['params']): CatalogText => ({ key, ...(params && { params }) });
+  if (name.length < 3) return problem('coreBuckets:name.tooShort');
+  if (name.length > 63) return problem('coreBuckets:name.tooLong');
+  if (/[A-Z]/.test(name)) return problem('coreBuckets:name.uppercase');
+  if (/[^a-z0-9.-]/.test(name)) return problem('coreBuckets:name.characters');
+  if (!/^[a-z0-9]/.test(name)) return problem('coreBuckets:name.start');
+  if (!/[a-z0-9]$/.test(name)) return problem('coreBuckets:name.end');
+  if (name.includes('..')) return problem('coreBuckets:name.doubleDot');
+  if (/\.-|-\./.test(name)) return problem('coreBuckets:name.dotHyphen');
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return problem('coreBuckets:name.ipAddress');
   for (const prefix of ['xn--', 'sthree-', 'amzn-s3-demo-']) {
-    if (name.startsWith(prefix)) return `Bucket names cannot start with "${prefix}".`;
+    if (name.startsWith(prefix)) return problem('coreBuckets:name.prefix', { prefix });
   }
   for (const suffix of ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3']) {
-    if (name.endsWith(suffix)) return `Bucket names cannot end with "${suffix}".`;
+    if (name.endsWith(suffix)) return problem('coreBuckets:name.suffix', { suffix });
   }
   return null;
 }
@@ -181,27 +188,77 @@ export function bucketNameProblem(name: string): string | null {
  * Checks a bucket policy's shape before it is sent: JSON, a Statement list, each with
  * Effect, Action and Resource. The server's own verdict is shown when it rejects it.
  */
-export function policyProblem(text: string): string | null {
+export function policyProblem(text: string): CatalogText | null {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    return `The policy is not valid JSON: ${(error as Error).message}`;
+    return { key: 'coreBuckets:policy.notJson', params: { detail: (error as Error).message } };
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return 'A policy is a JSON object.';
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { key: 'coreBuckets:policy.notObject' };
   const statements = (doc as { Statement?: unknown }).Statement;
   const list = Array.isArray(statements) ? statements : statements ? [statements] : [];
-  if (list.length === 0) return 'A policy needs a "Statement" with at least one statement.';
+  if (list.length === 0) return { key: 'coreBuckets:policy.noStatement' };
   for (const [i, s] of list.entries()) {
-    const where = `Statement ${i + 1}`;
-    if (typeof s !== 'object' || s === null) return `${where} is not an object.`;
+    const params = { n: i + 1 };
+    if (typeof s !== 'object' || s === null) return { key: 'coreBuckets:policy.statementNotObject', params };
     const st = s as Record<string, unknown>;
-    if (st.Effect !== 'Allow' && st.Effect !== 'Deny') return `${where}: "Effect" must be "Allow" or "Deny".`;
-    if (!('Action' in st) && !('NotAction' in st)) return `${where} has no "Action".`;
-    if (!('Resource' in st) && !('NotResource' in st)) return `${where} has no "Resource".`;
-    if (!('Principal' in st) && !('NotPrincipal' in st)) return `${where} has no "Principal" (bucket policies need one).`;
+    if (st.Effect !== 'Allow' && st.Effect !== 'Deny') return { key: 'coreBuckets:policy.badEffect', params };
+    if (!('Action' in st) && !('NotAction' in st)) return { key: 'coreBuckets:policy.noAction', params };
+    if (!('Resource' in st) && !('NotResource' in st)) return { key: 'coreBuckets:policy.noResource', params };
+    if (!('Principal' in st) && !('NotPrincipal' in st)) return { key: 'coreBuckets:policy.noPrincipal', params };
   }
   return null;
+}
+
+interface PolicyStatement {
+  Effect?: unknown;
+  Principal?: unknown;
+  Resource?: unknown;
+  NotResource?: unknown;
+}
+
+function policyStatements(text: string): PolicyStatement[] {
+  try {
+    const doc = JSON.parse(text) as { Statement?: unknown } | null;
+    const list = Array.isArray(doc?.Statement) ? doc.Statement : doc?.Statement ? [doc.Statement] : [];
+    return list.filter((s): s is PolicyStatement => typeof s === 'object' && s !== null);
+  } catch {
+    return [];
+  }
+}
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+
+/** Whether an ARN pattern (with IAM's * and ? wildcards) covers the bucket or an object in it. */
+function namesBucket(resource: unknown, bucket: string): boolean {
+  if (typeof resource !== 'string') return false;
+  const pattern = new RegExp(`^${resource.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return pattern.test(`arn:aws:s3:::${bucket}`) || pattern.test(`arn:aws:s3:::${bucket}/any-key`);
+}
+
+/** A statement with NotResource applies to everything it does not name: counted as applying. */
+const appliesTo = (s: PolicyStatement, bucket: string) => s.NotResource !== undefined || asList(s.Resource).some((r) => namesBucket(r, bucket));
+
+/**
+ * The statements of a policy that name no resource of `bucket` (so do nothing for it), as
+ * a warning; null when every statement applies. A bucket's policy is for that bucket:
+ * `arn:aws:s3:::<bucket>` and `arn:aws:s3:::<bucket>/*`.
+ */
+export function policyElsewhereWarning(text: string, bucket: string): CatalogText | null {
+  const elsewhere = policyStatements(text)
+    .map((s, i) => ({ n: i + 1, s }))
+    .filter(({ s }) => !appliesTo(s, bucket));
+  if (elsewhere.length === 0) return null;
+  // Numbers and ARNs only: the same in every language.
+  const statements = elsewhere.map(({ n, s }) => `${n} (${asList(s.Resource).map(String).join(', ') || '—'})`).join('; ');
+  return { key: 'coreBuckets:policy.elsewhere', params: { count: elsewhere.length, statements, bucket } };
+}
+
+/** Whether an Allow statement for everyone (Principal "*") applies to this bucket. */
+export function policyGrantsPublicHere(text: string, bucket: string): boolean {
+  const everyone = (p: unknown) => p === '*' || (typeof p === 'object' && p !== null && asList((p as { AWS?: unknown }).AWS).includes('*'));
+  return policyStatements(text).some((s) => s.Effect === 'Allow' && everyone(s.Principal) && appliesTo(s, bucket));
 }
 
 /** The standard policy that lets anyone read the bucket's objects (for website hosting). */
@@ -240,3 +297,12 @@ export function publicReadStatement(bucket: string, prefix: string): Record<stri
     Resource: `arn:aws:s3:::${bucket}/${prefix}*`,
   };
 }
+
+/**
+ * The code of a refused upload when the bucket's "Block public ACLs" is on at a non-AWS
+ * server (Ceph RGW refuses every PutObject then; AWS does not). The renderer recognises the
+ * failure by it and offers to turn that one switch off.
+ */
+export const blockPublicAclsRefusal = 'coreBuckets:uploadRefused';
+
+export const isBlockPublicAclsRefusal = (code: string | undefined): boolean => code === blockPublicAclsRefusal;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { MessageParams } from './errors.js';
+import type { CatalogText } from './i18n/catalogText.js';
 
 const name = z.string().trim().min(1, 'Give the connection a name').max(100);
 const optionalSecret = z.string().max(10_000).optional();
@@ -96,6 +98,12 @@ export type ConnectionSummary = WithoutSecrets<ConnectionDraft> & {
   needsSecretAtConnect: boolean;
 };
 
+/** Whether a connection logs in with a secret the user types (an access key's secret, a password): one to save, or to ask for. */
+export function typesSecret(c: Pick<ConnectionDraft, 'protocol' | 'auth'>): boolean {
+  if (c.protocol === 's3') return c.auth.kind === 'keys';
+  return c.auth.kind === 'password' || c.auth.kind === 'keyboardInteractive';
+}
+
 /** Secrets typed at connect time when the user chose not to save them. */
 export const connectSecretsSchema = z
   .object({
@@ -119,6 +127,9 @@ export interface HostKeyPrompt {
   changedFrom?: string;
   /** Set with `changedFrom`: what changed, that it may be an attack, and how to remove the old entry if the change is expected. */
   refusal?: string;
+  /** `refusal`'s catalog key and values, shown in the user's language. */
+  refusalCode?: string;
+  refusalParams?: MessageParams;
   /** The command `refusal` ends with, which removes the old entry (shown apart, to copy). */
   removalCommand?: string;
 }
@@ -129,15 +140,20 @@ export type ConnectOutcome =
       connectionId: string;
       homePath: string;
       /** Things to tell the user that did not stop the connection (a key file others can read...). */
-      warnings?: string[];
+      warnings?: CatalogText[];
     }
   | { state: 'hostKeyPrompt'; prompt: HostKeyPrompt }
   /** An assume-role profile needs a code from the MFA device: connect again with `mfaCode`. */
-  | { state: 'mfaPrompt'; connectionId: string; profile: string; mfaSerial: string };
+  | { state: 'mfaPrompt'; connectionId: string; profile: string; mfaSerial: string }
+  /** The server refused the secret (`message` says how): connect again with it typed anew. Nothing refused was saved. */
+  | { state: 'credentialsRefused'; connectionId: string; message: string; code?: string; params?: MessageParams };
 
 export interface SecretStorageInfo {
   /** The OS keychain (or DPAPI) protects secrets at rest. */
   strong: boolean;
   backend: string;
   explanation: string;
+  /** `explanation`'s catalog key and values, shown in the user's language. */
+  explanationCode: string;
+  explanationParams: MessageParams;
 }

@@ -28,6 +28,11 @@ export interface FileEntry {
    * names. Its path ends in `/`, which folder operations take as the whole folder.
    */
   folderObject?: true;
+  /**
+   * S3, versioned bucket: the object's latest version is a delete marker. Listed only when
+   * the browser shows deleted objects; its size and class are of the version a restore brings back.
+   */
+  deleted?: true;
 }
 
 export interface ListPage {
@@ -44,5 +49,13 @@ export interface TreeSummary {
 
 export interface DeleteReport {
   deleted: number;
-  failed: { path: string; message: string }[];
+  failed: PathFailure[];
+}
+
+/** What went wrong with one path of many: the English sentence, and its catalog code for the user's language. */
+export interface PathFailure {
+  path: string;
+  message: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }

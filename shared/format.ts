@@ -2,7 +2,20 @@
 
 const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
 
-export function formatBytes(bytes: number | undefined): string {
+const decimals = new Map<string, Intl.NumberFormat[]>();
+
+/** One decimal below 100 (1.2 MB, 12.4 MB), none above (124 MB), with the language's decimal mark. */
+function sizeNumber(value: number, locale: string): string {
+  let formats = decimals.get(locale);
+  if (!formats) {
+    formats = [0, 1].map((digits) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+    decimals.set(locale, formats);
+  }
+  return value < 100 ? formats[1]!.format(value) : formats[0]!.format(Math.round(value));
+}
+
+/** 1234567 → "1.2 MB" (English), "1,2 MB" (Spanish). */
+export function formatBytes(bytes: number | undefined, locale = 'en'): string {
   if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '—';
   if (bytes < 1000) return `${Math.round(bytes)} B`;
   let value = bytes;
@@ -11,14 +24,19 @@ export function formatBytes(bytes: number | undefined): string {
     value /= 1000;
     unit += 1;
   }
-  // 1.2 MB, 12.4 MB, 124 MB
-  const text = value < 100 ? value.toFixed(1) : Math.round(value).toString();
-  return `${text} ${units[unit]}`;
+  return `${sizeNumber(value, locale)} ${units[unit]}`;
 }
 
-const count = new Intl.NumberFormat();
+const counts = new Map<string, Intl.NumberFormat>();
 
-export function formatCount(n: number): string {
+/** 12345 → "12,345" (English), "12.345" (Spanish); the system's way without a locale. */
+export function formatCount(n: number, locale?: string): string {
+  const key = locale ?? '';
+  let count = counts.get(key);
+  if (!count) {
+    count = new Intl.NumberFormat(locale);
+    counts.set(key, count);
+  }
   return count.format(n);
 }
 

@@ -1,3 +1,5 @@
+import type { MessageParams } from './errors.js';
+
 /** What the properties panel shows and edits for one S3 object. */
 export interface ObjectTag {
   key: string;
@@ -60,4 +62,7 @@ export interface AwsProfileInfo {
   ssoExpiresAt?: number;
   /** A sentence for the user when the profile cannot work as is (SSO sign-in expired...). */
   problem?: string;
+  /** `problem`'s catalog key and values, shown in the user's language. */
+  problemCode?: string;
+  problemParams?: MessageParams;
 }

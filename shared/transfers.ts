@@ -1,4 +1,5 @@
 import type { IpcError } from './errors.js';
+import type { CoreMessage } from './i18n/englishMessages.js';
 
 /** Which way bytes move: the direction conflicts, bandwidth limits and "apply to all" belong to. */
 export type TransferDirection = 'upload' | 'download';
@@ -27,7 +28,7 @@ export interface UploadOptions {
 }
 
 export interface TransferSettings {
-  /** Files moving at once; small S3 files (one request each) may run a few times as many. */
+  /** Files moving at once, whatever their size. */
   filesInParallel: number;
   /** S3 parts (or ranged GETs) in flight per file. */
   partsInFlight: number;
@@ -49,7 +50,9 @@ export interface TransferSettings {
 }
 
 export const defaultTransferSettings: TransferSettings = {
-  filesInParallel: 4,
+  // Small files spend their time waiting on round trips, so they want many at once: aws-cli
+  // runs 10 requests at a time. A large file's own parts in flight are on top of this.
+  filesInParallel: 10,
   partsInFlight: 6,
   uploadLimit: 0,
   downloadLimit: 0,
@@ -80,6 +83,17 @@ export interface TransferConflict {
   canResume: boolean;
 }
 
+/** The folder a transfer's file came with: the panel shows a folder's files as one row. */
+export interface TransferFolder {
+  /** Shared by the files of one folder of one upload or download request. */
+  id: string;
+  name: string;
+  /** The folder on this computer: the source of an upload, the target of a download. */
+  localPath: string;
+  /** The folder on the server: the target of an upload, the source of a download. */
+  remotePath: string;
+}
+
 export interface TransferSnapshot {
   id: string;
   /** The job's kind (named `direction` from when there were two, so saved queues still load). */
@@ -100,10 +114,12 @@ export interface TransferSnapshot {
   etaSeconds?: number;
   state: TransferState;
   error?: IpcError;
-  /** A note shown in the transfer's details (e.g. "server refused parallel writes; sent sequentially"). */
-  detail?: string;
+  /** Notes shown in the transfer's details, in order (e.g. "Server refused parallel requests; sent sequentially."). */
+  detail?: CoreMessage[];
   /** Set while the state is `waiting`. */
   conflict?: TransferConflict;
+  /** Set when the file is part of a folder the user transferred. */
+  folder?: TransferFolder;
   uploadOptions?: UploadOptions;
   /** Automatic retries used by the current attempt. */
   retries?: number;
@@ -112,6 +128,9 @@ export interface TransferSnapshot {
   /** Time spent running, over every attempt (pauses and conflict questions left out). */
   activeMs?: number;
 }
+
+/** A transfer's notes in English, one after another (for logs and tests; the window shows each in its language). */
+export const detailText = (t: Pick<TransferSnapshot, 'detail'>): string => t.detail?.map((m) => m.text).join(' ') ?? '';
 
 /** The throttled per-transfer update sent to windows while bytes move. */
 export interface TransferProgress {

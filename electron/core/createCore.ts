@@ -1,3 +1,4 @@
+import { PreferencesStore } from './app/preferences.js';
 import { ConnectionStore } from './connections/connectionStore.js';
 import { SessionManager } from './connections/sessionManager.js';
 import type { ErrorTranslator } from './errors.js';
@@ -42,7 +43,9 @@ export async function createCore(host: CoreHost, log: (line: string) => void = (
     },
   });
   await transfers.restore();
-  const handlers = createHandlers({ host, events, connections, sessions, transfers });
+  const preferences = new PreferencesStore(host.dataDir);
+  await preferences.load();
+  const handlers = createHandlers({ host, events, connections, sessions, transfers, preferences });
   return {
     dispatch: createDispatcher(handlers, errorTranslators, log),
     events,

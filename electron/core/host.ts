@@ -32,6 +32,8 @@ export interface CoreHost {
   dialogs: HostDialogs;
   appVersion: string;
   platform: string;
+  /** The OS's preferred languages, most preferred first (Electron's app.getPreferredSystemLanguages); empty when unknown. */
+  systemLanguages?: string[];
   /** The user's home folder, for ~/.aws and ~/.ssh (tests point it at a temp folder). */
   homeDir: string;
   /** Environment for credential files and SSH_AUTH_SOCK (defaults to process.env). */

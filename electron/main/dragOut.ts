@@ -8,10 +8,11 @@ import { removeOldDragFolders } from '../core/transfers/dragOut.js';
 import { answerPrepare } from './dragOutPrepare.js';
 import { PreparedDrags } from './preparedDrags.js';
 import { isTrustedSender } from './security.js';
+import { mainWords } from './mainWords.js';
 
 const dragRoot = join(tmpdir(), 'stowage-drag-out');
 const dayMs = 24 * 60 * 60 * 1000;
-const refused = { ok: false, error: { kind: 'permission', message: 'Refused: not the app window.' } } as const;
+const refused = () => ({ ok: false, error: { kind: 'permission', message: mainWords.t('main:refusedFrame') } }) as const;
 
 /**
  * Drag out to the OS, on its two channels (ipcBridge passes the IPC module, so the IPC glue
@@ -29,7 +30,7 @@ export function registerDragOut(ipc: Pick<IpcMain, 'handle' | 'on'>, core: Pick<
   let icon: NativeImage | undefined;
 
   ipc.handle(dragOutPrepareChannel, (event, payload: unknown) => {
-    if (!isTrustedSender(event.senderFrame)) return refused;
+    if (!isTrustedSender(event.senderFrame)) return refused();
     return answerPrepare((request, root) => core.prepareDragOut(request, root), drags, payload);
   });
 

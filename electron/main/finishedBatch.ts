@@ -1,5 +1,6 @@
-import { formatBytes, plural } from '../../shared/format.js';
+import { formatBytes } from '../../shared/format.js';
 import { underwayStates, type TransferSnapshot } from '../../shared/transfers.js';
+import { mainWords } from './mainWords.js';
 
 /** What main shows in an OS notification when the queue goes idle. */
 export interface BatchNotice {
@@ -47,18 +48,21 @@ export class FinishedBatch {
 }
 
 function noticeFor(finished: TransferSnapshot[]): BatchNotice | undefined {
-  const completed = (direction: TransferSnapshot['direction']) => finished.filter((t) => t.state === 'completed' && t.direction === direction);
-  const bytes = (list: TransferSnapshot[]) => formatBytes(list.reduce((sum, t) => sum + (t.size ?? t.bytesDone), 0));
-  const named = (list: TransferSnapshot[], noun: string) => (list.length === 1 ? list[0]!.name : plural(list.length, noun));
+  const { t, language } = mainWords;
+  const completed = (direction: TransferSnapshot['direction']) => finished.filter((s) => s.state === 'completed' && s.direction === direction);
+  const size = (list: TransferSnapshot[]) => formatBytes(list.reduce((sum, s) => sum + (s.size ?? s.bytesDone), 0), language);
+  /** "Uploaded report.pdf (3.1 MB)" for one, "Uploaded 2 files (4.0 MB)" for more. */
+  const line = (list: TransferSnapshot[], one: string, many: string) =>
+    list.length === 1 ? t(one, { name: list[0]!.name, size: size(list) }) : t(many, { count: list.length, size: size(list) });
   const up = completed('upload');
   const down = completed('download');
   const classes = completed('storageClass');
-  const failed = finished.filter((t) => t.state === 'failed').length;
+  const failed = finished.filter((s) => s.state === 'failed').length;
   const lines: string[] = [];
-  if (up.length) lines.push(`Uploaded ${named(up, 'file')} (${bytes(up)})`);
-  if (down.length) lines.push(`Downloaded ${named(down, 'file')} (${bytes(down)})`);
-  if (classes.length) lines.push(`Changed the storage class of ${named(classes, 'object')}`);
-  if (failed) lines.push(`${plural(failed, 'transfer')} failed: open Stowage to see why`);
+  if (up.length) lines.push(line(up, 'main:batch.uploadedOne', 'main:batch.uploaded'));
+  if (down.length) lines.push(line(down, 'main:batch.downloadedOne', 'main:batch.downloaded'));
+  if (classes.length) lines.push(line(classes, 'main:batch.storageClassOne', 'main:batch.storageClass'));
+  if (failed) lines.push(t('main:batch.failed', { count: failed }));
   if (lines.length === 0) return undefined;
-  return { title: failed ? 'Transfers finished, with errors' : 'Transfers finished', body: lines.join('\n') };
+  return { title: t(failed ? 'main:batch.titleWithErrors' : 'main:batch.title'), body: lines.join('\n') };
 }

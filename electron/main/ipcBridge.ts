@@ -11,16 +11,21 @@ import { appFiles } from './appFiles.js';
 import { notifyIfAway } from './batchNotification.js';
 import { registerDragOut } from './dragOut.js';
 import { isTrustedSender } from './security.js';
+import { mainWords, speakAs } from './mainWords.js';
+import type { LanguageSetting } from '../../shared/i18n/languages.js';
 
 /** Registers one handler per contract operation; every call checks its sender first. */
 export function registerIpc(core: RemoteCore): void {
   for (const channel of invokeChannels) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       if (!isTrustedSender(event.senderFrame)) {
-        return { ok: false, error: { kind: 'permission', message: 'Refused: not the app window.' } };
+        return { ok: false, error: { kind: 'permission', message: mainWords.t('main:refusedFrame') } };
       }
       const checked = parseRequest(channel, payload);
-      return checked.ok ? core.dispatch(channel, checked.value) : checked;
+      if (!checked.ok) return checked;
+      const answer = core.dispatch(channel, checked.value);
+      if (channel === 'app:setLanguage') void answer.then((r) => r.ok && followLanguage(checked.value));
+      return answer;
     });
   }
   // One window that cannot take an event (closing, or a payload it cannot clone) must not
@@ -56,4 +61,9 @@ export function registerIpc(core: RemoteCore): void {
     if (channel === 'transfers:changed') batch.note(payload as TransferSnapshot);
     if (active.apply(channel, payload) && !pending) pending = setTimeout(redraw, 200);
   });
+}
+
+/** Main's notifications and dialogs switch with the window once the setting is saved. */
+function followLanguage(request: unknown): void {
+  speakAs((request as { setting: LanguageSetting }).setting);
 }

@@ -12,6 +12,8 @@ import { resolveSystemProxy } from './systemProxy.js';
 import { createSafeStorageBox } from './secretBox.js';
 import { claimSingleInstance } from './singleInstance.js';
 import { createMainWindow } from './window.js';
+import { mainWords, speakAs } from './mainWords.js';
+import { PreferencesStore } from '../core/app/preferences.js';
 
 let core: RemoteCore | undefined;
 
@@ -20,6 +22,8 @@ async function start(): Promise<void> {
   // No permission (camera, notifications, ...) is ever needed by a file manager.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   serveRenderer(appFiles.rendererDir);
+  const systemLanguages = app.getPreferredSystemLanguages();
+  speakAs((await new PreferencesStore(app.getPath('userData')).load()).language, systemLanguages);
   core = await startCoreProcess(
     {
       setup: {
@@ -27,6 +31,7 @@ async function start(): Promise<void> {
         homeDir: homedir(),
         appVersion: app.getVersion(),
         platform: process.platform,
+        systemLanguages,
         // `npm run demo` opens the app with its sample servers saved.
         importConnectionsFrom: process.env.STOWAGE_IMPORT_CONNECTIONS,
       },
@@ -44,7 +49,7 @@ async function start(): Promise<void> {
       dialogs: {
         async chooseFolder(title) {
           const parent = BrowserWindow.getFocusedWindow();
-          const options = { title: title ?? 'Choose a folder', properties: ['openDirectory', 'createDirectory'] as const };
+          const options = { title: title ?? mainWords.t('main:chooseFolder'), properties: ['openDirectory', 'createDirectory'] as const };
           const result = parent
             ? await dialog.showOpenDialog(parent, { ...options, properties: [...options.properties] })
             : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
@@ -69,7 +74,7 @@ if (claimSingleInstance()) {
   });
   stopCoreBeforeQuit(() => core);
   start().catch((error: unknown) => {
-    dialog.showErrorBox('Stowage could not start', messageOf(error));
+    dialog.showErrorBox(mainWords.t('main:couldNotStart'), messageOf(error));
     app.exit(1);
   });
 } else {

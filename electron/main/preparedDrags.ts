@@ -9,6 +9,7 @@ import { lstatSync, realpathSync } from 'node:fs';
 import { isAbsolute, normalize, relative, resolve, sep } from 'node:path';
 import type { DragOutItem } from '../../shared/api.js';
 import { dragOutStart } from '../../shared/contract/transfers.js';
+import { mainWords } from './mainWords.js';
 
 /** Longer than the page keeps a copy as ready, shorter than the day after which old drag folders are removed. */
 export const preparedMaxAgeMs = 20 * 60 * 60 * 1000;
@@ -63,10 +64,10 @@ export class PreparedDrags {
    * is not a plain file or folder, is refused: the core never makes such a thing.
    */
   note(remotePaths: readonly string[], localPaths: readonly string[]): DragOutItem[] {
-    if (localPaths.length !== remotePaths.length) throw new Error('The prepared files do not match the request.');
+    if (localPaths.length !== remotePaths.length) throw new Error(mainWords.t('main:preparedMismatch'));
     const items = localPaths.map((localPath, n): DragOutItem => {
       const info = isInsideFolder(localPath, this.root) && normalize(localPath) === localPath ? this.fs.lstat(localPath) : undefined;
-      if (!info || !(info.isFile() || info.isDirectory())) throw new Error(`A prepared file is not where it should be: ${localPath}`);
+      if (!info || !(info.isFile() || info.isDirectory())) throw new Error(mainWords.t('main:preparedMissing', { path: localPath }));
       const kind = info.isFile() ? 'file' : 'folder';
       return { remotePath: remotePaths[n]!, localPath, kind, size: kind === 'file' ? info.size : 0 };
     });

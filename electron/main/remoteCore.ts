@@ -7,6 +7,7 @@ import type { HostDialogs, SecretBox } from '../core/host.js';
 import type { Dispatcher } from '../core/ipc/dispatch.js';
 import type { CoreProcessSetup, FromCoreProcess, HostRequest, MessagePipe, ToCoreProcess } from '../core/process/coreProtocol.js';
 import { PendingReplies, replyTo } from '../core/process/pendingReplies.js';
+import { mainWords } from './mainWords.js';
 
 /** A started core process, whatever started it. */
 export interface CoreProcessChild extends MessagePipe<ToCoreProcess, FromCoreProcess> {
@@ -97,8 +98,8 @@ class RemoteCoreConnection implements RemoteCore {
         }
       });
       child.onExit((code) => {
-        replies.failAll(this.stopping ? 'Stowage is quitting.' : 'The Stowage core process stopped unexpectedly. It is being restarted; try again.');
-        reject(new Error(`The Stowage core process exited (code ${code}) before it was ready.`));
+        replies.failAll(mainWords.t(this.stopping ? 'main:quitting' : 'main:coreStopped'));
+        reject(new Error(mainWords.t('main:coreExitedEarly', { code: String(code) })));
         if (!this.stopping && this.child === child) this.restartAfter(code);
       });
     });
@@ -131,7 +132,7 @@ class RemoteCoreConnection implements RemoteCore {
   }
 
   private async send(make: (id: number) => ToCoreProcess): Promise<unknown> {
-    if (this.gaveUp) throw new Error('The Stowage core process keeps stopping. Quit and reopen Stowage.');
+    if (this.gaveUp) throw new Error(mainWords.t('main:coreGaveUp'));
     await this.ready;
     const child = this.child!;
     return this.replies.request((id) => child.send(make(id)));
@@ -175,13 +176,13 @@ class RemoteCoreConnection implements RemoteCore {
       case 'chooseFolder':
         return this.host.dialogs.chooseFolder(request.title);
       case 'openLocally':
-        if (!this.host.openLocally) throw new Error('Opening files in a local app needs the desktop app.');
+        if (!this.host.openLocally) throw new Error(mainWords.t('main:desktopOnly.openLocally'));
         return this.host.openLocally(request.path);
       case 'showInFolder':
-        if (!this.host.showInFolder) throw new Error('Showing files in their folder needs the desktop app.');
+        if (!this.host.showInFolder) throw new Error(mainWords.t('main:desktopOnly.showInFolder'));
         return this.host.showInFolder(request.path);
       case 'copyText':
-        if (!this.host.copyText) throw new Error('Copying to the clipboard needs the desktop app.');
+        if (!this.host.copyText) throw new Error(mainWords.t('main:desktopOnly.copyText'));
         return this.host.copyText(request.text);
       case 'resolveProxy':
         // A host without it is never asked (canResolveProxy): direct is the answer then.

@@ -1,5 +1,6 @@
 import { safeStorage } from 'electron';
 import type { SecretBox } from '../core/host.js';
+import { mainWords } from './mainWords.js';
 
 /** Linux backends whose key is not the user's own secret: `unknown` is asked before ready. */
 const weakBackends = new Set(['basic_text', 'unknown']);
@@ -18,7 +19,7 @@ export async function createSafeStorageBox(platform: NodeJS.Platform = process.p
     strong,
     backend: available ? backend : 'unavailable',
     encrypt: async (plain) => {
-      if (!strong) throw new Error('No OS keychain is available on this system to save secrets.');
+      if (!strong) throw new Error(mainWords.t('main:noKeychain'));
       return safeStorage.encryptStringAsync(plain);
     },
     // A secret sealed by an older key still opens; it is sealed again on its next save.

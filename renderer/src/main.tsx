@@ -1,9 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { hasApi } from './api/client.js';
 import { App } from './components/App.js';
 import { MissingApi } from './components/MissingApi.js';
 import { startApp } from './state/events.js';
+import { api, hasApi, unwrap } from './api/client.js';
+import { startI18n } from './i18n/i18n.js';
+import { languageOf } from './i18n/language.js';
 import './styles/theme.css';
 import './styles/base.css';
 import './styles/layout.css';
@@ -23,6 +25,8 @@ for (const type of ['dragover', 'drop'] as const) {
   });
 }
 
+const info = hasApi() ? await unwrap(api().app.info({})).catch(() => undefined) : undefined;
+await startI18n(languageOf(info));
 const root = createRoot(document.getElementById('root')!);
 if (hasApi()) {
   startApp();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { BucketSettings, EmptyBucketCount, ObjectAclOutcome, ObjectVersion, RestoreStatus } from '../buckets.js';
+import type { BucketSettings, EmptyBucketCount, ObjectAclOutcome, ObjectVersion, RestoreStatus, VersioningStatus } from '../buckets.js';
+import type { FileEntry } from '../files.js';
 import { event, op } from './define.js';
 import { id, localPath, remotePath } from './fields.js';
 
@@ -29,11 +30,11 @@ const website = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('off') }),
   z.object({
     mode: z.literal('site'),
-    indexDocument: z.string().trim().min(1, 'Name the index document, such as index.html').max(1024).refine((s) => !s.includes('/'), 'The index document is a name without "/"'),
+    indexDocument: z.string().trim().min(1, 'coreIpc:refused.indexDocumentEmpty').max(1024).refine((s) => !s.includes('/'), 'coreIpc:refused.indexDocumentSlash'),
     errorDocument: z.string().trim().min(1).max(1024).optional(),
     routingRules: z.array(routingRule).max(50).optional(),
   }),
-  z.object({ mode: z.literal('redirect'), hostName: z.string().trim().min(1, 'Enter the host to redirect to').max(255), protocol: z.enum(['http', 'https']).optional() }),
+  z.object({ mode: z.literal('redirect'), hostName: z.string().trim().min(1, 'coreIpc:refused.redirectHostEmpty').max(255), protocol: z.enum(['http', 'https']).optional() }),
 ]);
 
 const days = z.number().int().min(1).max(36_500);
@@ -49,7 +50,7 @@ const lifecycleRule = z.object({
 });
 
 const corsRule = z.object({
-  allowedOrigins: z.array(z.string().min(1).max(1024)).min(1, 'Each CORS rule needs an allowed origin').max(100),
+  allowedOrigins: z.array(z.string().min(1).max(1024)).min(1, 'coreIpc:refused.corsOriginNeeded').max(100),
   allowedMethods: z.array(z.enum(['GET', 'PUT', 'POST', 'DELETE', 'HEAD'])).min(1).max(5),
   allowedHeaders: z.array(z.string().max(1024)).max(100).optional(),
   exposeHeaders: z.array(z.string().max(1024)).max(100).optional(),
@@ -89,7 +90,11 @@ export const bucketOperations = {
   'buckets:listVersions': op<ObjectVersion[]>()(z.object(objectAt)),
   'buckets:restoreVersion': op<void>()(z.object({ ...objectAt, versionId: z.string().min(1).max(1024) })),
   'buckets:deleteVersion': op<void>()(z.object({ ...objectAt, versionId: z.string().min(1).max(1024) })),
+  /** Removes the delete marker(s) on top of a deleted object, so its newest version is current again. */
   'buckets:undelete': op<void>()(z.object(objectAt)),
+  /** The deleted objects of one folder (path `/bucket/` or `/bucket/prefix/`), as rows flagged `deleted`. */
+  'buckets:listDeleted': op<FileEntry[]>()(z.object(objectAt)),
+  'buckets:versioning': op<VersioningStatus>()(z.object(at)),
   /** Answers the local path written. */
   'buckets:downloadVersion': op<string>()(z.object({ ...objectAt, versionId: z.string().min(1).max(1024), localFolder: localPath })),
   'buckets:restoreObject': op<void>()(
@@ -103,7 +108,7 @@ export const bucketOperations = {
       ...at,
       logging: z.discriminatedUnion('enabled', [
         z.object({ enabled: z.literal(false) }),
-        z.object({ enabled: z.literal(true), targetBucket: z.string().trim().min(3, 'Name the bucket that receives the logs').max(63), targetPrefix: z.string().max(1024) }),
+        z.object({ enabled: z.literal(true), targetBucket: z.string().trim().min(3, 'coreIpc:refused.logBucketEmpty').max(63), targetPrefix: z.string().max(1024) }),
       ]),
     }),
   ),

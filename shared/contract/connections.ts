@@ -14,10 +14,15 @@ export const connectionOperations = {
   'connections:list': op<ConnectionSummary[]>()(nothing),
   'connections:save': op<ConnectionSummary>()(z.object({ draft: connectionDraftSchema })),
   'connections:delete': op<void>()(z.object({ id })),
-  'connections:duplicate': op<ConnectionSummary>()(z.object({ id })),
+  /** `copyWord`: "copy" in the window's language, for the new name ("Prod (copy)"). */
+  'connections:duplicate': op<ConnectionSummary>()(z.object({ id, copyWord: z.string().min(1).max(40).optional() })),
   /** Profiles of ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE). */
   'connections:awsProfiles': op<AwsProfileInfo[]>()(nothing),
-  'connections:connect': op<ConnectOutcome>()(z.object({ id, secrets: connectSecretsSchema })),
+  /**
+   * `secrets`: typed now. `remember`: once the server accepted them, save them (true) or
+   * save none any more (false); absent, they last this run. A refused secret is never saved.
+   */
+  'connections:connect': op<ConnectOutcome>()(z.object({ id, secrets: connectSecretsSchema, remember: z.boolean().optional() })),
   'connections:answerHostKey': op<ConnectOutcome>()(
     z.object({ promptId: id, decision: z.enum(['trustOnce', 'trustAndSave', 'reject']) }),
   ),

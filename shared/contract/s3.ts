@@ -8,13 +8,13 @@ import { id, remotePath, withoutProtoKey } from './fields.js';
 const bucketName = z
   .string()
   .trim()
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]{1,254}$/, 'Bucket names are 3 to 255 letters, digits, dots, dashes or underscores');
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]{1,254}$/, 'coreIpc:refused.bucketName');
 const headerValue = z.string().max(2048);
 const metadata = withoutProtoKey(
   z
-    .record(z.string().trim().regex(/^[A-Za-z0-9!#$&'*+.^_`|~-]{1,128}$/, 'Metadata names are letters, digits and - _ .'), z.string().max(2048))
-    .refine((m) => Object.keys(m).length <= 100, 'At most 100 metadata entries'),
-  'A metadata name cannot be "__proto__"',
+    .record(z.string().trim().regex(/^[A-Za-z0-9!#$&'*+.^_`|~-]{1,128}$/, 'coreIpc:refused.metadataName'), z.string().max(2048))
+    .refine((m) => Object.keys(m).length <= 100, 'coreIpc:refused.metadataCount'),
+  'coreIpc:refused.metadataProto',
 );
 
 /** S3-only operations (bucket settings have their own file). */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { FileEntry } from '../files.js';
-import { event, op } from './define.js';
-import { id, noNulMessage, nothing, remotePath, withoutNul } from './fields.js';
+import type { FileEntry, PathFailure } from '../files.js';
+import { op } from './define.js';
+import { childName, id, noNulMessage, nothing, remotePath, withoutNul } from './fields.js';
 
 /** What a recursive change did: items changed, and those that could not be (with why). */
 export interface ChmodReport {
   changed: number;
-  failed: { path: string; message: string }[];
+  failed: PathFailure[];
 }
 
 /** One `Host` block of ~/.ssh/config, resolved like `ssh -G` would for the basics. */
@@ -19,19 +19,6 @@ export interface SshConfigHost {
   identityFile?: string;
   proxyJump?: string;
 }
-
-/** A remote file opened in the local default editor, watched for saves. */
-export interface EditSession {
-  editId: string;
-  connectionId: string;
-  remotePath: string;
-  localPath: string;
-}
-
-export type EditEvent =
-  | { editId: string; remotePath: string; state: 'uploaded'; at: number }
-  | { editId: string; remotePath: string; state: 'conflict'; message: string }
-  | { editId: string; remotePath: string; state: 'failed'; message: string };
 
 /** SFTP-only operations (chmod, ssh config import, open in editor...). */
 export const sftpOperations = {
@@ -47,22 +34,20 @@ export const sftpOperations = {
     z.object({
       connectionId: id,
       parentPath: remotePath,
-      name: z
-        .string()
-        .min(1)
-        .max(255)
-        .refine((n) => !n.includes('/') && n !== '.' && n !== '..', 'A file name cannot contain "/"')
-        .refine(withoutNul, noNulMessage),
+      name: childName('file', 255),
+    }),
+  ),
+  /** A symbolic link `name` in `parentPath` pointing at `target` (absolute or relative, need not exist). */
+  'sftp:symlink': op<FileEntry>()(
+    z.object({
+      connectionId: id,
+      parentPath: remotePath,
+      name: childName('file', 255),
+      target: z.string().min(1, 'coreIpc:refused.linkTargetEmpty').max(4096).refine(withoutNul, noNulMessage),
     }),
   ),
   /** Hosts in ~/.ssh/config, ready to become saved connections. */
   'sftp:readSshConfig': op<SshConfigHost[]>()(nothing),
-  /** Downloads a temp copy, opens it in the default app, uploads it again on every save. */
-  'sftp:openInEditor': op<EditSession>()(z.object({ connectionId: id, path: remotePath })),
-  'sftp:stopEditing': op<void>()(z.object({ editId: z.string().uuid() })),
 };
 
-export const sftpEvents = {
-  /** A watched temp copy was uploaded, or could not be (conflict, failure). */
-  'sftp:edit': event<EditEvent>(),
-};
+export const sftpEvents = {};

@@ -12,7 +12,7 @@ const uploadOptions = z
     storageClass: z.string().max(64).optional(),
     contentType: z.string().max(255).optional(),
     cacheControl: z.string().max(1024).optional(),
-    metadata: withoutProtoKey(z.record(z.string().max(128), z.string().max(2048)), 'A metadata name cannot be "__proto__"').optional(),
+    metadata: withoutProtoKey(z.record(z.string().max(128), z.string().max(2048)), 'coreIpc:refused.metadataProto').optional(),
   })
   .strict();
 

@@ -2,7 +2,8 @@
  * Listing benchmark (issue 3): 100,000 keys under one prefix of the test RGW, listed
  * (1) through the core's dispatch exactly as the renderer asks for pages, timing the
  * first page of rows in the UI's sorted model and the full listing, and
- * (2) by `/usr/bin/aws s3api list-objects-v2` (all pages), in the same run.
+ * (2) by aws-cli's `aws s3api list-objects-v2` (all pages), in the same run (Debian's awscli,
+ * installed first when missing and the benchmark runs as root: benchPeers.ts).
  * Also prints the memory held per listed key. The last line is one JSON object.
  *
  * The keys stay in the bucket `stowage-bench-list` (seeded once, then reused) so
@@ -19,6 +20,7 @@ import { coreClient } from '../support/coreClient.js';
 import { startHeadlessCore } from '../support/headlessCore.js';
 import { testS3Client } from '../support/s3Fixtures.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
+import { awsCliPeer, findPeers } from './benchPeers.js';
 
 const keys = Number(process.env.BENCH_KEYS ?? 100_000);
 const bucket = 'stowage-bench-list';
@@ -29,6 +31,7 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 const env = readTestbedEnv();
+const peers = findPeers({ aws: awsCliPeer });
 const s3 = testS3Client(env);
 
 async function seed(): Promise<void> {
@@ -101,7 +104,7 @@ function awsCli(): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(
-      '/usr/bin/aws',
+      peers.aws,
       ['s3api', 'list-objects-v2', '--bucket', bucket, '--prefix', prefix, '--delimiter', '/', '--endpoint-url', env.s3.endpoint, '--output', 'json'],
       {
         env: {
@@ -109,6 +112,7 @@ function awsCli(): Promise<number> {
           AWS_ACCESS_KEY_ID: env.s3.accessKeyId,
           AWS_SECRET_ACCESS_KEY: env.s3.secretAccessKey,
           AWS_DEFAULT_REGION: env.s3.region,
+          AWS_CA_BUNDLE: undefined,
           AWS_PAGER: '',
         },
         stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,12 +1,16 @@
 // One Stowage transfer, run as the app runs it: this lean driver plays main and starts the
-// core process (electron/core/process/coreProcess.ts, bundled, with the app's V8 flags),
-// so the peak RSS and CPU measured around it are those of the app's core process.
+// core process (electron/core/process/coreProcess.ts, as electron/build.mjs builds it, with
+// the V8 flags main gives the app's utility process), so the time, peak RSS and CPU measured
+// around this process are those of starting the core, connecting and transferring, as
+// `aws s3 cp` starts, connects and transfers. A job with no sources only starts and connects:
+// the start-up the benchmark subtracts for the transfer-only time.
 // Usage: node <the esbuild bundle of this file> <job.json>; prints one JSON line.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finishedStates, type TransferProgress, type TransferSnapshot } from '../../shared/transfers.js';
+import { utilityProcessExecArgv } from '../../electron/core/process/coreProtocol.js';
 import { forkCoreProcess } from '../support/forkCoreProcess.js';
 import { startRemoteCore, type RemoteCore } from '../../electron/main/remoteCore.js';
 import { createHeadlessSecretBox } from '../bridge/headlessSecretBox.js';
@@ -21,7 +25,8 @@ export interface WorkerJob {
   target: string;
   /** The bundled core process entry. */
   coreModule: string;
-  s3?: { endpoint: string; accessKeyId: string; secretAccessKey: string; region: string };
+  /** `caFile`: the private CA the connection trusts, as a user names it in the connection dialog. */
+  s3?: { endpoint: string; accessKeyId: string; secretAccessKey: string; region: string; caFile?: string };
   sftp?: { host: string; port: number; username: string; keyPath: string };
   /** Resume test: stop the core when this fraction is done, start another, resume. */
   interruptAt?: number;
@@ -30,8 +35,23 @@ export interface WorkerJob {
 
 const secretBox = createHeadlessSecretBox();
 
+/**
+ * Fails unless the forked core runs with exactly the V8 flags the app gives its utility
+ * process (`--js-flags=...` in electron/main/coreProcess.ts), read from its command line.
+ */
+function checkAppV8Flags(pid: number | undefined): void {
+  const appFlags = utilityProcessExecArgv.flatMap((arg) => (arg.startsWith('--js-flags=') ? arg.slice('--js-flags='.length).split(' ') : []));
+  const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(1);
+  const v8Flags = args.slice(0, args.findIndex((a) => !a.startsWith('--')));
+  if (appFlags.join(' ') !== v8Flags.join(' ')) throw new Error(`the core runs with ${JSON.stringify(v8Flags)}, the app with ${JSON.stringify(appFlags)}`);
+}
+
 function startCore(job: WorkerJob, dataDir: string): Promise<RemoteCore> {
-  return startRemoteCore(() => forkCoreProcess(job.coreModule, { ...process.env, HOME: dataDir }), {
+  return startRemoteCore(() => {
+    const child = forkCoreProcess(job.coreModule, { ...process.env, HOME: dataDir });
+    if (process.platform === 'linux') checkAppV8Flags(child.pid);
+    return child;
+  }, {
     setup: { dataDir, homeDir: dataDir, appVersion: 'bench', platform: process.platform },
     secretBox,
     dialogs: { chooseFolder: async () => null },
@@ -44,7 +64,7 @@ async function connect(core: RemoteCore, job: WorkerJob, existing?: string): Pro
   if (!id) {
     const draft =
       job.kind === 's3'
-        ? { protocol: 's3' as const, name: 'bench', endpoint: { kind: 'custom' as const, url: job.s3!.endpoint }, region: job.s3!.region, forcePathStyle: true, rememberSecret: true, auth: { kind: 'keys' as const, accessKeyId: job.s3!.accessKeyId, secretAccessKey: job.s3!.secretAccessKey } }
+        ? { protocol: 's3' as const, name: 'bench', endpoint: { kind: 'custom' as const, url: job.s3!.endpoint }, region: job.s3!.region, forcePathStyle: true, rememberSecret: true, auth: { kind: 'keys' as const, accessKeyId: job.s3!.accessKeyId, secretAccessKey: job.s3!.secretAccessKey }, ...(job.s3!.caFile && { caFile: job.s3!.caFile }) }
         : { protocol: 'sftp' as const, name: 'bench', host: job.sftp!.host, port: job.sftp!.port, username: job.sftp!.username, rememberSecret: false, auth: { kind: 'key' as const, keyPath: job.sftp!.keyPath } };
     id = (await call('connections:save', { draft })).id;
   }
@@ -113,6 +133,12 @@ async function main() {
   const dataDir = job.dataDir ?? (await mkdtemp(join(tmpdir(), 'stowage-bench-')));
   let core = await startCore(job, dataDir);
   const id = await connect(core, job);
+  if (job.sources.length === 0) {
+    await core.shutdown();
+    if (!job.dataDir) await rm(dataDir, { recursive: true, force: true });
+    console.log(JSON.stringify({ seconds: 0, failed: [] }));
+    process.exit(0);
+  }
   let watched = watch(core);
   const began = performance.now();
   const started = await start(core, id, job);

@@ -17,7 +17,8 @@ import type { RemoteCore } from '../../electron/main/remoteCore.js';
 import { contentTypeFor } from '../../electron/core/lib/contentType.js';
 import { answerPrepare, type PrepareInCore } from '../../electron/main/dragOutPrepare.js';
 import { PreparedDrags } from '../../electron/main/preparedDrags.js';
-import { bridgeClientPath, bridgeSocketPath, type ClientFrame, type ServerFrame } from './protocol.js';
+import { bridgeClientPath, bridgeSocketPath, unpackStageFrame, type ClientFrame, type ServerFrame } from './protocol.js';
+import { StagedFiles } from './stagedFiles.js';
 
 export interface Bridge {
   url: string;
@@ -27,6 +28,8 @@ export interface Bridge {
   sentFrames: string[];
   /** Files a test is about to drop: the stand-in for Electron's webUtils.getPathForFile. */
   registerDroppedFile(path: string): Promise<void>;
+  /** Where the bytes of files the page picked or dropped, and the bridge did not know, were written (removed on close). */
+  stagingRoot: string;
   /** Drag-out, answered with main's own checks; a browser cannot start an OS drag, so each start is recorded. */
   dragOut: BridgeDragOut;
   close(): Promise<void>;
@@ -72,6 +75,7 @@ export async function startBridge(
       return core.prepareDragOut(request, root);
     });
   const dragOut: BridgeDragOut = { root: dragRoot, prepared: [], started: [], refused: [] };
+  const staged = new StagedFiles(join(tmpdir(), `stowage-bridge-staged-${token.slice(0, 12)}`));
   const clientJs = await bundleClient();
   const root = normalize(rendererDir + sep);
   const dropped = new Map<string, string>();
@@ -134,7 +138,20 @@ export async function startBridge(
   wss.on('connection', (ws) => {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
-    ws.on('message', async (data) => {
+    ws.on('message', async (data, isBinary) => {
+      if (isBinary) {
+        const raw = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+        let id = -1;
+        try {
+          const { header, bytes } = unpackStageFrame(raw);
+          id = header.id;
+          send(ws, { t: 'result', id, result: { ok: true, value: await staged.write(header, bytes) } });
+        } catch (error) {
+          const message = `The preview could not keep the file: ${error instanceof Error ? error.message : String(error)}`;
+          if (id >= 0) send(ws, { t: 'result', id, result: { ok: false, error: { kind: 'internal', message } } });
+        }
+        return;
+      }
       let frame: ClientFrame;
       try {
         frame = JSON.parse(String(data)) as ClientFrame;
@@ -169,12 +186,14 @@ export async function startBridge(
       dropped.set(`${path.split(/[\\/]/).pop()}\u0000${info.size}`, path);
     },
     dragOut,
+    stagingRoot: staged.root,
     async close() {
       unsubscribe();
       for (const ws of sockets) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rm(dragRoot, { recursive: true, force: true });
+      await staged.remove();
     },
   };
 }

@@ -32,6 +32,22 @@ export function connectLocalS3(app: StowageApp, name = 'Local Ceph'): Promise<vo
   return connectS3(app.page, { name, endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
 }
 
+/** Connects to the test RGW through the connection form of a window that speaks Spanish. */
+export async function connectLocalS3Spanish(app: StowageApp): Promise<void> {
+  const { page, servers } = app;
+  await page.locator('.sidebar-header button').click();
+  const form = page.getByRole('dialog', { name: /^(New connection|Nueva conexión)$/ });
+  await form.getByRole('radio', { name: 'S3' }).check();
+  await form.getByLabel(/^(Name|Nombre)$/).fill('Local Ceph');
+  await form.getByLabel(/^(Endpoint|Punto de enlace)$/).selectOption({ label: (await form.getByRole('option', { name: /Custom endpoint|personalizado/ }).textContent()) ?? '' });
+  await form.getByLabel(/^(Endpoint URL|URL del punto de enlace)$/).fill(servers.s3.endpoint);
+  await form.getByLabel(/^(Region|Región)$/).fill('us-east-1');
+  await form.getByLabel(/^(Path-style addressing|Direccionamiento de estilo ruta)$/).check();
+  await form.getByLabel(/^(Access key ID|ID de clave de acceso)$/).fill(servers.s3.accessKeyId);
+  await form.getByLabel(/^(Secret access key|Clave de acceso secreta)$/).fill(servers.s3.secretAccessKey);
+  await form.getByRole('button', { name: /^(Save & Connect|Guardar y conectar)$/ }).click();
+}
+
 export interface SftpFormValues {
   name: string;
   host: string;
@@ -67,7 +83,8 @@ export async function connectSftpWithKey(page: Page, v: Omit<SftpFormValues, 'pa
   await dialog.getByRole('button', { name: 'Save & Connect' }).click();
 }
 
-export const files = (page: Page) => page.getByRole('grid', { name: 'Files' });
+/** The file list, by its name in English, Spanish or the pseudo-locale. */
+export const files = (page: Page) => page.getByRole('grid', { name: /^(Files|Archivos|⟦.*⟧)$/ });
 export const row = (page: Page, path: string) => files(page).locator(`[role="row"][data-path="${path}"]`);
 
 /**

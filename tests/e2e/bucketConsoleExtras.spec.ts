@@ -57,8 +57,10 @@ test('access logging, requester pays, object ACLs, the default upload class and 
     await expect(dialog.getByRole('alert')).toHaveText('This server does not support server access logging.');
     await shoot(app, 'bucket-panel-logging');
 
-    // Requester pays on, read from the server, then off again.
+    // Requester pays on, read from the server, then off again. The refused logging edits are
+    // still unsaved: leaving their panel asks first, and they are discarded.
     await dialog.getByRole('button', { name: 'Requester pays' }).click();
+    await page.getByRole('alertdialog', { name: 'Save your changes?' }).getByRole('button', { name: 'Discard' }).click();
     await expect(dialog.getByTestId('requester-pays-state')).toHaveText('The bucket owner pays');
     await dialog.getByRole('button', { name: 'Turn requester pays on' }).click();
     await expect(dialog.getByTestId('requester-pays-state')).toHaveText('The requester pays');

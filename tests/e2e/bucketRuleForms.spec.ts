@@ -28,7 +28,7 @@ test('lifecycle rule made in the form: a bad value is named and blocks Save; the
 
     // Too early for STANDARD_IA: said next to the field, and nothing can be saved.
     await rule.getByLabel('Transition 1 days').fill('10');
-    await expect(rule.getByText('S3 moves objects to STANDARD_IA after 30 days at the earliest.')).toBeVisible();
+    await expect(rule.getByText('S3 moves objects to Standard-IA after 30 days at the earliest.')).toBeVisible();
     await expect(save).toBeDisabled();
     await expect(dialog.getByText('Fix the fields marked above to save.')).toBeVisible();
     await app.screenshot('bucket-panel-lifecycle-invalid-light');
@@ -41,7 +41,7 @@ test('lifecycle rule made in the form: a bad value is named and blocks Save; the
     await rule.getByLabel('Delete old versions').fill('30');
     await rule.getByLabel('Abort unfinished uploads').fill('5');
     await expect(rule.getByTestId('rule-summary')).toHaveText(
-      'Objects under logs/ move to STANDARD_IA after 30 days, then to GLACIER after 90 days and are deleted after 365 days; old versions are deleted 30 days after being replaced; unfinished uploads are aborted after 5 days.',
+      'Objects under logs/ move to Standard-IA after 30 days, then to Glacier Flexible after 90 days and are deleted after 365 days; old versions are deleted 30 days after being replaced; unfinished uploads are aborted after 5 days.',
     );
     await rule.getByRole('textbox', { name: 'Prefix', exact: true }).scrollIntoViewIfNeeded();
     await shoot(app, 'bucket-panel-lifecycle');
@@ -67,7 +67,7 @@ test('lifecycle rule made in the form: a bad value is named and blocks Save; the
 
     // After the save the card shows the server's rule, closed, with nothing left to save
     // (RGW reorders the transitions; the form lists them by day). Switched off, it is saved as Disabled.
-    await expect(rule.getByTestId('rule-summary')).toHaveText(/^Objects under logs\/ move to STANDARD_IA after 30 days, then to GLACIER after 90 days/);
+    await expect(rule.getByTestId('rule-summary')).toHaveText(/^Objects under logs\/ move to Standard-IA after 30 days, then to Glacier Flexible after 90 days/);
     await expect(save).toBeDisabled();
     await expect(dialog.getByRole('button', { name: 'Discard changes' })).toBeHidden();
     await expect(rule.getByRole('button', { name: /archive-logs/ })).toHaveAttribute('aria-expanded', 'false');

@@ -43,7 +43,8 @@ test('bucket settings: versioning, public access and website hosting changed in 
     await dialog.getByLabel('Error document').fill('error.html');
     await dialog.getByRole('button', { name: 'Save website settings' }).click();
     await expect(dialog.getByTestId('website-state')).toHaveText('Hosting a website');
-    await expect(dialog.getByTestId('website-endpoint')).toHaveText(app.servers.s3.endpoint.replace('://', `://${bucket}.`));
+    // A custom endpoint's website address is the server's setup: no unresolvable guess like http://bucket.127.0.0.1:7480.
+    await expect(dialog.getByTestId('website-endpoint')).toContainText('depends on how this server is set up');
     const site = await s3.send(new GetBucketWebsiteCommand({ Bucket: bucket }));
     expect([site.IndexDocument?.Suffix, site.ErrorDocument?.Key]).toEqual(['index.html', 'error.html']);
     await expect(dialog.getByText('No policy or ACL lets visitors read the objects yet.')).toBeVisible();
@@ -79,6 +80,11 @@ test('bucket settings: versioning, public access and website hosting changed in 
         await expect(dialog.getByRole('alert')).toHaveText('This server does not support default encryption.');
       }
       await shoot(app, `bucket-panel-${name}`);
+      // The refused encryption choice is still unsaved: leaving its panel asks, and it is discarded.
+      if (name === 'encryption') {
+        await dialog.getByRole('button', { name: 'Bucket policy', exact: true }).click();
+        await page.getByRole('alertdialog', { name: 'Save your changes?' }).getByRole('button', { name: 'Discard' }).click();
+      }
     }
     // A policy that is not valid JSON is refused as you type, before anything is sent.
     await dialog.getByRole('button', { name: 'Bucket policy', exact: true }).click();
@@ -157,7 +163,7 @@ test('create a bucket with the name checked as you type, then empty and delete i
   const bucket = uniqueBucketName('e2e-made');
   try {
     await connectLocalS3(app);
-    await page.getByRole('button', { name: 'New folder' }).click();
+    await page.getByRole('button', { name: 'New bucket' }).click();
     const create = page.getByRole('dialog', { name: 'New bucket' });
     await create.getByLabel('Bucket name').fill('My_Bucket');
     await expect(create.getByTestId('bucket-name-check')).toHaveText('Bucket names cannot contain uppercase letters.');

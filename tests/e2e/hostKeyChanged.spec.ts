@@ -1,20 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { connectSftp } from './actions.js';
 import { expect, test } from './fixtures.js';
-
-const fingerprintOf = (pubPath: string) => execFileSync('ssh-keygen', ['-lf', pubPath], { encoding: 'utf8' }).split(' ')[1]!;
+import { fingerprintOf, savedOtherHostKey } from './hostKeyScenes.js';
 
 test('SFTP: a changed host key is refused with what changed, that it may be an attack, and how to remove the old entry', async ({ app }) => {
   const { page, servers } = app;
   const sftp = servers.sftp;
-  const other = join(app.workDir, 'other_host_key');
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', other]);
-  const knownHosts = join(app.headless.homeDir, '.ssh', 'known_hosts');
-  await mkdir(join(app.headless.homeDir, '.ssh'), { recursive: true });
-  const otherLine = execFileSync('cat', [`${other}.pub`], { encoding: 'utf8' }).split(' ').slice(0, 2).join(' ');
-  await writeFile(knownHosts, `[${sftp.host}]:${sftp.port} ${otherLine}\n`);
+  const { other, knownHosts } = await savedOtherHostKey(app);
 
   await connectSftp(page, { name: 'Rebuilt', host: sftp.host, port: sftp.port, user: sftp.username, password: sftp.password });
   const dialog = page.getByRole('dialog', { name: 'Host key changed' });

@@ -33,6 +33,10 @@ test('transfers: dropping files and a folder uploads the tree', async ({ app }) 
     await writeFile(join(folder, '2026', 'b.jpg'), randomBytes(3000));
     await dropFiles(app, [single, folder]);
     await waitForTransfer(app.page, 'single.txt');
+    // The folder is one row, whose files are listed when it is opened.
+    const photos = panel(app).locator('[data-testid="transfer"][data-folder="photos"]');
+    await expect(photos).toHaveAttribute('data-state', 'completed', { timeout: 60_000 });
+    await photos.getByRole('button', { name: 'Show files' }).click();
     await waitForTransfer(app.page, 'a.jpg');
     await waitForTransfer(app.page, 'b.jpg');
     await expect(row(app.page, `/${bucket}/photos/`)).toBeVisible();

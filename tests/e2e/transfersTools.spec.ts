@@ -23,9 +23,9 @@ test('transfer settings: change them in the dialog, the core has them, and they 
   await createBucketWith(s3, bucket, {});
   try {
     await openBucket(app, bucket);
-    await panel(app).getByRole('button', { name: 'Transfer settings' }).click();
-    const dialog = app.page.getByRole('dialog', { name: 'Transfer settings' });
-    await expect(dialog.getByLabel('Files in parallel')).toHaveValue('4');
+    await panel(app).getByRole('button', { name: 'Settings', exact: true }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Settings', exact: true });
+    await expect(dialog.getByLabel('Files in parallel')).toHaveValue('10');
     await dialog.getByLabel('Files in parallel').fill('2');
     await dialog.getByLabel('Parts per file').fill('3');
     await dialog.getByLabel('Upload limit', { exact: true }).fill('3');
@@ -59,7 +59,7 @@ test('transfer settings: change them in the dialog, the core has them, and they 
     });
 
     // The app-level entry point (sidebar) opens the same settings, as saved.
-    await app.page.getByRole('complementary').getByRole('button', { name: 'Transfer settings' }).click();
+    await app.page.getByRole('complementary').getByRole('button', { name: 'Settings', exact: true }).click();
     await expect(dialog.getByLabel('Files in parallel')).toHaveValue('2');
     await expect(dialog.getByLabel('Upload limit', { exact: true })).toHaveValue('3');
     await expect(dialog.getByLabel('Download limit', { exact: true })).toHaveValue('750');

@@ -8,14 +8,15 @@ import { chown, mkdir, open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { expect } from 'vitest';
-import type { SftpConnectionDraft } from '../../shared/connections.js';
-import type { TransferProgress, TransferSnapshot, TransferState } from '../../shared/transfers.js';
+import type { ConnectionDraft, SftpConnectionDraft } from '../../shared/connections.js';
+import { detailText, type TransferProgress, type TransferSettings, type TransferSnapshot, type TransferState } from '../../shared/transfers.js';
 import type { SecretBox } from '../../electron/core/host.js';
 import type { FromCoreProcess, ToCoreProcess } from '../../electron/core/process/coreProtocol.js';
 import { forkCoreProcess } from '../support/forkCoreProcess.js';
 import { startRemoteCore, type CoreProcessChild, type RemoteCore } from '../../electron/main/remoteCore.js';
 import { nodeBundleOptions } from '../../electron/nodeBundle.mjs';
 import { coreClient } from '../support/coreClient.js';
+import { makeTempDir } from '../support/tempDir.js';
 import type { TestbedEnv } from '../support/testbedEnv.js';
 import { recordFaultCase } from './faultLedger.js';
 
@@ -278,7 +279,7 @@ export function judgeOutcome(run: CaseRun, name: string, back: TransferSnapshot,
     run.lost = 0;
     run.corrupt = landed !== undefined && landed !== sha ? 1 : 0;
   }
-  console.info(`${name}: came back ${back.state}, ended ${done?.state ?? 'nowhere within the time bound'}${done?.error ? `: ${done.error.message}` : ''}${done?.detail ? ` (${done.detail})` : ''}`);
+  console.info(`${name}: came back ${back.state}, ended ${done?.state ?? 'nowhere within the time bound'}${done?.error ? `: ${done.error.message}` : ''}${done?.detail ? ` (${detailText(done)})` : ''}`);
   expect(done?.state === 'completed' || clearlyFailed(done), `completed or clearly failed: ${JSON.stringify(done)}`).toBe(true);
   if (done?.state === 'completed') expect(landed, 'the result is byte-identical to the source').toBe(sha);
   else expect(landed === undefined || landed === sha, 'a failed job left a wrong file under the target name').toBe(true);
@@ -398,6 +399,56 @@ export async function connect(h: CrashableCore, id: string): Promise<void> {
     outcome = await h.call('connections:answerHostKey', { promptId: outcome.prompt.promptId, decision: 'trustAndSave' });
   }
   expect(outcome.state).toBe('connected');
+}
+
+/** A case's own core process, connected, with its transfers slowed so the kill can be timed. */
+export interface CaseCore {
+  h: CrashableCore;
+  connectionId: string;
+  /** The case's folder (the core's home); removed when the case ends. */
+  caseDir: string;
+  /** Where the core keeps its queue and checkpoints. */
+  dataDir: string;
+}
+
+/**
+ * Starts one case's core process on a folder of its own (stopped and removed when the case
+ * ends), saves and connects `draft`, and applies `settings` (a bandwidth limit, retries, the
+ * conflict policy): what every crash case does before it starts its transfer.
+ */
+export async function startCaseCore(
+  run: CaseRun,
+  options: { modulePath: string; secretBox: SecretBox; draft: ConnectionDraft; settings: Partial<TransferSettings> },
+): Promise<CaseCore> {
+  const caseDir = await makeTempDir('fault-case');
+  run.defer(() => caseDir.remove());
+  const dataDir = join(caseDir.path, 'data');
+  const h = await CrashableCore.start({ modulePath: options.modulePath, dataDir, homeDir: caseDir.path, secretBox: options.secretBox });
+  run.defer(() => h.dispose());
+  const saved = await h.call('connections:save', { draft: options.draft });
+  await connect(h, saved.id);
+  await h.call('transfers:setSettings', { changes: options.settings });
+  return { h, connectionId: saved.id, caseDir: caseDir.path, dataDir };
+}
+
+/**
+ * After the kill: a new core process on the same data, connected again (`onConnected` runs
+ * then, before the job is touched), bandwidth limits lifted, the job resumed. Answers the
+ * job as the new core had it and how it ended.
+ */
+export async function restartAndFinish(
+  c: CaseCore,
+  id: string,
+  timeoutMs: number,
+  onConnected: () => Promise<void> = async () => undefined,
+): Promise<{ back: TransferSnapshot; done: TransferSnapshot | undefined }> {
+  await c.h.restart();
+  await connect(c.h, c.connectionId);
+  await onConnected();
+  await c.h.call('transfers:setSettings', { changes: { uploadLimit: 0, downloadLimit: 0 } });
+  const back = await resumeAfterRestart(c.h, id);
+  expect(back, 'the restarted core still has the transfer').toBeDefined();
+  return { back: back!, done: await outcomeOf(c.h, id, timeoutMs) };
 }
 
 /**

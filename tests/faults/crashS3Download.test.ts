@@ -14,17 +14,16 @@ import { readTestbedEnv } from '../support/testbedEnv.js';
 import { s3Draft } from '../integration/transferSupport.js';
 import {
   buildCoreProcess,
-  connect,
   CrashableCore,
   faultCase,
   JobWatch,
   judgeOutcome,
   MiB,
   moments,
-  outcomeOf,
-  resumeAfterRestart,
+  restartAndFinish,
   savedJob,
   sha256File,
+  startCaseCore,
   verifiedOnDisk,
   writeRandomFile,
 } from './crashHarness.js';
@@ -65,20 +64,14 @@ describe('SIGKILL of the core process during an S3 download, then a new core pro
 
   async function crashDownload(name: string, moment: Moment) {
     await faultCase(name, async (run) => {
-      const caseDir = await makeTempDir('fault-case');
-      run.defer(() => caseDir.remove());
-      const dataDir = join(caseDir.path, 'data');
-      const into = join(caseDir.path, 'into');
-      await mkdir(into);
-      const h = await CrashableCore.start({ modulePath, dataDir, homeDir: caseDir.path, secretBox });
-      run.defer(() => h.dispose());
-
-      const saved = await h.call('connections:save', { draft: s3Draft(env, relay.endpoint) });
-      await connect(h, saved.id);
       // Two ranges in flight (not six): what a crash may cost to fetch again stays well below the whole file.
-      await h.call('transfers:setSettings', { changes: { downloadLimit: 16 * MiB, partsInFlight: 2, retries: 2, conflictPolicy: 'overwrite' } });
+      const settings = { downloadLimit: 16 * MiB, partsInFlight: 2, retries: 2, conflictPolicy: 'overwrite' } as const;
+      const c = await startCaseCore(run, { modulePath, secretBox, draft: s3Draft(env, relay.endpoint), settings });
+      const { h, dataDir } = c;
+      const into = join(c.caseDir, 'into');
+      await mkdir(into);
       const watch = h.watchJobs();
-      const [t] = await h.call('transfers:download', { connectionId: saved.id, remotePaths: [`/${bucket}/${key}`], localFolder: into });
+      const [t] = await h.call('transfers:download', { connectionId: c.connectionId, remotePaths: [`/${bucket}/${key}`], localFolder: into });
       const target = t!.localPath;
       await moment(h, watch, t!.id, target);
 
@@ -96,13 +89,8 @@ describe('SIGKILL of the core process during an S3 download, then a new core pro
             .reduce((sum, r) => sum + (r.rangeBytes ?? size), 0);
       console.info(`${name}: killed pid ${h.pid}; ${onDisk.whole ? 'the whole file' : `${onDisk.bytes} bytes`} verified on disk, ${inFlight} bytes in flight`);
 
-      await h.restart();
-      await connect(h, saved.id);
-      await h.call('transfers:setSettings', { changes: { downloadLimit: 0 } });
-      const back = await resumeAfterRestart(h, t!.id);
-      expect(back, 'the restarted core still has the download').toBeDefined();
-      const done = await outcomeOf(h, t!.id, 90_000);
-      judgeOutcome(run, name, back!, done, await sha256File(target), sha);
+      const { back, done } = await restartAndFinish(c, t!.id, 90_000);
+      judgeOutcome(run, name, back, done, await sha256File(target), sha);
       if (done?.state === 'completed') {
         expect(await readdir(into), 'nothing but the file beside it (no stray .part)').toEqual([t!.name]);
       }

@@ -13,16 +13,15 @@ import { readTestbedEnv } from '../support/testbedEnv.js';
 import { s3Draft } from '../integration/transferSupport.js';
 import {
   buildCoreProcess,
-  connect,
   CrashableCore,
   faultCase,
   JobWatch,
   judgeOutcome,
   MiB,
   moments,
-  outcomeOf,
-  resumeAfterRestart,
+  restartAndFinish,
   sha256File,
+  startCaseCore,
   within,
   writeRandomFile,
 } from './crashHarness.js';
@@ -92,18 +91,12 @@ describe('SIGKILL of the core process during an S3 upload, then a new core proce
       // The memstore RGW keeps every byte in RAM: leave nothing once the case is counted.
       run.afterwards(() => abortUploads(s3, bucket, prefix));
       run.afterwards(() => emptyPrefix(s3, bucket, prefix));
-      const caseDir = await makeTempDir('fault-case');
-      run.defer(() => caseDir.remove());
-      const h = await CrashableCore.start({ modulePath, dataDir: join(caseDir.path, 'data'), homeDir: caseDir.path, secretBox });
-      run.defer(() => h.dispose());
-
-      const saved = await h.call('connections:save', { draft: s3Draft(env, relay.endpoint) });
-      await connect(h, saved.id);
-      await h.call('transfers:setSettings', { changes: { uploadLimit, retries: 2, conflictPolicy: 'overwrite' } });
+      const c = await startCaseCore(run, { modulePath, secretBox, draft: s3Draft(env, relay.endpoint), settings: { uploadLimit, retries: 2, conflictPolicy: 'overwrite' } });
+      const { h } = c;
       // Let the bandwidth bucket fill (a quarter second's worth): the first part leaves at once.
       await new Promise((resolve) => setTimeout(resolve, 300));
       const watch = h.watchJobs();
-      const [t] = await h.call('transfers:upload', { connectionId: saved.id, localPaths: [file], remoteFolder: `/${bucket}/${prefix}` });
+      const [t] = await h.call('transfers:upload', { connectionId: c.connectionId, localPaths: [file], remoteFolder: `/${bucket}/${prefix}` });
       await moment(h, watch, t!.id, key);
 
       // What the dead process left: the object (if it got completed) or the parts the server holds.
@@ -115,21 +108,16 @@ describe('SIGKILL of the core process during an S3 upload, then a new core proce
       console.info(`${name}: killed pid ${h.pid}; the server held ${completeAtDeath ? 'the whole object' : `${held.size} part(s)`}`);
 
       const orphansAtDeath = (await incompleteUploads(s3, bucket, prefix)).length;
-      await h.restart();
-      await connect(h, saved.id);
-      if (leftoverClearedOnConnect) {
+      const { back, done } = await restartAndFinish(c, t!.id, 120_000, async () => {
+        if (!leftoverClearedOnConnect) return;
         // The upload the dead core started but never named is aborted once the connection is up, before anyone resumes the job.
         expect(orphansAtDeath, 'the dead core left an unnamed upload').toBe(1);
         const until = Date.now() + 15_000;
         while ((await incompleteUploads(s3, bucket, prefix)).length > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
         expect(await incompleteUploads(s3, bucket, prefix), 'incomplete uploads once the connection is up').toEqual([]);
-      }
-      await h.call('transfers:setSettings', { changes: { uploadLimit: 0 } });
-      const back = await resumeAfterRestart(h, t!.id);
-      expect(back, 'the restarted core still has the upload').toBeDefined();
-      const done = await outcomeOf(h, t!.id, 120_000);
+      });
       const landed = await objectFacts(s3, bucket, key);
-      judgeOutcome(run, name, back!, done, landed?.sha256, sha);
+      judgeOutcome(run, name, back, done, landed?.sha256, sha);
 
       const after = relay.requests.slice(mark).filter((r) => r.path === `/${bucket}/${key}` && r.method === 'PUT');
       const partsSent = after.filter((r) => r.query.has('partNumber')).map((r) => Number(r.query.get('partNumber')));

@@ -12,20 +12,19 @@ import { makeTempDir, type TempDir } from '../support/tempDir.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
 import {
   buildCoreProcess,
-  connect,
   CrashableCore,
   faultCase,
   JobWatch,
   judgeOutcome,
   MiB,
   moments,
-  outcomeOf,
-  resumeAfterRestart,
+  restartAndFinish,
   savedJob,
   sftpDraft,
   sftpFolder,
   sha256File,
   sshOverhead,
+  startCaseCore,
   verifiedOnDisk,
   writeRandomFile,
 } from './crashHarness.js';
@@ -65,21 +64,14 @@ describe('SIGKILL of the core process during an SFTP download, then a new core p
 
   async function crashSftpDownload(name: string, moment: Moment) {
     await faultCase(name, async (run) => {
-      const caseDir = await makeTempDir('fault-case');
-      run.defer(() => caseDir.remove());
       // Nothing is uploaded: the server's folder holds only the source, which must stay alone.
       run.countOrphans = async () => (await readdir(folder)).filter((n) => n !== 'data.bin').length;
-      const dataDir = join(caseDir.path, 'data');
-      const into = join(caseDir.path, 'into');
+      const c = await startCaseCore(run, { modulePath, secretBox, draft: sftpDraft(sftp, relay.port), settings: { downloadLimit: 16 * MiB, retries: 2, conflictPolicy: 'overwrite' } });
+      const { h, dataDir } = c;
+      const into = join(c.caseDir, 'into');
       await mkdir(into);
-      const h = await CrashableCore.start({ modulePath, dataDir, homeDir: caseDir.path, secretBox });
-      run.defer(() => h.dispose());
-
-      const saved = await h.call('connections:save', { draft: sftpDraft(sftp, relay.port) });
-      await connect(h, saved.id);
-      await h.call('transfers:setSettings', { changes: { downloadLimit: 16 * MiB, retries: 2, conflictPolicy: 'overwrite' } });
       const watch = h.watchJobs();
-      const [t] = await h.call('transfers:download', { connectionId: saved.id, remotePaths: [join(folder, 'data.bin')], localFolder: into });
+      const [t] = await h.call('transfers:download', { connectionId: c.connectionId, remotePaths: [join(folder, 'data.bin')], localFolder: into });
       const target = t!.localPath;
       await moment(h, watch, t!.id, target);
 
@@ -88,15 +80,10 @@ describe('SIGKILL of the core process during an SFTP download, then a new core p
       const mark = relay.bytes();
       console.info(`${name}: killed pid ${h.pid}; ${onDisk.whole ? 'the whole file' : `${onDisk.bytes} bytes`} verified on disk`);
 
-      await h.restart();
-      await connect(h, saved.id);
-      await h.call('transfers:setSettings', { changes: { downloadLimit: 0 } });
-      const back = await resumeAfterRestart(h, t!.id);
-      expect(back, 'the restarted core still has the download').toBeDefined();
-      const done = await outcomeOf(h, t!.id, 90_000);
+      const { back, done } = await restartAndFinish(c, t!.id, 90_000);
       const fetched = relay.bytes().down - mark.down;
       console.info(`${name}: ${fetched} bytes fetched after the restart`);
-      judgeOutcome(run, name, back!, done, await sha256File(target), sha);
+      judgeOutcome(run, name, back, done, await sha256File(target), sha);
       if (done?.state === 'completed') {
         expect(await readdir(into), 'nothing but the file beside it (no stray .part)').toEqual([t!.name]);
       }

@@ -13,20 +13,19 @@ import { readTestbedEnv } from '../support/testbedEnv.js';
 import {
   buildCoreProcess,
   bytesMatching,
-  connect,
   CrashableCore,
   faultCase,
   JobWatch,
   judgeOutcome,
   MiB,
   moments,
-  outcomeOf,
-  resumeAfterRestart,
+  restartAndFinish,
   savedJob,
   sftpDraft,
   sftpFolder,
   sha256File,
   sshOverhead,
+  startCaseCore,
   writeRandomFile,
 } from './crashHarness.js';
 
@@ -63,17 +62,10 @@ describe('SIGKILL of the core process during an SFTP upload, then a new core pro
       const part = join(folder, '.data.bin.stowage-part');
       run.countOrphans = async () => (await readdir(folder)).filter((n) => n.endsWith('.stowage-part')).length;
       run.afterwards(() => rm(folder, { recursive: true, force: true }));
-      const caseDir = await makeTempDir('fault-case');
-      run.defer(() => caseDir.remove());
-      const dataDir = join(caseDir.path, 'data');
-      const h = await CrashableCore.start({ modulePath, dataDir, homeDir: caseDir.path, secretBox });
-      run.defer(() => h.dispose());
-
-      const saved = await h.call('connections:save', { draft: sftpDraft(sftp, relay.port) });
-      await connect(h, saved.id);
-      await h.call('transfers:setSettings', { changes: { uploadLimit: 16 * MiB, retries: 2, conflictPolicy: 'overwrite' } });
+      const c = await startCaseCore(run, { modulePath, secretBox, draft: sftpDraft(sftp, relay.port), settings: { uploadLimit: 16 * MiB, retries: 2, conflictPolicy: 'overwrite' } });
+      const { h, dataDir } = c;
       const watch = h.watchJobs();
-      const [t] = await h.call('transfers:upload', { connectionId: saved.id, localPaths: [source], remoteFolder: folder });
+      const [t] = await h.call('transfers:upload', { connectionId: c.connectionId, localPaths: [source], remoteFolder: folder });
       await moment(h, watch, t!.id, folder);
 
       // What the dead process left: the file in place, or a part whose checkpointed prefix holds the source's bytes.
@@ -84,15 +76,10 @@ describe('SIGKILL of the core process during an SFTP upload, then a new core pro
       const mark = relay.bytes();
       console.info(`${name}: killed pid ${h.pid}; ${whole ? 'the whole file was on the server' : `checkpointed offset ${offset}, ${resumable} bytes of it on the server`}`);
 
-      await h.restart();
-      await connect(h, saved.id);
-      await h.call('transfers:setSettings', { changes: { uploadLimit: 0 } });
-      const back = await resumeAfterRestart(h, t!.id);
-      expect(back, 'the restarted core still has the upload').toBeDefined();
-      const done = await outcomeOf(h, t!.id, 90_000);
+      const { back, done } = await restartAndFinish(c, t!.id, 90_000);
       const sent = relay.bytes().up - mark.up;
       console.info(`${name}: ${sent} bytes sent after the restart`);
-      judgeOutcome(run, name, back!, done, await sha256File(target), sha);
+      judgeOutcome(run, name, back, done, await sha256File(target), sha);
       if (done?.state === 'completed') {
         expect(await readdir(folder), 'nothing but the file on the server (no .stowage-part)').toEqual(['data.bin']);
       }

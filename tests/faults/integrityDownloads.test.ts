@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TransferSnapshot } from '../../shared/transfers.js';
+import { detailText, type TransferSnapshot } from '../../shared/transfers.js';
 import type { Core } from '../../electron/core/createCore.js';
 import { coreClient, failureOf } from '../support/coreClient.js';
 import { startCountingS3Relay, type CountingS3Relay } from '../support/countingS3Relay.js';
@@ -85,7 +85,7 @@ describe('fault cases: what a download delivers, against the real RGW', () => {
       const done = await Promise.all(jobs.map(settle));
       expect(done.map((t) => t.state)).toEqual(jobs.map(() => 'completed'));
       expect((await readdir(join(into, 't', 'a'))).sort()).toEqual(['b', 'b (1)']);
-      expect(done.find((t) => t.localPath.endsWith('b (1)'))!.detail).toMatch(/same local name, so this one is saved as b \(1\)/);
+      expect(detailText(done.find((t) => t.localPath.endsWith('b (1)'))!)).toMatch(/same local name, so this one is saved as b \(1\)/);
       expect((await readdir(join(into, 't', 'p'))).sort()).toEqual(['\uff0e', '\uff0e\uff0e']);
       expect((await readdir(join(into, 't'))).sort()).toEqual(['a', 'p']); // nothing beside the folder
     });
@@ -122,7 +122,7 @@ describe('fault cases: what a download delivers, against the real RGW', () => {
       const details: string[] = [];
       core.events.subscribe((channel, payload) => {
         const p = payload as TransferSnapshot;
-        if (channel === 'transfers:changed' && p.id === job!.id && p.detail) details.push(p.detail);
+        if (channel === 'transfers:changed' && p.id === job!.id && p.detail) details.push(detailText(p));
       });
       const before = relay.requests.length;
       await call('transfers:resume', { ids: [job!.id] });
@@ -170,7 +170,7 @@ describe('fault cases: what a download delivers, against the real RGW', () => {
       expect(done.map((t) => t.state)).toEqual(jobs.map(() => 'completed'));
       const cut = done.find((t) => t.remotePath.endsWith(tooLong))!;
       expect(Buffer.byteLength(cut.name)).toBeLessThanOrEqual(255);
-      expect(cut.detail).toMatch(/too long for a local file \(at most 255 bytes\), so it is saved as é+\.txt/);
+      expect(detailText(cut)).toMatch(/too long for a local file \(at most 255 bytes\), so it is saved as é+\.txt/);
     });
   });
 
@@ -185,7 +185,7 @@ describe('fault cases: what a download delivers, against the real RGW', () => {
       expect((await readdir(join(into, 'f'))).sort()).toEqual(['dirobj', 'dirobj (folder object)']);
       expect(await readFile(join(into, 'f', 'dirobj (folder object)'), 'utf8')).toBe('x'.repeat(44));
       const marker = (await Promise.all(jobs.map(settle))).find((t) => t.name === 'dirobj (folder object)')!;
-      expect(marker.detail).toMatch(/key ends in a slash.*holds 44 bytes/);
+      expect(detailText(marker)).toMatch(/key ends in a slash.*holds 44 bytes/);
       const empty = await failureOf(call('transfers:download', { connectionId: id, remotePaths: [`/${bucket}/f/empty/`], localFolder: into }));
       expect(empty.message).toBe('There is nothing to download: the chosen folders hold no files.');
     });
@@ -199,7 +199,7 @@ describe('fault cases: what a download delivers, against the real RGW', () => {
       await judge(run, [job!], keyOf);
       const done = await settle(job!);
       expect(done.state).toBe('completed');
-      expect(done.detail).toMatch(/not verified/);
+      expect(detailText(done)).toMatch(/not verified/);
     });
   });
 });

@@ -141,7 +141,7 @@ describe('object-level bucket features against the real RGW', () => {
         }),
       );
       const failure = await failureOf(call('buckets:setObjectPublic', { connectionId: id, path: `/${other}/x.txt`, makePublic: true }));
-      expect(failure).toEqual({
+      expect(failure).toMatchObject({
         kind: 'permission',
         message: 'The "Block public ACLs" switch of Block Public Access is on: it refuses public ACLs. Turn it off first.',
       });

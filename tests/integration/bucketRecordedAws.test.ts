@@ -142,7 +142,7 @@ describe('AWS-only bucket features (recorded AWS responses)', () => {
     };
     const settings = await readBucketSettings({ client }, 'site-bucket');
     expect(settings.website).toMatchObject({ supported: true, value: { endpoint: 'http://site-bucket.s3-website-us-west-2.amazonaws.com' } });
-    expect(settings.encryption).toEqual({ supported: false, message: 'Not supported by this server.' });
+    expect(settings.encryption).toEqual({ supported: false, message: { key: 'coreBuckets:notSupported' } });
   });
 
   it('sends SSE-KMS default encryption with the key id (recorded AWS responses)', async () => {
@@ -201,7 +201,7 @@ describe('AWS-only bucket features (recorded AWS responses)', () => {
       'Expedited retrieval is not available for DEEP_ARCHIVE: choose Standard or Bulk.',
     );
     const download = await client.send(new GetObjectCommand({ Bucket: 'b', Key: 'k' })).catch((e: unknown) => e);
-    expect(toIpcError(download, [s3ErrorTranslator])).toEqual({
+    expect(toIpcError(download, [s3ErrorTranslator])).toMatchObject({
       kind: 'conflict',
       message: 'The object is archived (Glacier or Deep Archive): restore it first.',
     });

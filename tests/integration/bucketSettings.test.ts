@@ -19,8 +19,6 @@ import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '
 import { readTestbedEnv } from '../support/testbedEnv.js';
 
 const env = readTestbedEnv();
-/** RGW's website endpoint for a bucket: the bucket name before the endpoint's host. */
-const websiteEndpoint = (bucket: string) => env.s3.endpoint.replace('://', `://${bucket}.`);
 const s3 = testS3Client(env);
 
 const draft: S3ConnectionDraft = {
@@ -68,14 +66,14 @@ describe('bucket settings through the core, against the real RGW', () => {
       value: { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false },
     });
     expect(settings.publicStatus).toEqual({ supported: true, value: { policyIsPublic: false, aclGrantsPublic: [], isPublic: false } });
-    expect(settings.website).toEqual({ supported: true, value: { config: { mode: 'off' }, endpoint: websiteEndpoint(bucket) } });
+    expect(settings.website).toEqual({ supported: true, value: { config: { mode: 'off' }, endpoint: null } });
     expect(settings.lifecycle).toEqual({ supported: true, value: [] });
     expect(settings.cors).toEqual({ supported: true, value: [] });
     expect(settings.tags).toEqual({ supported: true, value: [] });
     expect(settings.policy).toEqual({ supported: true, value: '' });
     expect(settings.accountPublicAccessBlock.supported).toBe(false);
     const failure = await failureOf(call('buckets:setEncryption', { connectionId: id, bucket, encryption: { kind: 'SSE-S3' } }));
-    expect(failure).toEqual({ kind: 'unsupported', message: 'This server does not support default encryption.' });
+    expect(failure).toMatchObject({ kind: 'unsupported', message: 'This server does not support default encryption.' });
   });
 
   it('enables and suspends versioning; lists, restores, deletes and undeletes versions', async () => {
@@ -149,7 +147,7 @@ describe('bucket settings through the core, against the real RGW', () => {
       kind: 'invalidInput',
       message: expect.stringContaining('not valid JSON'),
     });
-    expect(await failureOf(call('buckets:setPolicy', { connectionId: id, bucket, policy: '{"Statement":[{"Effect":"Maybe"}]}' }))).toEqual({
+    expect(await failureOf(call('buckets:setPolicy', { connectionId: id, bucket, policy: '{"Statement":[{"Effect":"Maybe"}]}' }))).toMatchObject({
       kind: 'invalidInput',
       message: 'Statement 1: "Effect" must be "Allow" or "Deny".',
     });
@@ -157,7 +155,7 @@ describe('bucket settings through the core, against the real RGW', () => {
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:NoSuchAction', Resource: `arn:aws:s3:::${bucket}/*` }],
     });
-    expect(await failureOf(call('buckets:setPolicy', { connectionId: id, bucket, policy: unknownAction }))).toEqual({
+    expect(await failureOf(call('buckets:setPolicy', { connectionId: id, bucket, policy: unknownAction }))).toMatchObject({
       kind: 'invalidInput',
       message: 'The server rejected the policy: check each Action, Resource and Principal.',
     });
@@ -178,7 +176,7 @@ describe('bucket settings through the core, against the real RGW', () => {
     const read = await call('buckets:settings', { connectionId: id, bucket });
     expect(read.website).toEqual({
       supported: true,
-      value: { config: { mode: 'site', indexDocument: 'index.html', errorDocument: 'error.html', routingRules }, endpoint: websiteEndpoint(bucket) },
+      value: { config: { mode: 'site', indexDocument: 'index.html', errorDocument: 'error.html', routingRules }, endpoint: null },
     });
 
     await call('buckets:setWebsite', { connectionId: id, bucket, website: { mode: 'redirect', hostName: 'example.com', protocol: 'https' } });
@@ -234,7 +232,7 @@ describe('bucket settings through the core, against the real RGW', () => {
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'cold.bin', Body: 'ice', StorageClass: 'GLACIER' }));
     const path = `/${bucket}/cold.bin`;
     expect(await call('buckets:restoreStatus', { connectionId: id, path })).toEqual({ state: 'archived' });
-    expect(await failureOf(call('buckets:restoreObject', { connectionId: id, path, days: 3, tier: 'Standard' }))).toEqual({
+    expect(await failureOf(call('buckets:restoreObject', { connectionId: id, path, days: 3, tier: 'Standard' }))).toMatchObject({
       kind: 'unsupported',
       message: 'This server does not support restoring archived objects.',
     });
@@ -243,7 +241,7 @@ describe('bucket settings through the core, against the real RGW', () => {
   it('creates buckets with options, validating the name first', async () => {
     expect(
       await failureOf(call('buckets:create', { connectionId: id, bucket: '192.168.1.1', versioning: false, blockPublicAccess: false, objectLock: false })),
-    ).toEqual({ kind: 'invalidInput', message: 'Bucket names cannot look like an IP address (such as 192.168.5.4).' });
+    ).toMatchObject({ kind: 'invalidInput', message: 'Bucket names cannot look like an IP address (such as 192.168.5.4).' });
     const bucket = uniqueBucketName('created');
     made.push(bucket);
     await call('buckets:create', { connectionId: id, bucket, versioning: true, blockPublicAccess: true, objectLock: false });
@@ -254,7 +252,7 @@ describe('bucket settings through the core, against the real RGW', () => {
       supported: true,
       value: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
     });
-    expect(await failureOf(call('buckets:create', { connectionId: id, bucket, versioning: false, blockPublicAccess: false, objectLock: false }))).toEqual({
+    expect(await failureOf(call('buckets:create', { connectionId: id, bucket, versioning: false, blockPublicAccess: false, objectLock: false }))).toMatchObject({
       kind: 'conflict',
       message: `You already have a bucket named "${bucket}".`,
     });
@@ -269,7 +267,7 @@ describe('bucket settings through the core, against the real RGW', () => {
 
     expect(await call('buckets:countForEmpty', { connectionId: id, bucket })).toEqual({ versions: 3, deleteMarkers: 1 });
     const refused = await failureOf(call('buckets:delete', { connectionId: id, bucket, empty: false }));
-    expect(refused).toEqual({ kind: 'conflict', message: `The bucket "${bucket}" is not empty. Empty it first, or choose "Empty and delete".` });
+    expect(refused).toMatchObject({ kind: 'conflict', message: `The bucket "${bucket}" is not empty. Empty it first, or choose "Empty and delete".` });
     expect(await failureOf(call('buckets:delete', { connectionId: id, bucket, empty: true, confirmName: 'wrong' }))).toMatchObject({ kind: 'invalidInput' });
     expect((await s3.send(new ListObjectVersionsCommand({ Bucket: bucket }))).Versions).toHaveLength(3);
 

@@ -50,6 +50,7 @@ describe('saved secrets across a restart of the core, against the real RGW', () 
     expect(failure).toEqual({
       kind: 'auth',
       message: 'The saved secret of this connection could not be decrypted (the OS keychain may have changed). Enter it again.',
+      code: 'coreConnections:secretUnreadable',
     });
     const typed = { secretAccessKey: env.s3.secretAccessKey };
     expect(await call('connections:connect', { id: ids.damaged, secrets: typed })).toMatchObject({ state: 'connected' });

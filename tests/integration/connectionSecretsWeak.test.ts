@@ -59,6 +59,8 @@ describe('with only a weak secret backend (basic_text), no secret is saved, agai
         'Stowage does not save secrets on this computer: no OS keychain is available (basic_text), and without one a saved ' +
         'secret could be read by anyone who can read your files. You are asked for it each time you connect instead. ' +
         'To save secrets, set up a keyring such as GNOME Keyring or KWallet.',
+      explanationCode: 'coreConnections:secretStorage.weakLinux',
+      explanationParams: { backend: 'basic_text' },
     });
 
     // The form asked to remember it: the core refuses to, and the summary says so.
@@ -76,6 +78,7 @@ describe('with only a weak secret backend (basic_text), no secret is saved, agai
     expect(await call('connections:list', {})).toMatchObject([{ id: saved.id, hasSavedSecret: false, needsSecretAtConnect: true }]);
     expect(await failureOf(call('connections:connect', { id: saved.id }))).toEqual({
       kind: 'auth',
+      code: 'coreS3:session.secretKeyNeeded',
       message: 'Enter the secret access key for this connection.',
     });
     expect(await call('connections:connect', { id: saved.id, secrets: { secretAccessKey: secret } })).toMatchObject({ state: 'connected' });

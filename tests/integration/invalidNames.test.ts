@@ -14,6 +14,8 @@ const env = readTestbedEnv();
 const s3 = testS3Client(env);
 const refusedNul = (where: string) => ({
   kind: 'invalidInput',
+  code: 'coreIpc:refused.noNul',
+  params: { path: where },
   message: `The request is not valid: Names and paths cannot contain a NUL character (${where}).`,
 });
 
@@ -97,7 +99,12 @@ describe('a NUL in a name or path, and upload metadata named __proto__, through 
     ) as unknown;
     expect(await h.core.dispatch('transfers:upload', payload)).toEqual({
       ok: false,
-      error: { kind: 'invalidInput', message: 'The request is not valid: A metadata name cannot be "__proto__" (options.metadata).' },
+      error: {
+        kind: 'invalidInput',
+        code: 'coreIpc:refused.metadataProto',
+        params: { path: 'options.metadata' },
+        message: 'The request is not valid: A metadata name cannot be "__proto__" (options.metadata).',
+      },
     });
     expect(await call('transfers:list', {})).toEqual([]);
     expect(await keys()).toEqual(['docs/a.txt']);

@@ -12,7 +12,6 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { S3ConnectionDraft } from '../../shared/connections.js';
 import type { Core } from '../../electron/core/createCore.js';
-import { netMessages } from '../../electron/core/net/netMessages.js';
 import { forkCoreProcess } from '../support/forkCoreProcess.js';
 import { startRemoteCore } from '../../electron/main/remoteCore.js';
 import { nodeBundleOptions } from '../../electron/nodeBundle.mjs';
@@ -104,16 +103,25 @@ describe('TLS with a private CA, proxies, and the OS proxy, against the real RGW
     const h = await core();
     const call = coreClient(h.core);
     const untrusted = await call('connections:save', { draft: tlsDraft() });
-    expect(await failureOf(call('connections:connect', { id: untrusted.id }))).toEqual({ kind: 'network', message: netMessages.tlsUntrusted() });
+    expect(await failureOf(call('connections:connect', { id: untrusted.id }))).toEqual({
+      kind: 'network',
+      code: 'coreNet:tlsUntrusted',
+      message: "The server's certificate is not trusted: it is self-signed, or signed by a certificate authority this computer does not know. If the server uses a private CA, name its certificate (a PEM file) as the connection's CA certificate file.",
+    });
 
     const missing = join(work.path, 'no-such-ca.pem');
     const withMissing = await call('connections:save', { draft: tlsDraft(missing) });
-    expect(await failureOf(call('connections:connect', { id: withMissing.id }))).toEqual({ kind: 'notFound', message: netMessages.caFileMissing(missing) });
+    expect(await failureOf(call('connections:connect', { id: withMissing.id }))).toEqual({
+      kind: 'notFound',
+      code: 'coreNet:caFileMissing',
+      params: { path: missing },
+      message: `The CA certificate file ${missing} does not exist. Choose the file again in the connection's settings.`,
+    });
 
     const notPem = join(work.path, 'not-a-ca.pem');
     await writeFile(notPem, 'just some text\n');
     const withText = await call('connections:save', { draft: tlsDraft(notPem) });
-    expect(await failureOf(call('connections:connect', { id: withText.id }))).toEqual({ kind: 'invalidInput', message: netMessages.caFileNotPem(notPem) });
+    expect(await failureOf(call('connections:connect', { id: withText.id }))).toMatchObject({ kind: 'invalidInput', code: 'coreNet:caFileNotPem', params: { path: notPem } });
   });
 
   it("sends S3 traffic through HTTPS_PROXY from the core's environment (TLS inside the tunnel), and NO_PROXY=127.0.0.1 bypasses it", async () => {

@@ -175,7 +175,7 @@ describe('AWS profiles from a temp ~/.aws, against the real RGW', () => {
     expect(expired.kind).toBe('auth');
     expect(expired.message).toContain('run `aws sso login --profile corp-sso`');
     const wrong = await call('connections:save', { draft: profileDraft('wrong') });
-    expect(await failureOf(call('connections:connect', { id: wrong.id }))).toEqual({ kind: 'auth', message: 'The access key or secret key is wrong.' });
+    expect(await failureOf(call('connections:connect', { id: wrong.id }))).toEqual({ kind: 'auth', code: 'coreS3:service.wrongKeys', message: 'The access key or secret key is wrong.' });
     const missing = await call('connections:save', { draft: profileDraft('nope') });
     expect((await failureOf(call('connections:connect', { id: missing.id }))).message).toMatch(/^There is no AWS profile named “nope”/);
   });
@@ -207,8 +207,9 @@ describe('AWS profiles from a temp ~/.aws, against the real RGW', () => {
     });
     await call('connections:connect', { id: saved.id });
     const session = h.core.sessions.get(saved.id);
-    const bad = await failureOf(call('connections:connect', { id: saved.id, secrets: { secretAccessKey: 'expired-or-revoked' } }));
-    expect(bad).toEqual({ kind: 'auth', message: 'The access key or secret key is wrong.' });
+    // Refused typed keys are an answer that asks for them again (see connectionSecretsRefused.test.ts).
+    const bad = await call('connections:connect', { id: saved.id, secrets: { secretAccessKey: 'expired-or-revoked' } });
+    expect(bad).toEqual({ state: 'credentialsRefused', connectionId: saved.id, message: 'The access key or secret key is wrong.', code: 'coreS3:service.wrongKeys' });
     expect(h.core.sessions.get(saved.id)).toBe(session);
     expect((await call('fs:list', { connectionId: saved.id, path: `/${bucket}/` })).entries).toHaveLength(1);
     expect(await call('connections:connect', { id: saved.id, secrets: { secretAccessKey: env.s3.secretAccessKey } })).toMatchObject({ state: 'connected' });

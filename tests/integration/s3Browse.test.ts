@@ -181,7 +181,12 @@ describe('S3 browsing against the real RGW', () => {
     );
 
     const denied = await failureOf(call('s3:openBucket', { connectionId: id, bucket: closed }));
-    expect(denied).toEqual({ kind: 'permission', message: `These credentials may not list the bucket “${closed}” (no s3:ListBucket on it).` });
+    expect(denied).toEqual({
+      kind: 'permission',
+      code: 'coreS3:browse.listBucketDenied',
+      params: { bucket: closed },
+      message: `These credentials may not list the bucket “${closed}” (no s3:ListBucket on it).`,
+    });
     const missing = await failureOf(call('s3:openBucket', { connectionId: id, bucket: `${closed}-nope` }));
     expect(missing.kind).toBe('notFound');
     await call('s3:forgetBucket', { connectionId: id, bucket: shared });

@@ -77,7 +77,12 @@ describe('S3 delete, rename, copy, properties and share links against the real R
     expect(await keysUnder(bucket, 'note')).toEqual([]);
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'taken.txt', Body: Buffer.from('taken') }));
     const conflict = await failureOf(call('fs:rename', { connectionId: id, from: p('renamed note.txt'), to: p('taken.txt') }));
-    expect(conflict).toEqual({ kind: 'conflict', message: `“${p('taken.txt')}” already exists: choose another name.` });
+    expect(conflict).toEqual({
+      kind: 'conflict',
+      code: 'coreS3:tree.exists',
+      params: { path: p('taken.txt') },
+      message: `“${p('taken.txt')}” already exists: choose another name.`,
+    });
     expect(await body(bucket, 'taken.txt')).toBe('taken');
   });
 
@@ -189,7 +194,7 @@ describe('S3 delete, rename, copy, properties and share links against the real R
     expect(tagged.tags).toEqual(expect.arrayContaining([{ key: 'team', value: 'data' }, { key: 'env', value: 'prod' }]));
     expect((await call('s3:setTags', { connectionId: id, path: p('docs/a.txt'), tags: [] })).tags).toEqual([]);
     const dup = await failureOf(call('s3:setTags', { connectionId: id, path: p('docs/a.txt'), tags: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] }));
-    expect(dup).toEqual({ kind: 'invalidInput', message: 'Two tags have the same key.' });
+    expect(dup).toEqual({ kind: 'invalidInput', code: 'coreS3:browse.duplicateTagKeys', message: 'Two tags have the same key.' });
   });
 
   it('shares a presigned URL that plain HTTP can fetch, and a plain URL that needs it', async () => {

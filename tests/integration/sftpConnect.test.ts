@@ -3,6 +3,7 @@ import { chmod, copyFile, readFile, writeFile } from 'node:fs/promises';
 import { connect as tcpConnect, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { englishMessage } from '../../shared/i18n/englishMessages.js';
 import { AppError } from '../../electron/core/errors.js';
 import { type SftpAuth, type SftpSession } from '../../electron/core/sftp/index.js';
 import { openSftpSession } from '../../electron/core/sftp/openSftpSession.js';
@@ -233,9 +234,8 @@ describe('SFTP login against the real sshd', () => {
       await chmod(keyPath, 0o644);
       const session = await connectsAndLists({ kind: 'key', keyPath });
       expect(session.warnings).toHaveLength(1);
-      expect(session.warnings[0]).toContain('UNPROTECTED PRIVATE KEY FILE');
-      expect(session.warnings[0]).toContain(keyPath);
-      expect(session.warnings[0]).toContain('0644');
+      expect(session.warnings[0]).toEqual({ key: 'coreSftp:key.unprotected', params: { path: keyPath, mode: '0644' } });
+      expect(englishMessage(session.warnings[0]!.key, session.warnings[0]!.params)).toContain('UNPROTECTED PRIVATE KEY FILE');
     });
 
     it('says which key the server refused', async () => {

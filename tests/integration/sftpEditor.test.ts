@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EditEvent } from '../../shared/contract/sftp.js';
-import { RemoteEditor, type SftpSession } from '../../electron/core/sftp/index.js';
+import type { SftpSession } from '../../electron/core/sftp/index.js';
 import { openSftpSession } from '../../electron/core/sftp/openSftpSession.js';
+import { recordingEditor, type RecordingEditor } from '../support/recordingEditor.js';
 import { makeTempDir } from '../support/tempDir.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
 
@@ -15,9 +15,10 @@ describe('open in local editor, upload on save (real sshd)', () => {
   let session: SftpSession;
   let folder: string;
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
-  let editor: RemoteEditor;
-  const events: EditEvent[] = [];
-  const opened: string[] = [];
+  let editor: RecordingEditor['editor'];
+  let events: RecordingEditor['events'];
+  let opened: RecordingEditor['opened'];
+  let nextEvent: RecordingEditor['nextEvent'];
 
   beforeAll(async () => {
     session = await openSftpSession({
@@ -31,16 +32,7 @@ describe('open in local editor, upload on save (real sshd)', () => {
     await mkdir(folder);
     execFileSync('chown', [`${env.username}:${env.username}`, folder]);
     temp = await makeTempDir('sftp-edit');
-    editor = new RemoteEditor({
-      session: () => session,
-      // The test plays the user's editor: it only records what it was asked to open.
-      openLocally: async (path) => {
-        opened.push(path);
-      },
-      tempRoot: temp.path,
-      emit: (event) => events.push(event),
-      settleMs: 100,
-    });
+    ({ editor, events, opened, nextEvent } = recordingEditor(() => session, temp.path));
   });
   afterAll(async () => {
     await editor.stopAll();
@@ -59,10 +51,6 @@ describe('open in local editor, upload on save (real sshd)', () => {
     return path;
   }
 
-  const nextEvent = async (editId: string, from: number) => {
-    await expect.poll(() => events.slice(from).find((e) => e.editId === editId), { timeout: 10_000 }).toBeTruthy();
-    return events.slice(from).find((e) => e.editId === editId)!;
-  };
 
   it('downloads a temp copy, opens it, and uploads each save (in place and by rename)', async () => {
     const remote = await remoteFile('notes ✓.txt', 'first version\n');
@@ -98,6 +86,18 @@ describe('open in local editor, upload on save (real sshd)', () => {
     expect(event.state === 'conflict' && event.message).toMatch(/changed on the server after you opened it/);
     expect(await readFile(remote, 'utf8')).toBe('a colleague changed this\n');
     expect(await readFile(edit.localPath, 'utf8')).toBe('my edit\n');
+    await editor.stop(edit.editId);
+  });
+
+  it('does not write back a file deleted on the server meanwhile', async () => {
+    const remote = await remoteFile('deleted.txt', 'original\n');
+    const edit = await editor.open('c1', remote);
+    await rm(remote);
+    const from = events.length;
+    await writeFile(edit.localPath, 'my edit\n');
+    const event = await nextEvent(edit.editId, from);
+    expect(event.state === 'conflict' && event.message).toMatch(/^deleted\.txt was deleted on the server after you opened it/);
+    expect(existsSync(remote)).toBe(false);
     await editor.stop(edit.editId);
   });
 

@@ -85,11 +85,13 @@ describe('a changed SFTP host key is refused with a sentence that says what chan
 
     // Any answer to the refusal gets the same sentence back, never "expired".
     const trusted = await failureOf(call('connections:answerHostKey', { promptId: prompt.promptId, decision: 'trustAndSave' }));
-    expect(trusted).toEqual({ kind: 'auth', message: prompt.refusal });
+    expect(trusted).toEqual({ kind: 'auth', message: prompt.refusal, code: 'coreSftp:login.hostKeyChanged', params: prompt.refusalParams });
     const again = await refusedPrompt(id);
     expect(await failureOf(call('connections:answerHostKey', { promptId: again.promptId, decision: 'reject' }))).toEqual({
       kind: 'cancelled',
       message: again.refusal,
+      code: again.refusalCode,
+      params: again.refusalParams,
     });
     expect(prompt.refusal).not.toMatch(wrongWords);
     await expect(readFile(join(h.dataDir, 'known_hosts'))).rejects.toThrow(/ENOENT/);
@@ -128,6 +130,8 @@ describe('a changed SFTP host key is refused with a sentence that says what chan
     expect(await failureOf(call('connections:answerHostKey', { promptId: prompt.promptId, decision: 'trustOnce' }))).toEqual({
       kind: 'auth',
       message: prompt.refusal,
+      code: 'coreSftp:login.hostKeyRevoked',
+      params: prompt.refusalParams,
     });
   });
 

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SftpConnectionDraft } from '../../shared/connections.js';
 import type { IpcError } from '../../shared/errors.js';
-import type { TransferSnapshot } from '../../shared/transfers.js';
+import { detailText, type TransferSnapshot } from '../../shared/transfers.js';
 import { coreClient, failureOf } from '../support/coreClient.js';
 import { startHeadlessCore, type HeadlessCore } from '../support/headlessCore.js';
 import { PrivateSshd } from '../support/privateSshd.js';
@@ -128,7 +128,7 @@ describe('SFTP through the core with an sshd of its own: jump host, dropped conn
       expect(done.error).toBeUndefined();
       expect(done.state).toBe('completed');
       // The transfer queue retried it, and that attempt ran on the session's new connection.
-      expect(done.detail).toMatch(/after 1 automatic retry/);
+      expect(detailText(done)).toMatch(/after 1 automatic retry/);
       expect(createHash('sha256').update(await readFile(join(folder.path, basename(local)))).digest('hex')).toBe(
         createHash('sha256').update(data).digest('hex'),
       );

@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { englishMessage } from '../../shared/i18n/englishMessages.js';
 import type { SftpConnectionDraft } from '../../shared/connections.js';
 import { coreClient, failureOf } from '../support/coreClient.js';
 import { startHeadlessCore, type HeadlessCore } from '../support/headlessCore.js';
@@ -123,7 +124,7 @@ describe('SFTP sessions through the core (dispatch, like the renderer)', () => {
     if (outcome.state !== 'hostKeyPrompt') return;
     const refused = await failureOf(call('connections:answerHostKey', { promptId: outcome.prompt.promptId, decision: 'trustAndSave' }));
     // Refused with the sentence that says the key changed (no longer "That host key question has expired").
-    expect(refused).toEqual({ kind: 'auth', message: outcome.prompt.refusal });
+    expect(refused).toEqual({ kind: 'auth', message: outcome.prompt.refusal, code: 'coreSftp:login.hostKeyChanged', params: outcome.prompt.refusalParams });
     expect(refused.message).toContain(fingerprintOf(`${other}.pub`));
     expect((await failureOf(call('fs:list', { connectionId: saved.id, path: env.home }))).kind).toBe('notFound');
   });
@@ -133,7 +134,9 @@ describe('SFTP sessions through the core (dispatch, like the renderer)', () => {
     await copyFile(env.keys.ed25519, keyPath);
     await chmod(keyPath, 0o644);
     const { outcome } = await connectTrusting(draft({ auth: { kind: 'key', keyPath } }));
-    expect(outcome.state === 'connected' && outcome.warnings?.[0]).toMatch(/UNPROTECTED PRIVATE KEY FILE: .*0644/);
+    const warning = outcome.state === 'connected' ? outcome.warnings?.[0] : undefined;
+    expect(warning).toMatchObject({ key: 'coreSftp:key.unprotected', params: { mode: '0644' } });
+    expect(englishMessage(warning!.key, warning!.params)).toMatch(/UNPROTECTED PRIVATE KEY FILE: .*0644/);
 
     const { outcome: tight } = await connectTrusting(draft({ name: 'tight', auth: { kind: 'key', keyPath: env.keys.ed25519 } }));
     expect(tight.state === 'connected' && tight.warnings).toBeFalsy();

@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { detailText } from '../../shared/transfers.js';
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -76,7 +77,7 @@ describe('retries with backoff when the S3 server stops and starts mid-transfer'
     await until('the gateway to go away', async () => !(await gatewayAnswers()));
     const retrying = await waitFor(core, t!.id, (x) => x.retries !== undefined && x.retries > 0, 60_000);
     expect(retrying.state).toBe('running');
-    expect(retrying.detail).toMatch(/Retrying in \d+ s/);
+    expect(detailText(retrying)).toMatch(/Retrying in \d+ s/);
 
     const again = spawn('radosgw', ['-n', 'client.rgw'], { env: { ...process.env, CEPH_CONF: join(rgwDir, 'ceph.conf') }, stdio: 'ignore' });
     await new Promise((r) => again.on('exit', r)); // radosgw daemonizes
@@ -85,7 +86,7 @@ describe('retries with backoff when the S3 server stops and starts mid-transfer'
 
     const done = await waitFor(core, t!.id, (x) => x.state === 'completed' || x.state === 'failed', 120_000);
     expect(done.error).toBeUndefined();
-    expect(done.detail).toMatch(/Completed after \d+ automatic retr/);
+    expect(detailText(done)).toMatch(/Completed after \d+ automatic retr/);
     expect(await s3.send(new ListMultipartUploadsCommand({ Bucket: 'retry' })).then((r) => r.Uploads ?? [])).toEqual([]);
 
     const into = join(dir.path, 'back');

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, stat, writeFile, open } from 'node:fs/promise
 import { join } from 'node:path';
 import { AbortMultipartUploadCommand, HeadObjectCommand, ListMultipartUploadsCommand, PutObjectCommand, CreateMultipartUploadCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TransferConflict } from '../../shared/transfers.js';
+import { detailText, type TransferConflict, type TransferSnapshot } from '../../shared/transfers.js';
 import type { Core } from '../../electron/core/createCore.js';
 import { coreClient } from '../support/coreClient.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
@@ -95,7 +95,7 @@ describe('S3 transfer engine, against the real RGW', () => {
     await call('transfers:resume', { ids: [t!.id] });
     const done = await waitFor(core, t!.id, (x) => x.state === 'completed' || x.state === 'failed');
     expect(done.error).toBeUndefined();
-    expect(done.detail).toMatch(/Resumed: the server already had [1-9]\d* part/);
+    expect(detailText(done)).toMatch(/Resumed: the server already had [1-9]\d* part/);
     // The first progress after resuming already counts the parts the server had.
     expect(progress[0]).toBeGreaterThanOrEqual(8 * MiB);
     const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'resume/big.bin' }));
@@ -173,7 +173,7 @@ describe('S3 transfer engine, against the real RGW', () => {
     await call('transfers:resume', { ids: [t!.id] });
     const done = await waitFor(core, t!.id, (x) => x.state === 'completed' || x.state === 'failed');
     expect(done.error).toBeUndefined();
-    expect(done.detail).toMatch(/Resumed: \d+ bytes were already downloaded/);
+    expect(detailText(done)).toMatch(/Resumed: \d+ bytes were already downloaded/);
     expect(await readdir(into)).toEqual(['big.bin']);
     expect(await sha256File(join(into, 'big.bin'))).toBe(await sha256File(big));
   });
@@ -194,14 +194,14 @@ describe('S3 transfer engine, against the real RGW', () => {
     await part.close();
     const details: string[] = [];
     core.events.subscribe((channel, payload) => {
-      const changed = payload as { id?: string; detail?: string };
-      if (channel === 'transfers:changed' && changed.id === t!.id && changed.detail) details.push(changed.detail);
+      const changed = payload as Pick<TransferSnapshot, 'id' | 'detail'>;
+      if (channel === 'transfers:changed' && changed.id === t!.id && changed.detail) details.push(detailText(changed));
     });
     await call('transfers:resume', { ids: [t!.id] });
     const done = await waitFor(core, t!.id, (x) => x.state === 'completed' || x.state === 'failed');
     expect(done.error).toBeUndefined();
     expect(details.join('\n')).toMatch(/Bytes 0-8388607 of single\/one.bin changed on disk after it was downloaded, so it is fetched again/);
-    expect(done.detail).toMatch(/Completed after 1 automatic retry/);
+    expect(detailText(done)).toMatch(/Completed after 1 automatic retry/);
     expect(createHash('sha256').update(await readFile(join(into, 'one.bin'))).digest('hex')).toBe(createHash('sha256').update(body).digest('hex'));
   });
 
@@ -277,7 +277,7 @@ describe('S3 transfer engine, against the real RGW', () => {
     await call('transfers:setSettings', { changes: { conflictPolicy: 'newer' } });
     const [t] = await call('transfers:download', { connectionId: id, remotePaths: [`/${bucket}/newer/n.bin`], localFolder: into });
     const skipped = await waitFor(core, t!.id, (x) => x.state === 'completed' || x.state === 'failed');
-    expect(skipped.detail).toMatch(/Skipped/);
+    expect(detailText(skipped)).toMatch(/Skipped/);
     expect(await readFile(join(into, 'n.bin'), 'utf8')).toBe('local and newer');
 
     await writeFile(join(into, 'n.bin'), body.subarray(0, MiB));
@@ -285,7 +285,7 @@ describe('S3 transfer engine, against the real RGW', () => {
     const [r] = await call('transfers:download', { connectionId: id, remotePaths: [`/${bucket}/newer/n.bin`], localFolder: into });
     const resumed = await waitFor(core, r!.id, (x) => x.state === 'completed' || x.state === 'failed');
     expect(resumed.error).toBeUndefined();
-    expect(resumed.detail).toMatch(/Resumed/);
+    expect(detailText(resumed)).toMatch(/Resumed/);
     expect(Buffer.compare(await readFile(join(into, 'n.bin')), body)).toBe(0);
     await call('transfers:setSettings', { changes: { conflictPolicy: 'ask' } });
   });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { detailText } from '../../shared/transfers.js';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +52,7 @@ describe('SFTP through the transfer queue, against the real sshd', () => {
     await call('transfers:resume', { ids: [t!.id] });
     const done = await waitFor(core, t!.id, (x) => x.state === 'completed' || x.state === 'failed');
     expect(done.error).toBeUndefined();
-    expect(done.detail).toMatch(/Resumed at byte [1-9]/);
+    expect(detailText(done)).toMatch(/Resumed at byte [1-9]/);
     expect(await readdir(folder)).toEqual(['data.bin']);
     expect(await sha256File(join(folder, 'data.bin'))).toBe(await sha256File(file));
   });
@@ -68,7 +69,7 @@ describe('SFTP through the transfer queue, against the real sshd', () => {
     await call('transfers:resume', { ids: [t!.id] });
     const done = await waitFor(core, t!.id, (x) => x.state === 'completed' || x.state === 'failed');
     expect(done.error).toBeUndefined();
-    expect(done.detail).toMatch(/Resumed at byte [1-9]/);
+    expect(detailText(done)).toMatch(/Resumed at byte [1-9]/);
     expect(await sha256File(join(into, 'data.bin'))).toBe(await sha256File(file));
   });
 

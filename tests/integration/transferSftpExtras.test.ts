@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { detailText } from '../../shared/transfers.js';
 import { chmod, chown, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,7 +73,7 @@ describe('SFTP transfer extras against the real sshd', () => {
       const end = await waitFor(core, t!.id, done);
       expect(end.error).toBeUndefined();
       expect(end.state).toBe('completed');
-      expect(end.detail).toBe('Server refused parallel requests; sent sequentially.');
+      expect(detailText(end)).toBe('Server refused parallel requests; sent sequentially.');
       expect(seen.parallelFailed).toBe(true);
       expect(seen.sequentialChunks).toBeGreaterThan(0);
       expect(await sha256File(join(folder, 'seq-up.bin'))).toBe(await sha256File(file));
@@ -85,7 +86,7 @@ describe('SFTP transfer extras against the real sshd', () => {
       const [next] = await call('transfers:upload', { connectionId: id, localPaths: [file], remoteFolder: folder });
       const second = await waitFor(core, next!.id, done);
       expect(second.state).toBe('completed');
-      expect(second.detail).toBe('Server refused parallel requests; sent sequentially.');
+      expect(detailText(second)).toBe('Server refused parallel requests; sent sequentially.');
       expect(parallelChunks).toBe(0);
     } finally {
       (await driver()).injectFault = undefined;
@@ -105,7 +106,7 @@ describe('SFTP transfer extras against the real sshd', () => {
       const end = await waitFor(core, t!.id, done);
       expect(end.error).toBeUndefined();
       // Both notes of the attempt: how it was sent, and how the download was checked.
-      expect(end.detail).toBe('Server refused parallel requests; sent sequentially. Downloaded and its size checked; not verified by checksum, since SFTP servers offer none.');
+      expect(detailText(end)).toBe('Server refused parallel requests; sent sequentially. Downloaded and its size checked; not verified by checksum, since SFTP servers offer none.');
       expect(seen.parallelFailed).toBe(true);
       expect(seen.sequentialChunks).toBeGreaterThan(0);
       expect(await sha256File(join(into, 'seq-down.bin'))).toBe(await sha256File(source));

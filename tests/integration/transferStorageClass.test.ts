@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/createCore.js';
-import type { TransferSnapshot } from '../../shared/transfers.js';
+import { detailText, type TransferSnapshot } from '../../shared/transfers.js';
 import { coreClient, failureOf } from '../support/coreClient.js';
 import { awsErrorAnswer, startRewritingS3Proxy, type RewritingS3Proxy } from '../support/rewritingS3Proxy.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
@@ -97,7 +97,7 @@ describe('storage class changes as transfer queue jobs, against the real RGW', (
     // Asking again copies nothing: S3 would refuse a copy onto itself that changes nothing.
     const [again] = await call('transfers:changeStorageClass', { connectionId: id, paths: [`/${bucket}/a.txt`], storageClass: 'STANDARD_IA' });
     await core.transfers.whenIdle();
-    expect(settled([again!.id])[0]).toMatchObject({ state: 'completed', detail: 'It already had this storage class: nothing was copied.' });
+    expect(settled([again!.id])[0]).toMatchObject({ state: 'completed', detail: [{ key: 'coreTransfers:notes.alreadyInClass', text: 'It already had this storage class: nothing was copied.' }] });
   });
 
   it('shows a failing object as failed with its reason while the others complete, and retries throttling', async () => {
@@ -117,7 +117,7 @@ describe('storage class changes as transfer queue jobs, against the real RGW', (
     expect(byName['gone.txt']).toMatchObject({ state: 'failed', error: { kind: 'notFound' } });
     expect(byName['fine.txt']?.state).toBe('completed');
     expect(byName['throttled.txt']).toMatchObject({ state: 'completed' });
-    expect(byName['throttled.txt']!.detail).toMatch(/^Completed after [1-9]\d* automatic retr/);
+    expect(detailText(byName['throttled.txt']!)).toMatch(/^Completed after [1-9]\d* automatic retr/);
     expect(throttledPuts).toBe(4);
     expect([await classOf('fail/archived.bin'), await classOf('fail/fine.txt'), await classOf('fail/throttled.txt')]).toEqual([
       'STANDARD',
@@ -189,7 +189,7 @@ describe('storage class changes as transfer queue jobs, against the real RGW', (
   });
 
   it('refuses the list of buckets as a path, in words', async () => {
-    expect(await failureOf(call('transfers:changeStorageClass', { connectionId: id, paths: ['/'], storageClass: 'STANDARD_IA' }))).toEqual({
+    expect(await failureOf(call('transfers:changeStorageClass', { connectionId: id, paths: ['/'], storageClass: 'STANDARD_IA' }))).toMatchObject({
       kind: 'invalidInput',
       message: 'Choose files, folders or a bucket, not the list of buckets.',
     });

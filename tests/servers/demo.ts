@@ -5,9 +5,7 @@
  * renderer in a browser through the loopback bridge.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +13,7 @@ import { PutBucketVersioningCommand } from '@aws-sdk/client-s3';
 import type { ConnectionDraft } from '../../shared/connections.js';
 import { createBucketWith, testS3Client } from '../support/s3Fixtures.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
+import { findElectron, previewInsteadLine } from './demoElectron.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const servers = join(root, 'tests/servers/servers.sh');
@@ -88,18 +87,8 @@ const drafts: ConnectionDraft[] = [
 const seed = join(tmpdir(), 'stowage-demo-connections.json');
 await writeFile(seed, JSON.stringify(drafts), { mode: 0o600 });
 
-/** Electron downloads its binary on first use; where that is switched off, use the browser. */
-function electronBinary(): string | null {
-  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return null;
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown as string;
-    return existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
-
-const electron = electronBinary();
+const lookup = findElectron(process.env, undefined, (line) => console.log(line));
+const electron = 'path' in lookup ? lookup.path : null;
 // In Electron, native addons must be built for Electron; the browser preview runs the core on this Node.
 const build = spawnSync('node', [join(root, 'electron/build.mjs'), ...(electron ? ['--electron'] : [])], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);
@@ -109,7 +98,7 @@ if (electron) {
     process.exit(code ?? 0),
   );
 } else {
-  console.log('Electron is not installed here: opening the browser preview instead.');
+  if ('reason' in lookup) console.log(previewInsteadLine(lookup.reason));
   spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'tests/bridge/serve.ts'), '--seed', seed], { stdio: 'inherit' }).on(
     'exit',
     (code) => process.exit(code ?? 0),

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Checks } from './harness.js';
 import { dragOutChecks } from './scenarios/dragOut.js';
 import { forwardingChecks, ipcChecks } from './scenarios/ipc.js';
+import { languageChecks } from './scenarios/language.js';
 import { quitChecks, secondLaunchChecks, weakBoxAndGiveUpChecks, windowsIdentityChecks } from './scenarios/lifecycle.js';
 import { stagingChecks } from './scenarios/staging.js';
 import { beforeReadyChecks, startupChecks } from './scenarios/startup.js';
@@ -53,6 +54,8 @@ try {
   await dragOutChecks(checks, electron, win, api, ctx);
   await quitChecks(checks, electron);
 
+  console.log('main on a system that prefers Spanish:');
+  await languageChecks(checks, ctx);
   console.log('main without a keyring, with a core that keeps dying:');
   await weakBoxAndGiveUpChecks(checks, ctx);
   console.log('other launches:');

@@ -15,7 +15,7 @@ export interface SmokeContext {
   started: FakeElectron[];
 }
 
-export type AppOptions = Partial<Pick<FakeElectronOptions, 'gotLock' | 'platform' | 'storageBackend' | 'encryptionAvailable'>>;
+export type AppOptions = Partial<Pick<FakeElectronOptions, 'gotLock' | 'platform' | 'storageBackend' | 'encryptionAvailable' | 'systemLanguages'>>;
 
 export function contextFor(staged: StagedApp, work: string): SmokeContext {
   const pkg = JSON.parse(readFileSync(join(staged.dir, 'package.json'), 'utf8')) as SmokeContext['pkg'];
@@ -38,6 +38,7 @@ export function launch(ctx: SmokeContext, label: string, options: AppOptions = {
     platform: options.platform ?? process.platform,
     storageBackend: options.storageBackend ?? 'gnome_libsecret',
     encryptionAvailable: options.encryptionAvailable ?? true,
+    systemLanguages: options.systemLanguages,
   });
   ctx.started.push(electron);
   const realPlatform = Object.getOwnPropertyDescriptor(process, 'platform')!;

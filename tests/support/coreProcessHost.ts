@@ -3,6 +3,7 @@ import { forkCoreProcess } from './forkCoreProcess.js';
 import { startRemoteCore, type RemoteCore } from '../../electron/main/remoteCore.js';
 import { createHeadlessSecretBox, type HeadlessSecretBoxOptions } from '../bridge/headlessSecretBox.js';
 import { hostedOn, type HostedCore } from './headlessCore.js';
+import { packageVersion } from './appVersion.js';
 import { makeTempDir } from './tempDir.js';
 
 /** The app's core process, as main sees it. */
@@ -21,16 +22,18 @@ export async function startCoreProcessHost(options: HeadlessSecretBoxOptions = {
   const folderAnswers: (string | null)[] = [];
   const shownInFolder: string[] = [];
   const copied: string[] = [];
+  const openedLocally: string[] = [];
   const core = await startRemoteCore(
     () => forkCoreProcess(`${outDir}/main/coreProcess.cjs`, { ...process.env, HOME: home.path }),
     {
-      setup: { dataDir: data.path, homeDir: home.path, appVersion: '0.0.0-test', platform: process.platform },
+      setup: { dataDir: data.path, homeDir: home.path, appVersion: packageVersion, platform: process.platform },
       secretBox: createHeadlessSecretBox(options),
       dialogs: { chooseFolder: async () => folderAnswers.shift() ?? null },
       showInFolder: async (path) => void shownInFolder.push(path),
       copyText: async (text) => void copied.push(text),
+      openLocally: async (path) => void openedLocally.push(path),
     },
     (line) => console.warn(line),
   );
-  return hostedOn(core, data, home, folderAnswers, shownInFolder, copied);
+  return hostedOn(core, data, home, folderAnswers, shownInFolder, copied, openedLocally);
 }

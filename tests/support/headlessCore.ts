@@ -1,6 +1,7 @@
 import { createCore, type Core } from '../../electron/core/createCore.js';
 import type { CoreHost } from '../../electron/core/host.js';
 import { createHeadlessSecretBox } from '../bridge/headlessSecretBox.js';
+import { packageVersion } from './appVersion.js';
 import { makeTempDir, type TempDir } from './tempDir.js';
 
 /** A core for a test, in this process (`Core`) or in its own (`RemoteCore`). */
@@ -14,6 +15,8 @@ export interface HostedCore<C> {
   shownInFolder: string[];
   /** What the host was asked to put on the clipboard (main would call clipboard.writeText). */
   copied: string[];
+  /** What the host was asked to open in the user's default app (main would call shell.openPath). */
+  openedLocally: string[];
   dispose(): Promise<void>;
 }
 
@@ -35,7 +38,7 @@ export interface HeadlessCoreOptions {
  */
 export function createTestCore(host: Pick<CoreHost, 'dataDir' | 'homeDir'> & Partial<CoreHost>): Promise<Core> {
   return createCore({
-    appVersion: '0.0.0-test',
+    appVersion: packageVersion,
     platform: process.platform,
     secretBox: createHeadlessSecretBox(),
     dialogs: { chooseFolder: async () => null },
@@ -69,6 +72,7 @@ export function hostedOn<C extends { shutdown(): Promise<void> }>(
   folderAnswers: (string | null)[],
   shownInFolder: string[] = [],
   copied: string[] = [],
+  openedLocally: string[] = [],
 ): HostedCore<C> {
   return {
     core,
@@ -77,6 +81,7 @@ export function hostedOn<C extends { shutdown(): Promise<void> }>(
     folderAnswers,
     shownInFolder,
     copied,
+    openedLocally,
     async dispose() {
       await core.shutdown();
       await data.remove();

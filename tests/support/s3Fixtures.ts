@@ -9,6 +9,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import type { S3ConnectionDraft } from '../../shared/connections.js';
 import type { TestbedEnv } from './testbedEnv.js';
 
 /** A client of the test RGW (or of a proxy in front of it, at `endpoint`). */
@@ -24,6 +25,19 @@ export function testS3Client(env: TestbedEnv, which: 1 | 2 = 1, endpoint = env.s
         ? { accessKeyId: env.s3.accessKeyId, secretAccessKey: env.s3.secretAccessKey }
         : { accessKeyId: env.s3.accessKeyId2, secretAccessKey: env.s3.secretAccessKey2 },
   });
+}
+
+/** A saved connection to the test RGW with the first key pair (path-style, secret remembered). */
+export function rgwDraft(env: TestbedEnv, name = 'RGW'): S3ConnectionDraft {
+  return {
+    protocol: 's3',
+    name,
+    endpoint: { kind: 'custom', url: env.s3.endpoint },
+    region: env.s3.region,
+    forcePathStyle: true,
+    rememberSecret: true,
+    auth: { kind: 'keys', accessKeyId: env.s3.accessKeyId, secretAccessKey: env.s3.secretAccessKey },
+  };
 }
 
 export function uniqueBucketName(prefix: string): string {

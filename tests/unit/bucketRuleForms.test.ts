@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setLanguage, startI18n } from '../../renderer/src/i18n/i18n.js';
 import type { LifecycleRule } from '../../shared/buckets.js';
 import { corsProblems, describeCorsRule, fromCorsDraft, newCorsDraft, originProblem, toCorsDraft } from '../../renderer/src/features/buckets/corsDraft.js';
 import {
@@ -21,6 +22,9 @@ import {
 
 const rule = (patch: Partial<LifecycleDraft>): LifecycleDraft => ({ ...toLifecycleDraft({ id: 'r', enabled: true }), expirationDays: '365', ...patch });
 const problemsOf = (patch: Partial<LifecycleDraft>) => lifecycleProblems([rule(patch)])[0]!;
+
+// The drafts' problems and summaries are sentences of the catalogs, in English unless a test switches.
+beforeAll(() => startI18n('en'));
 
 describe('lifecycle rule drafts', () => {
   it('round-trips every field of a rule, including a prefix-and-tag filter', () => {
@@ -94,12 +98,12 @@ describe('lifecycle rule drafts', () => {
     const t = (...rows: [number | string, string][]) =>
       problemsOf({ expirationDays: '', transitions: rows.map(([days, storageClass]) => ({ days: String(days), storageClass })) }).transitions;
     expect(t([0, 'GLACIER'], [90, 'DEEP_ARCHIVE'])).toEqual([undefined, undefined]);
-    expect(t([29, 'STANDARD_IA'])).toEqual(['S3 moves objects to STANDARD_IA after 30 days at the earliest.']);
-    expect(t([10, 'ONEZONE_IA'])).toEqual(['S3 moves objects to ONEZONE_IA after 30 days at the earliest.']);
+    expect(t([29, 'STANDARD_IA'])).toEqual(['S3 moves objects to Standard-IA after 30 days at the earliest.']);
+    expect(t([10, 'ONEZONE_IA'])).toEqual(['S3 moves objects to One Zone-IA after 30 days at the earliest.']);
     expect(t(['', 'GLACIER'])).toEqual(['Enter after how many days objects move.']);
-    expect(t([90, 'GLACIER'], [120, 'STANDARD_IA'])[1]).toBe('Objects cannot move from GLACIER back to STANDARD_IA: list colder classes further down.');
-    expect(t([30, 'GLACIER'], [60, 'GLACIER'])[1]).toBe('Objects already move to GLACIER above: choose another class.');
-    expect(t([30, 'STANDARD_IA'], [45, 'GLACIER'])[1]).toBe('Objects stay in STANDARD_IA for 30 days before moving on: enter 60 days or more.');
+    expect(t([90, 'GLACIER'], [120, 'STANDARD_IA'])[1]).toBe('Objects cannot move from Glacier Flexible back to Standard-IA: list colder classes further down.');
+    expect(t([30, 'GLACIER'], [60, 'GLACIER'])[1]).toBe('Objects already move to Glacier Flexible above: choose another class.');
+    expect(t([30, 'STANDARD_IA'], [45, 'GLACIER'])[1]).toBe('Objects stay in Standard-IA for 30 days before moving on: enter 60 days or more.');
     expect(t([60, 'INTELLIGENT_TIERING'], [60, 'GLACIER'])[1]).toBe('Enter more days than the transition above (60).');
   });
 
@@ -113,7 +117,7 @@ describe('lifecycle rule drafts', () => {
 describe('lifecycle rule summaries', () => {
   it('says in one sentence what happens to which objects', () => {
     expect(describeLifecycleRule({ id: 'a', enabled: true, prefix: 'logs/', transitions: [{ days: 30, storageClass: 'GLACIER' }], expirationDays: 365 })).toBe(
-      'Objects under logs/ move to GLACIER after 30 days and are deleted after 365 days.',
+      'Objects under logs/ move to Glacier Flexible after 30 days and are deleted after 365 days.',
     );
     expect(
       describeLifecycleRule({
@@ -128,13 +132,41 @@ describe('lifecycle rule summaries', () => {
         abortIncompleteMultipartDays: 7,
       }),
     ).toBe(
-      'Objects tagged tier=cold move to STANDARD_IA after 30 days and then to DEEP_ARCHIVE after 90 days; old versions are deleted 1 day after being replaced; unfinished uploads are aborted after 7 days.',
+      'Objects tagged tier=cold move to Standard-IA after 30 days and then to Glacier Deep Archive after 90 days; old versions are deleted 1 day after being replaced; unfinished uploads are aborted after 7 days.',
     );
     expect(describeLifecycleRule({ id: 'c', enabled: true, abortIncompleteMultipartDays: 2 })).toBe('For all objects, unfinished uploads are aborted after 2 days.');
     expect(describeLifecycleRule({ id: 'd', enabled: true, prefix: 'p/', tag: { key: 'k', value: 'v' }, expirationDays: 1000 })).toBe(
       'Objects under p/ tagged k=v are deleted after 1,000 days.',
     );
     expect(describeLifecycleRule({ id: 'e', enabled: true })).toBe('All objects: nothing happens yet; add an action.');
+  });
+
+  it('says it in Spanish as whole sentences, with Spanish plurals and lists', async () => {
+    await setLanguage('es');
+    try {
+      expect(
+        describeLifecycleRule({
+          id: 'b',
+          enabled: true,
+          tag: { key: 'tier', value: 'cold' },
+          transitions: [
+            { days: 30, storageClass: 'STANDARD_IA' },
+            { days: 90, storageClass: 'DEEP_ARCHIVE' },
+          ],
+          expirationDays: 1,
+          noncurrentExpirationDays: 1,
+        }),
+      ).toBe(
+        'Los objetos con la etiqueta tier=cold pasan a Estándar-IA después de 30 días, luego a Glacier Deep Archive después de 90 días y se eliminan después de 1 día; las versiones anteriores se eliminan 1 día después de ser reemplazadas.',
+      );
+      expect(describeLifecycleRule({ id: 'c', enabled: true, abortIncompleteMultipartDays: 2 })).toBe(
+        'Para todos los objetos, las cargas multiparte incompletas se cancelan después de 2 días.',
+      );
+      expect(describeLifecycleRule({ id: 'e', enabled: true, prefix: 'logs/' })).toBe('Los objetos con el prefijo logs/: todavía no pasa nada; añade una acción.');
+      expect(problemsOf({ expirationDays: '0' }).expirationDays).toBe('Escribe 1 día o más.');
+    } finally {
+      await setLanguage('en');
+    }
   });
 });
 

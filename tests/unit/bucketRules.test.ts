@@ -3,8 +3,16 @@ import { parseRestoreHeader } from '../../electron/core/buckets/archiveRestore.j
 import { publicGrants } from '../../electron/core/buckets/bucketContext.js';
 import { publicObjectUrl } from '../../electron/core/buckets/objectAcl.js';
 import { lifecycleFromSdk, lifecycleToSdk, websiteFromSdk, websiteToSdk } from '../../electron/core/buckets/settingsMapping.js';
-import { awsWebsiteEndpoint, customWebsiteEndpoint, regionFromLocation } from '../../electron/core/buckets/websiteEndpoint.js';
-import { bucketNameProblem, policyProblem, publicReadPolicy, restoreTiersFor, type LifecycleRule } from '../../shared/buckets.js';
+import { awsWebsiteEndpoint, regionFromLocation } from '../../electron/core/buckets/websiteEndpoint.js';
+import { bucketNameProblem as nameProblem, policyElsewhereWarning as elsewhereWarning, policyGrantsPublicHere, policyProblem as shapeProblem, publicReadPolicy, restoreTiersFor, type LifecycleRule } from '../../shared/buckets.js';
+import type { CatalogText } from '../../shared/i18n/catalogText.js';
+import { englishMessage } from '../../shared/i18n/englishMessages.js';
+
+/** The shared checks answer catalog sentences; the tests read their English. */
+const english = (text: CatalogText | null) => (text ? englishMessage(text.key, text.params) : null);
+const bucketNameProblem = (name: string) => english(nameProblem(name));
+const policyProblem = (text: string) => english(shapeProblem(text));
+const policyElsewhereWarning = (text: string, bucket: string) => english(elsewhereWarning(text, bucket));
 
 describe('bucket name validation as you type', () => {
   it.each(['abc', 'my-bucket', 'logs.example.com', 'a1b2c3', '123', 'a'.repeat(63), 'xn-not-prefix', 'bucket-s3alias-not-suffix'])('accepts %s', (name) => {
@@ -55,7 +63,6 @@ describe('website endpoints per region', () => {
     expect(awsWebsiteEndpoint('b', 'eu-central-1')).toBe('http://b.s3-website.eu-central-1.amazonaws.com');
     expect(awsWebsiteEndpoint('b', 'ap-south-1')).toBe('http://b.s3-website.ap-south-1.amazonaws.com');
     expect(awsWebsiteEndpoint('b', 'cn-north-1')).toBe('http://b.s3-website.cn-north-1.amazonaws.com.cn');
-    expect(customWebsiteEndpoint('b', 'https://s3.example.net:9000/')).toBe('https://b.s3.example.net:9000');
   });
 
   it('maps empty and legacy location constraints to regions', () => {
@@ -134,5 +141,29 @@ describe('storage class filter token', () => {
     ];
     expect(filterEntries(entries, 'class:GLACIER').map((e) => e.name)).toEqual(['b.txt', 'c.log']);
     expect(filterEntries(entries, 'class:GLACIER .txt').map((e) => e.name)).toEqual(['b.txt']);
+  });
+});
+
+describe('bucket policy statements that name another bucket', () => {
+  const policy = (...statements: Record<string, unknown>[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+  const read = { Effect: 'Allow', Principal: '*', Action: 's3:GetObject' };
+
+  it('warns about statements whose resources are elsewhere, and they make nothing public here', () => {
+    const text = policy({ ...read, Resource: 'arn:aws:s3:::some-other-bucket/*' }, { ...read, Principal: { AWS: 'arn:aws:iam::1:root' }, Resource: 'arn:aws:s3:::mine' });
+    expect(policyElsewhereWarning(text, 'mine')).toContain('statement 1 (arn:aws:s3:::some-other-bucket/*)');
+    expect(policyElsewhereWarning(text, 'mine')).not.toContain('statement 2');
+    expect(policyGrantsPublicHere(text, 'mine')).toBe(false);
+  });
+
+  it('accepts this bucket, its objects and wildcards that cover them', () => {
+    expect(policyElsewhereWarning(publicReadPolicy('mine'), 'mine')).toBeNull();
+    expect(policyGrantsPublicHere(publicReadPolicy('mine'), 'mine')).toBe(true);
+    const wild = policy({ ...read, Principal: { AWS: ['*'] }, Resource: ['arn:aws:s3:::mi?e', 'arn:aws:s3:::m*/logs/*'] });
+    expect(policyElsewhereWarning(wild, 'mine')).toBeNull();
+    expect(policyGrantsPublicHere(wild, 'mine')).toBe(true);
+    // Dots in a bucket name are literal, not "any character".
+    expect(policyGrantsPublicHere(policy({ ...read, Resource: 'arn:aws:s3:::a.b/*' }), 'axb')).toBe(false);
+    // NotResource applies to everything it does not name.
+    expect(policyElsewhereWarning(policy({ ...read, NotResource: 'arn:aws:s3:::x/*' }), 'mine')).toBeNull();
   });
 });

@@ -141,6 +141,12 @@ describe('ConnectionStore', () => {
     expect(() => reloaded.secretsOf(saved.id)).toThrow(expect.objectContaining({ kind: 'auth' }));
   });
 
+  it("names a duplicate with the window's word for copy", async () => {
+    const store = new ConnectionStore(dir.path, box);
+    const original = await store.save(draft(true));
+    expect((await store.duplicate(original.id, 'copia')).name).toBe('Prod (copia)');
+  });
+
   it('gives a duplicate the same saved secret, on disk too, independent of the original', async () => {
     const store = new ConnectionStore(dir.path, box);
     const original = await store.save(draft(true));

@@ -17,7 +17,7 @@ const dispatch = createDispatcher(handlers, [s3ErrorTranslator]);
 
 describe('dispatch: the one door into the core', () => {
   it('refuses unknown operations', async () => {
-    expect(await dispatch('fs:format', {})).toEqual({ ok: false, error: { kind: 'invalidInput', message: 'Unknown operation.' } });
+    expect(await dispatch('fs:format', {})).toEqual({ ok: false, error: { kind: 'invalidInput', code: 'coreIpc:unknownOperation', message: 'Unknown operation.' } });
     expect(await dispatch({ toString: () => 'app:info' }, {})).toMatchObject({ ok: false });
   });
 
@@ -37,7 +37,7 @@ describe('dispatch: the one door into the core', () => {
   it('turns failures into a kind and a human sentence, never a stack', async () => {
     expect(await dispatch('fs:list', { connectionId: 'c', path: '/' })).toEqual({
       ok: false,
-      error: { kind: 'auth', message: 'The access key or secret key is wrong.' },
+      error: { kind: 'auth', code: 'coreS3:service.wrongKeys', message: 'The access key or secret key is wrong.' },
     });
     expect(await dispatch('connections:delete', { id: 'x' })).toEqual({
       ok: false,

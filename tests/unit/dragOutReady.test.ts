@@ -16,7 +16,6 @@ import {
   worthPrefetching,
   type ReadyCopy,
 } from '../../renderer/src/features/dragOut/readyCopies.js';
-import { dragOutWords } from '../../renderer/src/features/dragOut/dragOutWords.js';
 
 const file = (path: string, size = 10, more: Partial<FileEntry> = {}): FileEntry => ({ name: path.split('/').pop()!, path, kind: 'file', size, modified: 1000, etag: '"e"', ...more });
 const folder = (path: string): FileEntry => ({ name: path.split('/').at(-2)!, path, kind: 'folder' });
@@ -80,12 +79,6 @@ describe('which dragged items already have a local copy', () => {
     expect(isInsideCopy('C:\\t\\docs\\x.md', ['C:\\t\\docs'])).toBe(true);
     expect(isInsideCopy('/d/2/docs-other/x.md', ['/d/2/docs'])).toBe(false);
     expect(isInsideCopy('/home/me/a.txt', ['/d/1/a.txt'])).toBe(false);
-  });
-
-  it('says "files" for files and "items" once folders are among them', () => {
-    expect(dragOutWords.preparing(3, true)).toBe('Preparing 3 files for dragging…');
-    expect(dragOutWords.preparing(1, true)).toBe('Preparing 1 file for dragging…');
-    expect(dragOutWords.preparing(2, false)).toBe('Preparing 2 items for dragging…');
   });
 });
 

@@ -10,7 +10,7 @@ describe('planLocalTargets: one local path per object, never two jobs on one fil
     const out = plan(['t/a//b', 't/a/./b', 't/a/b']);
     expect(out.map((t) => t.localPath)).toEqual([join(root, 't/a/b'), join(root, 't/a/b (1)'), join(root, 't/a/b (2)')]);
     expect(out[0]!.note).toBeUndefined();
-    expect(out[1]!.note).toBe('Another object in this download has the same local name, so this one is saved as b (1).');
+    expect(out[1]!.note?.text).toBe('Another object in this download has the same local name, so this one is saved as b (1).');
   });
 
   it('keeps a folder for the objects under it when another object has the folder\'s name', () => {
@@ -33,7 +33,7 @@ describe('planLocalTargets: one local path per object, never two jobs on one fil
 
   it('says so when a name was too long and was cut', () => {
     const [t] = plan([`${'x'.repeat(300)}.txt`]);
-    expect(t!.note).toMatch(/^The name is too long for a local file \(at most 255 bytes\), so it is saved as x+\.txt\.$/);
+    expect(t!.note?.text).toMatch(/^The name is too long for a local file \(at most 255 bytes\), so it is saved as x+\.txt\.$/);
   });
 
   it('numbers a name at the length limit without going over it', () => {

@@ -25,6 +25,51 @@ describe('a multipart part streamed from disk', () => {
   });
   afterAll(() => work.remove());
 
+  it('with a flow, waits for the bandwidth limit chunk by chunk and counts bytes as they stream', async () => {
+    const file = await open(path, 'r');
+    try {
+      const part = { partNumber: 1, offset: 0, length: data.length };
+      const asked: number[] = [];
+      const counted: number[] = [];
+      let released = 0;
+      const flow = {
+        // Holds the second chunk until the test lets it go: nothing more is read meanwhile.
+        throttle: async (bytes: number) => {
+          asked.push(bytes);
+          if (asked.length === 2) await new Promise<void>((resolve) => setTimeout(() => ((released = Date.now()), resolve()), 50));
+        },
+        onRead: (bytes: number) => counted.push(bytes),
+      };
+      const sent = await drain(new PartBody(file, part, false, undefined, flow));
+      expect(sent.equals(data)).toBe(true);
+      expect(Math.max(...asked)).toBeLessThanOrEqual(readChunk);
+      expect(asked.reduce((a, b) => a + b, 0)).toBe(data.length);
+      expect(counted.length).toBeGreaterThan(4);
+      expect(counted.reduce((a, b) => a + b, 0)).toBe(data.length);
+      expect(released).toBeGreaterThan(0);
+    } finally {
+      await file.close();
+    }
+  });
+
+  it('with a flow whose limit is aborted, fails the body instead of reading on', async () => {
+    const file = await open(path, 'r');
+    try {
+      const part = { partNumber: 1, offset: 0, length: data.length };
+      let reads = 0;
+      const flow = {
+        throttle: async () => {
+          if (reads >= 1) throw new Error('stopped');
+        },
+        onRead: () => void reads++,
+      };
+      await expect(drain(new PartBody(file, part, false, undefined, flow))).rejects.toThrow('stopped');
+      expect(reads).toBe(1);
+    } finally {
+      await file.close();
+    }
+  });
+
   it('sends exactly its range, several parts at once from one open file, and hashes what it sent', async () => {
     const file = await open(path, 'r');
     try {

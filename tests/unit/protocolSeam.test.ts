@@ -43,4 +43,13 @@ describe('the protocol seam', () => {
     const protocolImport = /(?:from\s+|import\s*\(\s*)['"]\.\.\/(s3|sftp)\//;
     expect(lines('electron/core/transfers', protocolImport)).toEqual([]);
   });
+
+  it("the queue reads only its own checkpoint kind; each protocol's kinds live in its folder", () => {
+    const s3Kinds = /'(s3Upload|s3UploadStarting|ranges)'/;
+    const sftpKinds = /'offset'/;
+    expect(lines('electron/core/transfers', s3Kinds)).toEqual([]);
+    expect(lines('electron/core/transfers', sftpKinds)).toEqual([]);
+    expect(lines('electron/core', s3Kinds).filter((line) => !line.startsWith('electron/core/s3/'))).toEqual([]);
+    expect(lines('electron/core', sftpKinds).filter((line) => !line.startsWith('electron/core/sftp/'))).toEqual([]);
+  });
 });

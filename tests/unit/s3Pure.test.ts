@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ssoProblem } from '../../electron/core/connections/awsProfiles.js';
-import { rangeSizeFor } from '../../electron/core/s3/s3Download.js';
+import { rangeSizeFor } from '../../electron/core/s3/downloadPlan.js';
 import { copySource, decodeListedKey, isXmlSafeKey } from '../../electron/core/s3/s3Keys.js';
 import { decodeMetadataValue, encodeMetadataValue } from '../../electron/core/s3/s3Metadata.js';
 import { plainObjectUrl } from '../../electron/core/s3/s3ObjectProps.js';
@@ -60,8 +60,14 @@ describe('bucket regions and URLs', () => {
     expect(plainObjectUrl('https://minio.example.com', false, 'x', 'b', 'k')).toBe('https://b.minio.example.com/k');
   });
   it('explains SSO sign-ins that are missing or expired', () => {
-    expect(ssoProblem('p', undefined)).toBe('Not signed in to IAM Identity Center (SSO) for this profile: run `aws sso login --profile p`, then connect again.');
-    expect(ssoProblem('p', 1000, 2000)).toMatch(/^The IAM Identity Center \(SSO\) sign-in expired at /);
-    expect(ssoProblem('p', 3000, 2000)).toBeUndefined();
+    expect(ssoProblem('p', undefined)).toEqual({
+      problem: 'Not signed in to IAM Identity Center (SSO) for this profile: run `aws sso login --profile p`, then connect again.',
+      problemCode: 'coreS3:session.ssoNotSignedIn',
+      problemParams: { profile: 'p' },
+    });
+    const expired = ssoProblem('p', 1000, 2000);
+    expect(expired.problem).toMatch(/^The IAM Identity Center \(SSO\) sign-in expired at /);
+    expect(expired).toMatchObject({ problemCode: 'coreS3:session.ssoExpiredAt', problemParams: { profile: 'p', expiredAt: 1000 } });
+    expect(ssoProblem('p', 3000, 2000)).toEqual({});
   });
 });

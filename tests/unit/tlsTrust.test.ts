@@ -46,7 +46,7 @@ describe('what TLS trusts', () => {
     await writeFile(damaged, '-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n');
     await expect(readCaFile(damaged)).rejects.toThrow(`The CA certificate file ${damaged} holds a certificate that cannot be read: it is damaged or not a certificate.`);
 
-    await expect(readCaFile(temp.path)).rejects.toThrow(/cannot be read \(it is a folder\)/);
+    await expect(readCaFile(temp.path)).rejects.toThrow(/cannot be read: it is a folder\./);
   });
 });
 

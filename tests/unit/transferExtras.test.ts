@@ -1,6 +1,7 @@
 import { mkdir, stat, utimes } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startI18n } from '../../renderer/src/i18n/i18n.js';
 import type { TransferSnapshot, TransferState } from '../../shared/transfers.js';
 import { defaultTransferSettings } from '../../shared/transfers.js';
 import { AppError, cancelledError } from '../../electron/core/errors.js';
@@ -12,7 +13,10 @@ import { fromForm, toForm } from '../../renderer/src/features/transfers/settings
 import { kindTarget, rowDetails } from '../../renderer/src/features/transfers/transferKind.js';
 import { toggleCommand } from '../../renderer/src/features/transfers/transferCommands.js';
 import { FinishedBatch } from '../../electron/main/finishedBatch.js';
+import { mainWords, speakAs } from '../../electron/main/mainWords.js';
 import { makeTempDir } from '../support/tempDir.js';
+
+beforeAll(() => startI18n('en'));
 
 const MiB = 1024 * 1024;
 
@@ -179,10 +183,11 @@ describe("a finished transfer row's details", () => {
 
 describe("the transfer list's Space key", () => {
   const of = (...states: TransferState[]) => states.map((state, i) => ({ id: `t${i}`, state }) as TransferSnapshot);
-  it('pauses what runs or waits, else resumes what is paused, else retries what failed', () => {
+  it('pauses what runs or waits, else resumes what is paused, else retries what failed, else what the user cancelled', () => {
     expect(toggleCommand(of('running', 'paused', 'completed'))).toEqual({ action: 'pause', ids: ['t0'] });
     expect(toggleCommand(of('paused', 'failed', 'completed'))).toEqual({ action: 'resume', ids: ['t0'] });
-    expect(toggleCommand(of('failed', 'cancelled', 'completed'))).toEqual({ action: 'retry', ids: ['t0', 't1'] });
+    expect(toggleCommand(of('failed', 'cancelled', 'completed'))).toEqual({ action: 'retry', ids: ['t0'] });
+    expect(toggleCommand(of('cancelled', 'completed'))).toEqual({ action: 'retry', ids: ['t0'] });
     expect(toggleCommand(of('completed'))).toBeUndefined();
     expect(toggleCommand([])).toBeUndefined();
   });
@@ -222,5 +227,22 @@ describe('the notification when a batch of transfers ends', () => {
     run(batch, ['a'], ['failed'], 3);
     run(batch, ['a'], ['completed'], 3);
     expect(batch.takeIfIdle([])).toEqual({ title: 'Transfers finished', body: 'Uploaded a.bin (2.0 MB)' });
+  });
+  it('speaks the window’s language, with its plurals and decimal mark', () => {
+    speakAs('es', ['en-US']);
+    try {
+      const batch = new FinishedBatch(() => clock);
+      run(batch, ['a', 'b', 'c'], ['completed', 'completed', 'failed'], 8);
+      expect(batch.takeIfIdle([])).toEqual({
+        title: 'Transferencias terminadas, con errores',
+        body: 'Se cargaron 2 archivos (4,0 MB)\nFalló 1 transferencia: abre Stowage para ver por qué',
+      });
+    } finally {
+      speakAs('en');
+    }
+    speakAs('system', ['es-AR']);
+    expect(mainWords.t('main:chooseFolder')).toBe('Elige una carpeta');
+    speakAs('system', ['de-DE']);
+    expect(mainWords.t('main:chooseFolder')).toBe('Choose a folder');
   });
 });

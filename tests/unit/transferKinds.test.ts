@@ -1,29 +1,16 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultTransferSettings } from '../../shared/transfers.js';
+import { defaultTransferSettings, detailText } from '../../shared/transfers.js';
 import { EventBus } from '../../electron/core/events.js';
-import { isSingleRequest } from '../../electron/core/s3/s3SingleRequest.js';
 import { TransferQueue } from '../../electron/core/transfers/transferQueue.js';
 import { makeTempDir } from '../support/tempDir.js';
 
-const MiB = 1024 * 1024;
 const noSessions = {
   get(): never {
     throw new Error('no session in this test');
   },
 };
-
-describe('which queued jobs count as one short request', () => {
-  const settings = { multipartThreshold: 16 * MiB };
-  it('counts a storage class change of an object under the multipart threshold, like a small upload', () => {
-    expect(isSingleRequest({ direction: 'storageClass', size: 16 * MiB - 1 }, settings)).toBe(true);
-    expect(isSingleRequest({ direction: 'storageClass', size: 16 * MiB }, settings)).toBe(false);
-    expect(isSingleRequest({ direction: 'storageClass', size: undefined }, settings)).toBe(false);
-    expect(isSingleRequest({ direction: 'upload', size: 1 }, settings)).toBe(true);
-    expect(isSingleRequest({ direction: 'download', size: 16 * MiB }, settings)).toBe(true);
-  });
-});
 
 describe('the saved queue', () => {
   it('loads a queue saved before storage class jobs existed, and one holding them, unchanged but paused', async () => {
@@ -39,6 +26,24 @@ describe('the saved queue', () => {
       expect(byId['up-1']).toMatchObject({ direction: 'upload', localPath: '/l/a.bin', bytesDone: 4, state: 'paused', rate: 0 });
       expect(byId['sc-1']).toMatchObject({ direction: 'storageClass', storageClass: 'GLACIER_IR', remotePath: '/b/x.txt', state: 'paused' });
       expect(byId['sc-2']).toMatchObject({ direction: 'storageClass', state: 'completed' });
+      await queue.dispose();
+    } finally {
+      await dir.remove();
+    }
+  });
+
+  it('shows the English notes of a queue saved before notes had keys as they were, and gives a restored transfer its note by key', async () => {
+    const dir = await makeTempDir('queue-notes');
+    try {
+      const failed = { id: 'dl-1', direction: 'download', connectionId: 'c', name: 'a.bin', localPath: '/l/a.bin', remotePath: '/b/a.bin', size: 10, bytesDone: 4, rate: 0, state: 'failed', createdAt: 1, detail: 'Resumed at byte 4.' };
+      const running = { ...failed, id: 'dl-2', state: 'running', detail: undefined };
+      await writeFile(join(dir.path, 'transfers.json'), JSON.stringify({ version: 1, settings: defaultTransferSettings, jobs: [{ snapshot: failed }, { snapshot: running }] }));
+      const queue = new TransferQueue(noSessions, new EventBus(), { dataDir: dir.path });
+      await queue.restore();
+      const byId = Object.fromEntries(queue.list().map((t) => [t.id, t]));
+      expect(byId['dl-1']!.detail).toEqual([{ key: '', text: 'Resumed at byte 4.' }]);
+      expect(byId['dl-2']!.detail).toEqual([{ key: 'coreTransfers:notes.stoppedOnClose', text: 'Stopped when Stowage closed: resume to continue.' }]);
+      expect(detailText(byId['dl-2']!)).toBe('Stopped when Stowage closed: resume to continue.');
       await queue.dispose();
     } finally {
       await dir.remove();

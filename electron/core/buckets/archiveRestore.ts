@@ -1,6 +1,6 @@
 import { HeadObjectCommand, RestoreObjectCommand } from '@aws-sdk/client-s3';
 import { archivedClasses, restoreTiersFor, type RestoreStatus, type RestoreTier } from '../../../shared/buckets.js';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 import type { BucketContext } from './bucketContext.js';
 import { errorName, explain } from './panel.js';
 
@@ -21,7 +21,7 @@ export async function restoreStatus({ client }: BucketContext, bucket: string, k
     const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
     return parseRestoreHeader(head.StorageClass, head.Restore);
   } catch (error) {
-    throw explain(error, 'restore status');
+    throw explain(error, 'restoreStatus');
   }
 }
 
@@ -35,7 +35,8 @@ export async function restoreObject(
   storageClass?: string,
 ): Promise<void> {
   if (storageClass && !restoreTiersFor(storageClass).includes(tier)) {
-    throw new AppError('invalidInput', `${tier} retrieval is not available for ${storageClass}: choose ${restoreTiersFor(storageClass).join(' or ')}.`);
+    // Only Deep Archive lacks a tier (Expedited).
+    throw codedError('invalidInput', 'coreBuckets:expeditedUnavailable', { storageClass });
   }
   try {
     await ctx.client.send(
@@ -43,11 +44,11 @@ export async function restoreObject(
     );
   } catch (error) {
     const name = errorName(error);
-    if (name === 'RestoreAlreadyInProgress') throw new AppError('conflict', 'A restore of this object is already in progress.', { cause: error });
-    if (name === 'InvalidObjectState') throw new AppError('invalidInput', 'This object is not archived: it can be downloaded as it is.', { cause: error });
+    if (name === 'RestoreAlreadyInProgress') throw codedError('conflict', 'coreBuckets:restoreInProgress', undefined, error);
+    if (name === 'InvalidObjectState') throw codedError('invalidInput', 'coreBuckets:notArchived', undefined, error);
     if (name === 'GlacierExpeditedRetrievalNotAvailable') {
-      throw new AppError('network', 'Expedited retrieval is busy right now: try Standard, or try again later.', { cause: error });
+      throw codedError('network', 'coreBuckets:expeditedBusy', undefined, error);
     }
-    throw explain(error, 'restoring archived objects');
+    throw explain(error, 'restoring');
   }
 }

@@ -10,7 +10,7 @@ import {
   type BucketLocationConstraint,
 } from '@aws-sdk/client-s3';
 import { bucketNameProblem, type EmptyBucketCount } from '../../../shared/buckets.js';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 import type { BucketContext } from './bucketContext.js';
 import { errorName, explain } from './panel.js';
 
@@ -23,7 +23,7 @@ export interface CreateBucketOptions {
 
 export async function createBucket(ctx: BucketContext, bucket: string, options: CreateBucketOptions): Promise<void> {
   const problem = bucketNameProblem(bucket);
-  if (problem) throw new AppError('invalidInput', problem);
+  if (problem) throw codedError('invalidInput', problem.key, problem.params);
   const { client } = ctx;
   const region = options.region;
   await refuseExisting(ctx, bucket);
@@ -38,7 +38,7 @@ export async function createBucket(ctx: BucketContext, bucket: string, options: 
       }),
     );
   } catch (error) {
-    throw explain(error, options.objectLock ? 'object lock' : 'creating buckets');
+    throw explain(error, options.objectLock ? 'objectLock' : 'creating');
   }
   // Object lock turns versioning on by itself.
   if (options.versioning && !options.objectLock) {
@@ -62,7 +62,7 @@ export async function createBucket(ctx: BucketContext, bucket: string, options: 
         }),
       )
       .catch((error: unknown) => {
-        throw explain(error, 'Block Public Access');
+        throw explain(error, 'publicAccessBlock');
       });
   }
 }
@@ -75,13 +75,11 @@ async function refuseExisting({ client }: BucketContext, bucket: string): Promis
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
     if (status === 404) return;
     if (status === 403 || status === 301) {
-      throw new AppError('conflict', `The name "${bucket}" is taken by someone else: bucket names are shared by everyone on the service.`, {
-        cause: error,
-      });
+      throw codedError('conflict', 'coreBuckets:nameTaken', { bucket }, error);
     }
-    throw explain(error, 'creating buckets');
+    throw explain(error, 'creating');
   }
-  throw new AppError('conflict', `You already have a bucket named "${bucket}".`);
+  throw codedError('conflict', 'coreBuckets:nameYours', { bucket });
 }
 
 async function forEachVersionPage(
@@ -113,7 +111,7 @@ export async function countForEmpty(ctx: BucketContext, bucket: string): Promise
       count.deleteMarkers += markers;
     });
   } catch (error) {
-    throw explain(error, 'listing versions');
+    throw explain(error, 'listingVersions');
   }
   return count;
 }
@@ -131,7 +129,7 @@ export async function deleteBucket(
   const { client } = ctx;
   if (options.empty) {
     if (options.confirmName !== bucket) {
-      throw new AppError('invalidInput', 'Type the bucket name exactly to confirm emptying and deleting it.');
+      throw codedError('invalidInput', 'coreBuckets:confirmName');
     }
     let removed = 0;
     try {
@@ -143,21 +141,24 @@ export async function deleteBucket(
         const out = await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch, Quiet: true } }));
         if (out.Errors?.length) {
           const first = out.Errors[0]!;
-          throw new AppError('permission', `Could not delete ${first.Key}: ${first.Message ?? first.Code ?? 'refused'}.`);
+          const detail = first.Message ?? first.Code;
+          throw detail
+            ? codedError('permission', 'coreBuckets:deleteRefused', { key: first.Key ?? '', detail })
+            : codedError('permission', 'coreBuckets:deleteRefusedNoReason', { key: first.Key ?? '' });
         }
         removed += batch.length;
         onProgress(removed);
       }
     } catch (error) {
-      throw explain(error, 'emptying buckets');
+      throw explain(error, 'emptying');
     }
   }
   try {
     await client.send(new DeleteBucketCommand({ Bucket: bucket }));
   } catch (error) {
     if (errorName(error) === 'BucketNotEmpty') {
-      throw new AppError('conflict', `The bucket "${bucket}" is not empty. Empty it first, or choose "Empty and delete".`, { cause: error });
+      throw codedError('conflict', 'coreBuckets:notEmpty', { bucket }, error);
     }
-    throw explain(error, 'deleting buckets');
+    throw explain(error, 'deleting');
   }
 }

@@ -1,9 +1,9 @@
 import { policyProblem } from '../../../shared/buckets.js';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 
 export function assertValidPolicy(text: string): void {
   const problem = policyProblem(text);
-  if (problem) throw new AppError('invalidInput', problem);
+  if (problem) throw codedError('invalidInput', problem.key, problem.params);
 }
 
 export function prettyPolicy(text: string | undefined): string {

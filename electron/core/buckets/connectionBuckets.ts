@@ -1,4 +1,4 @@
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 import type { ConnectionStore } from '../connections/connectionStore.js';
 import type { SessionManager } from '../connections/sessionManager.js';
 import { requestHandlerLike } from '../s3/s3Client.js';
@@ -9,7 +9,7 @@ import type { BucketContext } from './bucketContext.js';
 /** The bucket services' view of a live S3 connection. */
 export function bucketContextFor(sessions: SessionManager, connections: ConnectionStore, connectionId: string): BucketContext {
   const session = sessions.get(connectionId);
-  if (!isS3Session(session)) throw new AppError('invalidInput', 'Bucket settings exist on S3 connections only.');
+  if (!isS3Session(session)) throw codedError('invalidInput', 'coreBuckets:s3Only');
   const saved = connections.get(connectionId);
   const endpointUrl = saved.protocol === 's3' && saved.endpoint.kind === 'custom' ? saved.endpoint.url : undefined;
   const client = session.client;

@@ -1,5 +1,5 @@
 import { CopyObjectCommand, HeadObjectCommand, type StorageClass } from '@aws-sdk/client-s3';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 import { headersFromHead, multipartCopy, singleCopyLimit } from '../s3/s3Copy.js';
 import { copySource } from '../s3/s3Keys.js';
 import type { BucketContext } from './bucketContext.js';
@@ -27,7 +27,7 @@ export type CopyInPlaceOutcome = 'copied' | 'unchanged';
 export async function copyInPlace(ctx: BucketContext, bucket: string, key: string, options: CopyInPlaceOptions = {}): Promise<CopyInPlaceOutcome> {
   const { client } = ctx;
   const limit = options.singleCopyLimit ?? singleCopyLimit;
-  const what = options.storageClass ? 'this storage class' : 'copying objects';
+  const what = options.storageClass ? 'storageClass' : 'copying';
   const abortSignal = options.signal;
   try {
     const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: options.sourceVersionId }), { abortSignal });
@@ -60,9 +60,7 @@ export async function copyInPlace(ctx: BucketContext, bucket: string, key: strin
     return 'copied';
   } catch (error) {
     if (errorName(error) === 'InvalidObjectState') {
-      throw new AppError('conflict', 'The object is archived (Glacier or Deep Archive): restore it before changing its class.', {
-        cause: error,
-      });
+      throw codedError('conflict', 'coreBuckets:archivedChangeClass', undefined, error);
     }
     throw explain(error, what);
   }

@@ -6,7 +6,7 @@ import {
   PutBucketRequestPaymentCommand,
 } from '@aws-sdk/client-s3';
 import type { LoggingConfig } from '../../../shared/buckets.js';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 import type { BucketContext } from './bucketContext.js';
 import { errorName, explain } from './panel.js';
 
@@ -28,16 +28,12 @@ export async function setLogging({ client }: BucketContext, bucket: string, conf
     const name = errorName(error);
     // AWS: the target must exist, be in the same region and let the logging service write to it.
     if (config.enabled && name === 'InvalidTargetBucketForLogging') {
-      throw new AppError(
-        'invalidInput',
-        `"${config.targetBucket}" cannot receive the logs: it must exist in the same region and allow the S3 logging service to write to it (a bucket policy for logging.s3.amazonaws.com).`,
-        { cause: error },
-      );
+      throw codedError('invalidInput', 'coreBuckets:loggingTargetInvalid', { bucket: config.targetBucket }, error);
     }
     if (config.enabled && name === 'NoSuchBucket') {
-      throw new AppError('notFound', `The target bucket "${config.targetBucket}" does not exist.`, { cause: error });
+      throw codedError('notFound', 'coreBuckets:loggingTargetMissing', { bucket: config.targetBucket }, error);
     }
-    throw explain(error, 'server access logging');
+    throw explain(error, 'logging');
   }
 }
 
@@ -51,6 +47,6 @@ export async function setRequesterPays({ client }: BucketContext, bucket: string
       new PutBucketRequestPaymentCommand({ Bucket: bucket, RequestPaymentConfiguration: { Payer: on ? 'Requester' : 'BucketOwner' } }),
     );
   } catch (error) {
-    throw explain(error, 'requester pays');
+    throw explain(error, 'requesterPays');
   }
 }

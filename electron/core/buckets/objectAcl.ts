@@ -1,6 +1,6 @@
 import { GetObjectAclCommand, PutObjectAclCommand } from '@aws-sdk/client-s3';
 import type { ObjectAclOutcome } from '../../../shared/buckets.js';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 import { publicGrants, type BucketContext } from './bucketContext.js';
 import { errorName, explain } from './panel.js';
 import { readPublicAccessBlock } from './readSettings.js';
@@ -10,7 +10,7 @@ export async function objectIsPublic({ client }: BucketContext, bucket: string, 
     const acl = await client.send(new GetObjectAclCommand({ Bucket: bucket, Key: key }));
     return publicGrants(acl.Grants ?? []).length > 0;
   } catch (error) {
-    throw explain(error, 'object ACLs');
+    throw explain(error, 'objectAcls');
   }
 }
 
@@ -29,12 +29,10 @@ export async function setObjectPublic(ctx: BucketContext, bucket: string, key: s
     if (makePublic && name === 'AccessDenied') {
       const block = await readPublicAccessBlock(ctx, bucket).catch(() => null);
       if (block?.blockPublicAcls) {
-        throw new AppError('permission', 'The "Block public ACLs" switch of Block Public Access is on: it refuses public ACLs. Turn it off first.', {
-          cause: error,
-        });
+        throw codedError('permission', 'coreBuckets:blockPublicAclsOn', undefined, error);
       }
     }
-    throw explain(error, 'object ACLs');
+    throw explain(error, 'objectAcls');
   }
 }
 

@@ -1,6 +1,6 @@
 import { DeleteObjectCommand, ListObjectVersionsCommand } from '@aws-sdk/client-s3';
 import type { ObjectVersion } from '../../../shared/buckets.js';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 import type { BucketContext } from './bucketContext.js';
 import { copyInPlace } from './copyInPlace.js';
 import { explain } from './panel.js';
@@ -55,8 +55,8 @@ export async function listVersions({ client }: BucketContext, bucket: string, ke
 export async function restoreVersion(ctx: BucketContext, bucket: string, key: string, versionId: string): Promise<void> {
   const versions = await listVersions(ctx, bucket, key);
   const version = versions.find((v) => v.versionId === versionId);
-  if (!version) throw new AppError('notFound', 'That version no longer exists.');
-  if (version.isDeleteMarker) throw new AppError('invalidInput', 'A delete marker has no content to restore: undelete the object instead.');
+  if (!version) throw codedError('notFound', 'coreBuckets:versionGone');
+  if (version.isDeleteMarker) throw codedError('invalidInput', 'coreBuckets:markerNoContent');
   await copyInPlace(ctx, bucket, key, { sourceVersionId: versionId });
 }
 
@@ -65,13 +65,6 @@ export async function deleteVersion({ client }: BucketContext, bucket: string, k
   try {
     await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
   } catch (error) {
-    throw explain(error, 'deleting versions');
+    throw explain(error, 'deletingVersions');
   }
-}
-
-/** Brings a deleted object back by removing the delete marker that hides it. */
-export async function undelete(ctx: BucketContext, bucket: string, key: string): Promise<void> {
-  const latest = (await listVersions(ctx, bucket, key)).find((v) => v.isLatest);
-  if (!latest?.isDeleteMarker) throw new AppError('conflict', 'The object is not deleted: its latest version is not a delete marker.');
-  await deleteVersion(ctx, bucket, key, latest.versionId);
 }

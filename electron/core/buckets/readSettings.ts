@@ -11,13 +11,13 @@ import {
   GetBucketWebsiteCommand,
   GetPublicAccessBlockCommand,
 } from '@aws-sdk/client-s3';
-import type { BucketSettings, Encryption, PublicAccessBlock, PublicStatus, VersioningStatus, WebsiteState } from '../../../shared/buckets.js';
+import { policyGrantsPublicHere, type BucketSettings, type Encryption, type Panel, type PublicAccessBlock, type PublicStatus, type VersioningStatus, type WebsiteState } from '../../../shared/buckets.js';
 import { publicGrants, type BucketContext } from './bucketContext.js';
 import { prettyPolicy } from './bucketPolicy.js';
 import { readLogging, readRequesterPays } from './loggingAndPayment.js';
 import { orWhenMissing, readPanel } from './panel.js';
 import { corsFromSdk, lifecycleFromSdk, websiteFromSdk } from './settingsMapping.js';
-import { awsWebsiteEndpoint, customWebsiteEndpoint, regionFromLocation } from './websiteEndpoint.js';
+import { awsWebsiteEndpoint, regionFromLocation } from './websiteEndpoint.js';
 
 const noBlock: PublicAccessBlock = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
 
@@ -64,7 +64,8 @@ export async function readWebsite(ctx: BucketContext, bucket: string, region: st
     ['NoSuchWebsiteConfiguration'],
     { mode: 'off' as const },
   );
-  const endpoint = ctx.endpointUrl ? customWebsiteEndpoint(bucket, ctx.endpointUrl) : awsWebsiteEndpoint(bucket, region);
+  // S3-compatible servers serve sites wherever their setup says (RGW: `rgw dns s3website name`): no address to guess.
+  const endpoint = ctx.endpointUrl ? null : awsWebsiteEndpoint(bucket, region);
   return { config, endpoint };
 }
 
@@ -96,12 +97,12 @@ export async function readBucketSettings(ctx: BucketContext, bucket: string): Pr
   const [versioning, publicAccessBlock, accountPublicAccessBlock, publicStatus, website, lifecycle, cors, tags, policy, encryption, logging, requesterPays] =
     await Promise.all([
       readPanel(() => readVersioning(ctx, bucket), 'versioning'),
-      readPanel(() => readPublicAccessBlock(ctx, bucket), 'Block Public Access'),
+      readPanel(() => readPublicAccessBlock(ctx, bucket), 'publicAccessBlock'),
       ctx.readAccountBlock
-        ? readPanel(ctx.readAccountBlock, 'account-level Block Public Access')
-        : Promise.resolve({ supported: false as const, message: 'Account-level settings exist on AWS only.' }),
-      readPanel(() => readPublicStatus(ctx, bucket), 'policy status'),
-      readPanel(() => readWebsite(ctx, bucket, region), 'website hosting'),
+        ? readPanel(ctx.readAccountBlock, 'accountPublicAccessBlock')
+        : Promise.resolve({ supported: false as const, message: { key: 'coreBuckets:accountAwsOnly' } }),
+      readPanel(() => readPublicStatus(ctx, bucket), 'policyStatus'),
+      readPanel(() => readWebsite(ctx, bucket, region), 'website'),
       readPanel(
         () =>
           orWhenMissing(
@@ -109,7 +110,7 @@ export async function readBucketSettings(ctx: BucketContext, bucket: string): Pr
             ['NoSuchLifecycleConfiguration'],
             [],
           ),
-        'lifecycle rules',
+        'lifecycle',
       ),
       readPanel(
         () =>
@@ -118,7 +119,7 @@ export async function readBucketSettings(ctx: BucketContext, bucket: string): Pr
             ['NoSuchCORSConfiguration'],
             [],
           ),
-        'CORS',
+        'cors',
       ),
       readPanel(
         () =>
@@ -131,7 +132,7 @@ export async function readBucketSettings(ctx: BucketContext, bucket: string): Pr
             ['NoSuchTagSet', 'NoSuchTagSetError'],
             [],
           ),
-        'bucket tags',
+        'tags',
       ),
       readPanel(
         () =>
@@ -140,11 +141,37 @@ export async function readBucketSettings(ctx: BucketContext, bucket: string): Pr
             ['NoSuchBucketPolicy'],
             '',
           ),
-        'bucket policies',
+        'policy',
       ),
-      readPanel(() => readEncryption(ctx, bucket), 'default encryption'),
-      readPanel(() => readLogging(ctx, bucket), 'server access logging'),
-      readPanel(() => readRequesterPays(ctx, bucket), 'requester pays'),
+      readPanel(() => readEncryption(ctx, bucket), 'encryption'),
+      readPanel(() => readLogging(ctx, bucket), 'logging'),
+      readPanel(() => readRequesterPays(ctx, bucket), 'requesterPays'),
     ]);
-  return { bucket, region, versioning, publicAccessBlock, accountPublicAccessBlock, publicStatus, website, lifecycle, cors, tags, policy, encryption, logging, requesterPays };
+  return {
+    bucket,
+    region,
+    versioning,
+    publicAccessBlock,
+    accountPublicAccessBlock,
+    publicStatus: withPolicyHere(publicStatus, policy, bucket),
+    website,
+    lifecycle,
+    cors,
+    tags,
+    policy,
+    encryption,
+    logging,
+    requesterPays,
+  };
+}
+
+/**
+ * Some servers (RGW) call a policy public when any statement allows everyone, even one
+ * whose resource is another bucket: only statements about this bucket can make it public.
+ */
+function withPolicyHere(status: Panel<PublicStatus>, policy: Panel<string>, bucket: string): Panel<PublicStatus> {
+  if (!status.supported || !status.value.policyIsPublic || !policy.supported) return status;
+  if (policyGrantsPublicHere(policy.value, bucket)) return status;
+  const value = { ...status.value, policyIsPublic: false };
+  return { supported: true, value: { ...value, isPublic: value.aclGrantsPublic.length > 0 } };
 }

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { errorName, explain } from './panel.js';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 import type { BucketContext } from './bucketContext.js';
 import { firstFreePath } from '../transfers/uniquePath.js';
 
@@ -29,8 +29,8 @@ export async function downloadVersion(ctx: BucketContext, bucket: string, key: s
   } catch (error) {
     await rm(part, { force: true });
     if (errorName(error) === 'InvalidObjectState') {
-      throw new AppError('conflict', 'This version is archived (Glacier or Deep Archive): restore it before downloading.', { cause: error });
+      throw codedError('conflict', 'coreBuckets:versionArchived', undefined, error);
     }
-    throw explain(error, 'downloading versions');
+    throw explain(error, 'downloadingVersions');
   }
 }

@@ -21,15 +21,6 @@ export function awsWebsiteEndpoint(bucket: string, region: string): string {
   return `http://${bucket}.${host}.${domain}`;
 }
 
-/**
- * S3-compatible servers (Ceph RGW with `rgw enable static website`, MinIO...) serve the
- * site on their own host, with the bucket as the first label of the host name.
- */
-export function customWebsiteEndpoint(bucket: string, endpointUrl: string): string {
-  const url = new URL(endpointUrl);
-  return `${url.protocol}//${bucket}.${url.host}`;
-}
-
 /** AWS's region for the empty or legacy LocationConstraint answers. */
 export function regionFromLocation(location: string | undefined): string {
   if (!location) return 'us-east-1';

@@ -15,14 +15,14 @@ import {
   PutPublicAccessBlockCommand,
 } from '@aws-sdk/client-s3';
 import type { CorsRule, Encryption, LifecycleRule, PublicAccessBlock, Tag, WebsiteConfig } from '../../../shared/buckets.js';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 import type { BucketContext } from './bucketContext.js';
 import { assertValidPolicy } from './bucketPolicy.js';
-import { errorName, explain } from './panel.js';
+import { errorName, explain, type BucketFeature } from './panel.js';
 import { readPublicAccessBlock } from './readSettings.js';
 import { corsToSdk, lifecycleToSdk, websiteToSdk } from './settingsMapping.js';
 
-async function attempt<T>(what: string, run: () => Promise<T>): Promise<T> {
+async function attempt<T>(what: BucketFeature, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -37,7 +37,7 @@ export function setVersioning({ client }: BucketContext, bucket: string, status:
 }
 
 export function setPublicAccessBlock({ client }: BucketContext, bucket: string, block: PublicAccessBlock) {
-  return attempt('Block Public Access', async () => {
+  return attempt('publicAccessBlock', async () => {
     await client.send(
       new PutPublicAccessBlockCommand({
         Bucket: bucket,
@@ -53,7 +53,7 @@ export function setPublicAccessBlock({ client }: BucketContext, bucket: string, 
 }
 
 export function setWebsite({ client }: BucketContext, bucket: string, config: WebsiteConfig) {
-  return attempt('website hosting', async () => {
+  return attempt('website', async () => {
     if (config.mode === 'off') {
       await client.send(new DeleteBucketWebsiteCommand({ Bucket: bucket }));
       return;
@@ -63,7 +63,7 @@ export function setWebsite({ client }: BucketContext, bucket: string, config: We
 }
 
 export function setLifecycle({ client }: BucketContext, bucket: string, rules: LifecycleRule[]) {
-  return attempt('lifecycle rules', async () => {
+  return attempt('lifecycle', async () => {
     if (rules.length === 0) {
       await client.send(new DeleteBucketLifecycleCommand({ Bucket: bucket }));
       return;
@@ -75,7 +75,7 @@ export function setLifecycle({ client }: BucketContext, bucket: string, rules: L
 }
 
 export function setCors({ client }: BucketContext, bucket: string, rules: CorsRule[]) {
-  return attempt('CORS', async () => {
+  return attempt('cors', async () => {
     if (rules.length === 0) {
       await client.send(new DeleteBucketCorsCommand({ Bucket: bucket }));
       return;
@@ -85,7 +85,7 @@ export function setCors({ client }: BucketContext, bucket: string, rules: CorsRu
 }
 
 export function setTags({ client }: BucketContext, bucket: string, tags: Tag[]) {
-  return attempt('bucket tags', async () => {
+  return attempt('tags', async () => {
     if (tags.length === 0) {
       await client.send(new DeleteBucketTaggingCommand({ Bucket: bucket }));
       return;
@@ -97,7 +97,7 @@ export function setTags({ client }: BucketContext, bucket: string, tags: Tag[]) 
 }
 
 export function setEncryption({ client }: BucketContext, bucket: string, encryption: Encryption) {
-  return attempt('default encryption', async () => {
+  return attempt('encryption', async () => {
     if (encryption.kind === 'none') {
       await client.send(new DeleteBucketEncryptionCommand({ Bucket: bucket }));
       return;
@@ -124,7 +124,7 @@ export function setEncryption({ client }: BucketContext, bucket: string, encrypt
 /** Saves (or with '' removes) the bucket policy; the server's own objection is shown as is. */
 export async function setPolicy(ctx: BucketContext, bucket: string, policy: string): Promise<void> {
   if (policy.trim() === '') {
-    await attempt('bucket policies', () => ctx.client.send(new DeleteBucketPolicyCommand({ Bucket: bucket })));
+    await attempt('policy', () => ctx.client.send(new DeleteBucketPolicyCommand({ Bucket: bucket })));
     return;
   }
   assertValidPolicy(policy);
@@ -135,19 +135,15 @@ export async function setPolicy(ctx: BucketContext, bucket: string, policy: stri
     // RGW answers InvalidArgument without a message to a policy it cannot accept.
     if (name === 'MalformedPolicy' || name === 'InvalidPolicyDocument' || name === 'InvalidArgument') {
       const said = (error as Error).message;
-      const why = said && said !== 'UnknownError' ? said : 'check each Action, Resource and Principal';
-      throw new AppError('invalidInput', `The server rejected the policy: ${why}.`.replace(/\.\.$/, '.'), { cause: error });
+      if (!said || said === 'UnknownError') throw codedError('invalidInput', 'coreBuckets:policyRejectedNoReason', undefined, error);
+      throw codedError('invalidInput', 'coreBuckets:policyRejected', { detail: said.replace(/\.$/, '') }, error);
     }
     if (name === 'AccessDenied') {
       const block = await readPublicAccessBlock(ctx, bucket).catch(() => null);
       if (block?.blockPublicPolicy) {
-        throw new AppError(
-          'permission',
-          'The "Block public bucket policies" switch of Block Public Access is on: it refuses policies that grant public access. Turn it off first.',
-          { cause: error },
-        );
+        throw codedError('permission', 'coreBuckets:blockPublicPolicyOn', undefined, error);
       }
     }
-    throw explain(error, 'bucket policies');
+    throw explain(error, 'policy');
   }
 }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/core/config';
+import { englishMessage } from '../../../shared/i18n/englishMessages.js';
 import type { AwsProfileInfo } from '../../../shared/s3Objects.js';
 
 export interface AwsFiles {
@@ -36,13 +37,12 @@ async function ssoExpiry(homeDir: string, section: Section): Promise<number | un
   }
 }
 
-export function ssoProblem(name: string, expiresAt: number | undefined, now = Date.now()): string | undefined {
-  const login = `run \`aws sso login --profile ${name}\`, then connect again`;
-  if (expiresAt === undefined) return `Not signed in to IAM Identity Center (SSO) for this profile: ${login}.`;
-  if (expiresAt <= now) {
-    return `The IAM Identity Center (SSO) sign-in expired at ${new Date(expiresAt).toLocaleString()}: ${login}.`;
-  }
-  return undefined;
+/** Why an SSO profile cannot work as is, in English and as its catalog key and values; none when it can. */
+export function ssoProblem(name: string, expiresAt: number | undefined, now = Date.now()): Pick<AwsProfileInfo, 'problem' | 'problemCode' | 'problemParams'> {
+  if (expiresAt !== undefined && expiresAt > now) return {};
+  const [code, params] =
+    expiresAt === undefined ? ['coreS3:session.ssoNotSignedIn', { profile: name }] : ['coreS3:session.ssoExpiredAt', { profile: name, expiredAt: expiresAt }];
+  return { problem: englishMessage(code, params), problemCode: code, problemParams: params };
 }
 
 function describe(name: string, s: Section): AwsProfileInfo {
@@ -72,7 +72,7 @@ export async function listAwsProfiles(env: NodeJS.ProcessEnv, homeDir: string): 
       const sessionSection = section.sso_session ? (configFile[`sso-session.${section.sso_session}`] as Section | undefined) : undefined;
       info.ssoStartUrl ??= sessionSection?.sso_start_url;
       info.ssoExpiresAt = await ssoExpiry(homeDir, section);
-      info.problem = ssoProblem(name, info.ssoExpiresAt);
+      Object.assign(info, ssoProblem(name, info.ssoExpiresAt));
     }
     out.push(info);
   }

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import {
   connectionDraftSchema,
+  typesSecret,
   type ConnectionDraft,
   type ConnectionSummary,
   type ConnectSecrets,
 } from '../../../shared/connections.js';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 import type { SecretBox } from '../host.js';
 import { writeFileAtomic } from '../lib/atomicWrite.js';
 
@@ -36,8 +37,15 @@ function separateSecrets(draft: ConnectionDraft): { profile: ConnectionDraft; se
 
 const hasAny = (s: Secrets) => Object.values(s).some((v) => typeof v === 'string' && v !== '');
 
-const unreadableSecretMessage =
-  'The saved secret of this connection could not be decrypted (the OS keychain may have changed). Enter it again.';
+/** The secrets worth keeping of what was typed: non-empty ones, never a one-time MFA code. */
+const withoutMfa = (typed: ConnectSecrets): Secrets =>
+  Object.fromEntries(Object.entries(typed ?? {}).filter(([k, v]) => v && k !== 'mfaCode')) as Secrets;
+
+function sameSecrets(a: Secrets | undefined, b: Secrets): boolean {
+  if (!a) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => a[k as keyof Secrets] === b[k as keyof Secrets]);
+}
 
 /**
  * Saved connections (bookmarks) on disk. Secrets are sealed with the SecretBox and kept
@@ -71,7 +79,7 @@ export class ConnectionStore {
       throw error;
     }
     const parsed = fileSchema.safeParse(JSON.parse(raw));
-    if (!parsed.success) throw new AppError('internal', `The saved connections file is damaged: ${this.file}`);
+    if (!parsed.success) throw codedError('internal', 'coreConnections:savedFileDamaged', { file: this.file });
     for (const c of parsed.data.connections) if (c.id) this.connections.set(c.id, c as SavedConnection);
     this.sealed = new Map(Object.entries(parsed.data.sealedSecrets));
     await Promise.all([...this.sealed].map(([id, sealed]) => this.unseal(id, sealed)));
@@ -110,7 +118,7 @@ export class ConnectionStore {
 
   get(id: string): SavedConnection {
     const found = this.connections.get(id);
-    if (!found) throw new AppError('notFound', 'That connection no longer exists.');
+    if (!found) throw codedError('notFound', 'coreConnections:connectionGone');
     return found;
   }
 
@@ -119,7 +127,7 @@ export class ConnectionStore {
   }
 
   async save(draft: ConnectionDraft): Promise<ConnectionSummary> {
-    if (draft.id && !this.connections.has(draft.id)) throw new AppError('notFound', 'That connection no longer exists.');
+    if (draft.id && !this.connections.has(draft.id)) throw codedError('notFound', 'coreConnections:connectionGone');
     const id = draft.id ?? randomUUID();
     const { profile, secrets: typed } = separateSecrets(draft);
     // A weak box's key is fixed: what it seals, anyone who reads the file can open. Nothing is saved then.
@@ -135,8 +143,9 @@ export class ConnectionStore {
     // An edit that types no new secret keeps a blob we could not read: the keychain may come back.
     const keepUnreadable = this.unreadable.has(id) && profile.rememberSecret && !authChanged && !hasAny(typed);
     const remember = !keepUnreadable && profile.rememberSecret && hasAny(secrets);
-    // Sealed before anything changes, so a failed encryption leaves the store as it was.
-    const sealed = remember ? (await this.secretBox.encrypt(JSON.stringify(secrets))).toString('base64') : undefined;
+    // Sealed before anything changes, so a failed encryption leaves the store as it was;
+    // the same secrets keep their blob, so an edit that types none leaves it byte for byte.
+    const sealed = remember ? await this.sealUnlessSame(id, secrets) : undefined;
     this.connections.set(id, { ...profile, id });
     this.memorySecrets.set(id, secrets);
     if (!keepUnreadable) {
@@ -153,11 +162,29 @@ export class ConnectionStore {
     return this.summary(id);
   }
 
-  /** A copy named “… (copy)”, with the same saved secrets. */
-  async duplicate(id: string): Promise<ConnectionSummary> {
+  /**
+   * After a connect that worked with secrets typed at that moment: `remember` saves them
+   * (sealed, merged over the saved ones), `false` stops remembering any. Nothing typed and
+   * nothing refused is saved before a server accepted it.
+   */
+  async settleSecrets(id: string, typed: ConnectSecrets, remember: boolean): Promise<void> {
+    const c = this.get(id);
+    const clean = withoutMfa(typed);
+    if (remember && !hasAny(clean)) return;
+    await this.save({ ...c, rememberSecret: remember, auth: { ...c.auth, ...clean } } as ConnectionDraft);
+  }
+
+  private async sealUnlessSame(id: string, secrets: Secrets): Promise<string> {
+    const current = this.sealed.get(id);
+    if (current && !this.unreadable.has(id) && sameSecrets(this.unsealed.get(id), secrets)) return current;
+    return (await this.secretBox.encrypt(JSON.stringify(secrets))).toString('base64');
+  }
+
+  /** A copy named “… (copy)” (`copyWord` in the window's language), with the same saved secrets. */
+  async duplicate(id: string, copyWord = 'copy'): Promise<ConnectionSummary> {
     const original = this.get(id);
     const copyId = randomUUID();
-    this.connections.set(copyId, { ...structuredClone(original), id: copyId, name: `${original.name} (copy)`.slice(0, 100) });
+    this.connections.set(copyId, { ...structuredClone(original), id: copyId, name: `${original.name} (${copyWord})`.slice(0, 100) });
     const sealed = this.sealed.get(id);
     if (sealed) this.sealed.set(copyId, sealed);
     const unsealed = this.unsealed.get(id);
@@ -172,7 +199,7 @@ export class ConnectionStore {
   /** Adds or removes a bucket opened by name on an S3 connection. */
   async setBookmarkedBucket(id: string, bucket: string, saved: boolean): Promise<ConnectionSummary> {
     const c = this.get(id);
-    if (c.protocol !== 's3') throw new AppError('invalidInput', 'Only S3 connections have buckets.');
+    if (c.protocol !== 's3') throw codedError('invalidInput', 'coreConnections:onlyS3HasBuckets');
     const others = (c.bookmarkedBuckets ?? []).filter((b) => b !== bucket);
     this.connections.set(id, { ...c, bookmarkedBuckets: saved ? [...others, bucket].sort() : others });
     await this.persist();
@@ -193,7 +220,7 @@ export class ConnectionStore {
     const merged = this.knownSecrets(id);
     for (const [k, v] of Object.entries(typedNow ?? {})) if (v) (merged as Record<string, string>)[k] = v;
     if (this.unreadable.has(id) && !hasAny(merged)) {
-      throw new AppError('auth', unreadableSecretMessage, { cause: this.unreadable.get(id) });
+      throw codedError('auth', 'coreConnections:secretUnreadable', undefined, this.unreadable.get(id));
     }
     return merged;
   }
@@ -207,8 +234,7 @@ export class ConnectionStore {
   rememberForSession(id: string, typed: ConnectSecrets): void {
     if (!typed) return;
     const current = this.memorySecrets.get(id) ?? {};
-    const clean = Object.fromEntries(Object.entries(typed).filter(([k, v]) => v && k !== 'mfaCode'));
-    this.memorySecrets.set(id, { ...current, ...clean });
+    this.memorySecrets.set(id, { ...current, ...withoutMfa(typed) });
   }
 
   private summarize(c: SavedConnection): ConnectionSummary {
@@ -218,7 +244,7 @@ export class ConnectionStore {
       ...(c as Omit<SavedConnection, 'id'>),
       id: c.id,
       hasSavedSecret,
-      needsSecretAtConnect: secretRequired(c) && !hasSavedSecret && !hasAny(this.memorySecrets.get(c.id) ?? {}),
+      needsSecretAtConnect: typesSecret(c) && !hasSavedSecret && !hasAny(this.memorySecrets.get(c.id) ?? {}),
     } as ConnectionSummary;
   }
 
@@ -230,9 +256,4 @@ export class ConnectionStore {
     };
     await writeFileAtomic(this.file, JSON.stringify(body, null, 2));
   }
-}
-
-function secretRequired(c: SavedConnection): boolean {
-  if (c.protocol === 's3') return c.auth.kind === 'keys';
-  return c.auth.kind === 'password' || c.auth.kind === 'keyboardInteractive';
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { connectionDraftSchema } from '../../../shared/connections.js';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 import type { ConnectionStore } from './connectionStore.js';
 
 /**
@@ -10,7 +10,7 @@ import type { ConnectionStore } from './connectionStore.js';
  */
 export async function importConnections(store: ConnectionStore, file: string): Promise<number> {
   const parsed = z.array(connectionDraftSchema).safeParse(JSON.parse(await readFile(file, 'utf8')));
-  if (!parsed.success) throw new AppError('invalidInput', `${file} does not hold valid connections.`);
+  if (!parsed.success) throw codedError('invalidInput', 'coreConnections:importInvalid', { file });
   const existing = new Set(store.list().map((c) => c.name));
   let added = 0;
   for (const draft of parsed.data) {

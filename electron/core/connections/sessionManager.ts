@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { ConnectOutcome, ConnectSecrets, HostKeyPrompt } from '../../../shared/connections.js';
-import { AppError } from '../errors.js';
+import { typesSecret, type ConnectOutcome, type ConnectSecrets, type HostKeyPrompt } from '../../../shared/connections.js';
+import { codedError, CredentialsRefusedError, type AppError } from '../errors.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
 import type { ProxyFor } from '../net/proxyPicker.js';
 import { isS3Session, MfaCodeNeededError, openS3Session } from '../s3/s3Session.js';
@@ -10,7 +10,6 @@ import {
   HostKeyNotTrustedError,
   KnownHosts,
   ResilientSftpSession,
-  hostKeyChangedMessage,
   knownHostsPolicy,
   removalCommand,
   type PresentedHostKey,
@@ -22,9 +21,11 @@ import { parseJumpHost } from './sshJumpHost.js';
 interface PendingHostKey {
   connectionId: string;
   secrets: ConnectSecrets;
+  /** What to do with the typed secrets once the connect works (see `connect`). */
+  remember?: boolean;
   key: PresentedHostKey;
-  /** The key changed (or is revoked): whatever the answer, this sentence refuses it. */
-  refusal?: string;
+  /** The key changed (or is revoked): whatever the answer, this error's sentence refuses it. */
+  refusal?: HostKeyChangedError;
 }
 
 export interface SessionManagerOptions {
@@ -54,11 +55,16 @@ export class SessionManager {
 
   get(connectionId: string): RemoteSession {
     const session = this.sessions.get(connectionId);
-    if (!session) throw new AppError('notFound', 'Not connected: connect first.');
+    if (!session) throw codedError('notFound', 'coreConnections:notConnected');
     return session;
   }
 
-  async connect(connectionId: string, typed: ConnectSecrets, trustedKey?: PresentedHostKey): Promise<ConnectOutcome> {
+  /**
+   * Opens the connection with its saved secrets, or those typed now. `remember` says what
+   * becomes of typed ones once the server accepted them: saved (true), or no secret saved any
+   * more (false); absent, they are kept for this run only. A refused secret is never saved.
+   */
+  async connect(connectionId: string, typed: ConnectSecrets, remember?: boolean, trustedKey?: PresentedHostKey): Promise<ConnectOutcome> {
     const profile = this.store.get(connectionId);
     const secrets = this.store.secretsOf(connectionId, typed);
     const live = this.sessions.get(connectionId);
@@ -73,14 +79,20 @@ export class SessionManager {
         session = await this.open(profile, secrets, trustedKey);
       }
     } catch (error) {
-      if (error instanceof HostKeyNotTrustedError) return this.promptForHostKey(connectionId, typed, error.presented);
+      if (error instanceof HostKeyNotTrustedError) return this.promptForHostKey(connectionId, typed, remember, error.presented);
       if (error instanceof MfaCodeNeededError) {
         return { state: 'mfaPrompt', connectionId, profile: error.profile, mfaSerial: error.mfaSerial };
+      }
+      // Only a secret the user types can be typed again; a profile's or agent's refusal stays an error.
+      if (error instanceof CredentialsRefusedError && typesSecret(profile)) {
+        const { message, code, params } = error;
+        return { state: 'credentialsRefused', connectionId, message, ...(code && { code }), ...(params && { params }) };
       }
       throw error;
     }
     this.sessions.set(connectionId, session);
     this.store.rememberForSession(connectionId, typed);
+    if (remember !== undefined && typed) await this.store.settleSecrets(connectionId, typed, remember);
     const warnings = session instanceof ResilientSftpSession ? session.warnings : [];
     return { state: 'connected', connectionId, homePath: session.fs.homePath, ...(warnings.length ? { warnings } : {}) };
   }
@@ -93,16 +105,16 @@ export class SessionManager {
 
   async answerHostKey(promptId: string, decision: 'trustOnce' | 'trustAndSave' | 'reject'): Promise<ConnectOutcome> {
     const pending = this.pending.get(promptId);
-    if (!pending) throw new AppError('notFound', 'That host key question has expired: connect again.');
+    if (!pending) throw codedError('notFound', 'coreConnections:hostKeyQuestionExpired');
     this.pending.delete(promptId);
-    if (pending.refusal) throw new AppError(decision === 'reject' ? 'cancelled' : 'auth', pending.refusal);
-    if (decision === 'reject') throw new AppError('cancelled', 'Not connected: the host key was not trusted.');
+    if (pending.refusal) throw codedError(decision === 'reject' ? 'cancelled' : 'auth', pending.refusal.code!, pending.refusal.params);
+    if (decision === 'reject') throw codedError('cancelled', 'coreConnections:hostKeyNotTrusted');
     const { key } = pending;
     // known_hosts may have changed while the question was open.
     const saved = this.knownHosts.savedInstead(key.host, key.port, key.keyType, key.keyBase64);
     if (saved) throw new HostKeyChangedError(key, saved);
     if (decision === 'trustAndSave') await this.knownHosts.trust(key.host, key.port, key.keyType, key.keyBase64);
-    return this.connect(pending.connectionId, pending.secrets, key);
+    return this.connect(pending.connectionId, pending.secrets, pending.remember, key);
   }
 
   async disconnect(connectionId: string): Promise<void> {
@@ -162,9 +174,9 @@ export class SessionManager {
   }
 
   /** An unknown key becomes a question; a changed one a refusal that says why (kept so an answer to it gets that sentence too). */
-  private promptForHostKey(connectionId: string, secrets: ConnectSecrets, key: PresentedHostKey): ConnectOutcome {
+  private promptForHostKey(connectionId: string, secrets: ConnectSecrets, remember: boolean | undefined, key: PresentedHostKey): ConnectOutcome {
     const saved = this.knownHosts.savedInstead(key.host, key.port, key.keyType, key.keyBase64);
-    const refusal = saved && hostKeyChangedMessage(key, saved);
+    const refusal = saved && new HostKeyChangedError(key, saved);
     const promptId = randomUUID();
     const prompt: HostKeyPrompt = {
       promptId,
@@ -173,10 +185,10 @@ export class SessionManager {
       keyType: key.keyType,
       fingerprintSha256: key.fingerprintSha256,
       changedFrom: saved?.fingerprintSha256,
-      refusal,
+      ...(refusal && { refusal: refusal.message, refusalCode: refusal.code, refusalParams: refusal.params }),
       removalCommand: saved && !saved.revoked ? removalCommand(key.host, key.port, saved.file) : undefined,
     };
-    this.pending.set(promptId, refusal ? { connectionId, secrets: undefined, key, refusal } : { connectionId, secrets, key });
+    this.pending.set(promptId, refusal ? { connectionId, secrets: undefined, key, refusal } : { connectionId, secrets, remember, key });
     return { state: 'hostKeyPrompt', prompt };
   }
 }

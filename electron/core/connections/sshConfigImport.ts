@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import SSHConfig from 'ssh-config';
 import type { SshConfigHost } from '../../../shared/contract/sftp.js';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 
 /**
  * The concrete hosts of ~/.ssh/config (aliases without wildcards), each resolved with every
@@ -16,7 +16,7 @@ export async function readSshConfigHosts(homeDir: string): Promise<SshConfigHost
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new AppError('invalidInput', `Cannot read ${path}: ${(error as Error).message}`, { cause: error });
+    throw codedError('invalidInput', 'coreConnections:sshConfigUnreadable', { path, detail: (error as Error).message }, error);
   }
   return sshConfigHosts(text, homeDir);
 }

@@ -3,7 +3,7 @@
  * most ~10 times a second, and lets the renderer cancel them by the id it chose.
  */
 import type { FsProgress } from '../../../shared/contract/fs.js';
-import { AppError, throwIfAborted } from '../errors.js';
+import { codedError, throwIfAborted, type AppError } from '../errors.js';
 
 /** At most one progress event per this many milliseconds (the final count always goes out). */
 export const progressIntervalMs = 100;
@@ -25,7 +25,7 @@ export class LongOperations {
   async run<T>(operationId: string | undefined, verb: Verb, hooks: LongOperationHooks<T>): Promise<T> {
     const controller = new AbortController();
     if (!operationId) return hooks.run(() => {}, controller.signal);
-    if (this.running.has(operationId)) throw new AppError('invalidInput', 'That operation id is already in use.');
+    if (this.running.has(operationId)) throw codedError('invalidInput', 'coreFs:operationIdInUse');
     this.running.set(operationId, controller);
     const { signal } = controller;
     try {
@@ -46,7 +46,7 @@ export class LongOperations {
       this.emit({ operationId, verb, done, total: done });
       return result;
     } catch (error) {
-      if (signal.aborted) throw new AppError('cancelled', verbCancelled(verb));
+      if (signal.aborted) throw verbCancelled(verb);
       throw error;
     } finally {
       this.running.delete(operationId);
@@ -59,8 +59,8 @@ export class LongOperations {
   }
 }
 
-function verbCancelled(verb: Verb): string {
-  if (verb === 'delete') return 'Delete cancelled: what was already deleted is gone, the rest is untouched.';
-  if (verb === 'move') return 'Move cancelled: part of it may already be at the new place.';
-  return 'Copy cancelled: part of it may already have been copied.';
+function verbCancelled(verb: Verb): AppError {
+  if (verb === 'delete') return codedError('cancelled', 'coreFs:cancelled.delete');
+  if (verb === 'move') return codedError('cancelled', 'coreFs:cancelled.move');
+  return codedError('cancelled', 'coreFs:cancelled.copy');
 }

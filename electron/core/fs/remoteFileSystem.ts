@@ -1,5 +1,6 @@
 import type { DeleteReport, FileEntry, ListPage, Protocol, TreeSummary } from '../../../shared/files.js';
-import type { TransferSettings, TransferSnapshot } from '../../../shared/transfers.js';
+import type { CoreMessage } from '../../../shared/i18n/englishMessages.js';
+import type { TransferSnapshot } from '../../../shared/transfers.js';
 import type { Checkpoint, JobContext, JobExtras } from '../transfers/jobContext.js';
 
 /**
@@ -51,7 +52,7 @@ export interface AttemptJob {
 /** How an upload into an existing target continues, with the sentence the user sees. */
 export interface UploadResume {
   checkpoint: Checkpoint;
-  detail: string;
+  detail: CoreMessage;
 }
 
 /** Changing an object's storage class in place, on protocols that have storage classes. */
@@ -75,16 +76,27 @@ export interface FileTransferDriver {
   runAttempt(job: AttemptJob, ctx: JobContext): Promise<void>;
   /** Removes what an unfinished upload left on the server (kept parts, a part file); nothing when there is none. */
   discardPartialUpload(fs: RemoteFileSystem, remotePath: string, checkpoint: Checkpoint | undefined): Promise<void>;
+  /**
+   * True for a checkpoint that stands for work on the server nothing names yet (an S3
+   * multipart upload started just before a crash): the queue clears it as soon as the
+   * connection is up instead of leaving it until the job runs again.
+   */
+  leftUnnamedWork(checkpoint: Checkpoint): boolean;
   /** Whether an upload onto an existing target can continue what is there. */
   canResumeUpload(remotePath: string, targetIsSmaller: boolean): Promise<boolean>;
   /** Sets up continuing an upload onto an existing target of `have` bytes; undefined when nothing can be continued. */
   resumeUpload(fs: RemoteFileSystem, remotePath: string, localPath: string, have: number): Promise<UploadResume | undefined>;
   /** The checkpoint of a download that continues a local file holding the first `have` of `size` bytes. */
   resumeDownload(have: number, size: number): Checkpoint;
-  /** True for a job that is one short request: it may run beyond the files-in-parallel cap. */
-  isSingleRequest(job: Pick<TransferSnapshot, 'direction' | 'size'>, settings: Pick<TransferSettings, 'multipartThreshold'>): boolean;
   /** Upload targets known to be free without a request per file; empty when nothing is known. */
   freeTargets(remoteFolder: string, remotePaths: string[]): Promise<Set<string>>;
+  /**
+   * Uploads `localPath` over `remotePath` only while the remote file is still `expected` (the
+   * entry `stat` gave when it was read), for "edit in local editor": a save never overwrites
+   * someone else's change. Each protocol guards it as well as its server allows. Answers the
+   * file as this write left it; throws `RemoteChangedError` when it changed or is gone.
+   */
+  replaceIfUnchanged(fs: RemoteFileSystem, localPath: string, remotePath: string, expected: FileEntry, signal: AbortSignal): Promise<FileEntry>;
   /** Present on protocols with storage classes. */
   readonly storageClasses?: StorageClassChanger;
 }

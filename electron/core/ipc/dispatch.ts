@@ -1,26 +1,33 @@
 import type { z } from 'zod';
 import { isInvokeChannel, type InvokeChannel } from '../../../shared/channels.js';
 import { operations, type ParsedRequest, type Response } from '../../../shared/contract.js';
-import type { Result } from '../../../shared/errors.js';
-import { toIpcError, type ErrorTranslator } from '../errors.js';
+import type { IpcError, Result } from '../../../shared/errors.js';
+import { codedError, toIpcError, type ErrorTranslator } from '../errors.js';
 
 export type Handlers = { [C in InvokeChannel]: (request: ParsedRequest<C>) => Promise<Response<C>> | Response<C> };
 
-function describeIssues(error: z.ZodError): string {
+/** The contract's own refusals are catalog keys (shared/contract/fields.ts); zod's words are other messages. */
+const contractRefusal = /^coreIpc:refused\.\w+$/;
+
+/** The first problem of a payload as a whole sentence: the contract's refusal, else zod's words as detail. */
+function refusalOf(error: z.ZodError): IpcError {
   const first = error.issues[0];
-  if (!first) return 'The request is not valid.';
-  const where = first.path.length ? ` (${first.path.join('.')})` : '';
-  return `The request is not valid: ${first.message}${where}.`;
+  if (!first) return toIpcError(codedError('invalidInput', 'coreIpc:request.invalid'));
+  const path = first.path.join('.');
+  // Every refusal sits on a field of the request object, so it always has a path.
+  if (contractRefusal.test(first.message)) return toIpcError(codedError('invalidInput', first.message, { path }));
+  if (!path) return toIpcError(codedError('invalidInput', 'coreIpc:request.invalidDetailNoPath', { detail: first.message }));
+  return toIpcError(codedError('invalidInput', 'coreIpc:request.invalidDetail', { detail: first.message, path }));
 }
 
 /** Checks the channel and validates the payload against the contract (main does it before forwarding, the core again). */
 export function parseRequest(channel: unknown, payload: unknown): Result<unknown> {
   if (!isInvokeChannel(channel)) {
-    return { ok: false, error: { kind: 'invalidInput', message: 'Unknown operation.' } };
+    return { ok: false, error: toIpcError(codedError('invalidInput', 'coreIpc:unknownOperation')) };
   }
   const parsed = operations[channel].request.safeParse(payload ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { kind: 'invalidInput', message: describeIssues(parsed.error) } };
+    return { ok: false, error: refusalOf(parsed.error) };
   }
   return { ok: true, value: parsed.data };
 }

@@ -1,5 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 
 /**
  * Positional writes to one file, one at a time, in the order they were asked for.
@@ -32,7 +32,7 @@ export const maxWriteCall = 256 * 1024;
 async function writeFully(file: FileHandle, buffer: Buffer, length: number, position: number): Promise<void> {
   for (let put = 0; put < length; ) {
     const { bytesWritten } = await file.write(buffer, put, Math.min(maxWriteCall, length - put), position + put);
-    if (bytesWritten === 0) throw new AppError('conflict', 'The local disk stopped accepting data.');
+    if (bytesWritten === 0) throw codedError('conflict', 'coreIpc:diskStopped');
     put += bytesWritten;
   }
 }

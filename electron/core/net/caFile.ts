@@ -1,7 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { AppError } from '../errors.js';
-import { netMessages } from './netMessages.js';
+import { AppError, codedError } from '../errors.js';
 
 /** A bundle of a few hundred certificates is well under this; anything larger is not a CA file. */
 const maxCaFileBytes = 4 * 1024 * 1024;
@@ -18,21 +17,23 @@ export function pemCertificates(text: string): string[] {
 export async function readCaFile(path: string): Promise<string[]> {
   let text: string;
   try {
-    if ((await stat(path)).size > maxCaFileBytes) throw new AppError('invalidInput', netMessages.caFileTooLarge(path));
+    if ((await stat(path)).size > maxCaFileBytes) throw codedError('invalidInput', 'coreNet:caFileTooLarge', { path });
     text = await readFile(path, 'latin1');
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppError('notFound', netMessages.caFileMissing(path), { cause: error });
-    throw new AppError('invalidInput', netMessages.caFileUnreadable(path, code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message), { cause: error });
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw codedError('notFound', 'coreNet:caFileMissing', { path }, error);
+    if (code === 'EACCES') throw codedError('invalidInput', 'coreNet:caFileDenied', { path }, error);
+    if (code === 'EISDIR') throw codedError('invalidInput', 'coreNet:caFileIsFolder', { path }, error);
+    throw codedError('invalidInput', 'coreNet:caFileUnreadable', { path, detail: (error as Error).message }, error);
   }
   const certificates = pemCertificates(text);
-  if (!certificates.length) throw new AppError('invalidInput', netMessages.caFileNotPem(path));
+  if (!certificates.length) throw codedError('invalidInput', 'coreNet:caFileNotPem', { path });
   for (const pem of certificates) {
     try {
       new X509Certificate(pem);
     } catch (error) {
-      throw new AppError('invalidInput', netMessages.caFileDamaged(path), { cause: error });
+      throw codedError('invalidInput', 'coreNet:caFileDamaged', { path }, error);
     }
   }
   return certificates;

@@ -1,19 +1,19 @@
 import { connect, type Socket } from 'node:net';
-import { AppError } from '../errors.js';
-import { netMessages } from './netMessages.js';
+import { AppError, codedError } from '../errors.js';
 import { proxyLabel, type ProxyServer } from './proxyServer.js';
 
 /** Longer than any answer a proxy gives to CONNECT; more is not a proxy's answer. */
 const maxHead = 16 * 1024;
 const tunnelTimeoutMs = 15_000;
 
-const reasons: Record<string, string> = {
-  ECONNREFUSED: 'it refused the connection',
-  ENOTFOUND: 'its host name could not be found',
-  EAI_AGAIN: 'its host name could not be looked up',
-  ECONNRESET: 'it reset the connection',
-  EHOSTUNREACH: 'it cannot be reached',
-  ENETUNREACH: 'the network is unreachable',
+/** Node's socket error codes → why the proxy cannot be reached, in the catalog. */
+const unreachable: Record<string, string> = {
+  ECONNREFUSED: 'coreNet:proxyUnreachable.refused',
+  ENOTFOUND: 'coreNet:proxyUnreachable.hostNotFound',
+  EAI_AGAIN: 'coreNet:proxyUnreachable.lookupFailed',
+  ECONNRESET: 'coreNet:proxyUnreachable.reset',
+  EHOSTUNREACH: 'coreNet:proxyUnreachable.hostUnreachable',
+  ENETUNREACH: 'coreNet:proxyUnreachable.networkUnreachable',
 };
 
 /**
@@ -40,21 +40,24 @@ export function openTunnel(proxy: ProxyServer, host: string, port: number, timeo
       if (rest?.length) socket.unshift(rest);
       resolve(socket);
     };
-    const onError = (error: NodeJS.ErrnoException) => finish(new AppError('network', netMessages.proxyUnreachable(label, reasons[error.code ?? ''] ?? error.message), { cause: error }));
-    const onClose = () => finish(new AppError('network', netMessages.proxyClosed(label)));
-    const onTimeout = () => finish(new AppError('network', netMessages.proxyTimeout(label)));
+    const onError = (error: NodeJS.ErrnoException) => {
+      const known = unreachable[error.code ?? ''];
+      finish(known ? codedError('network', known, { proxy: label }, error) : codedError('network', 'coreNet:proxyUnreachable.other', { proxy: label, detail: error.message }, error));
+    };
+    const onClose = () => finish(codedError('network', 'coreNet:proxyClosed', { proxy: label }));
+    const onTimeout = () => finish(codedError('network', 'coreNet:proxyTimeout', { proxy: label }));
     const onReadable = () => {
       for (let chunk: Buffer | null; (chunk = socket.read() as Buffer | null) !== null; ) received = Buffer.concat([received, chunk]);
       const end = received.indexOf('\r\n\r\n');
       if (end < 0) {
-        if (received.length > maxHead) finish(new AppError('network', netMessages.proxyNotHttp(label)));
+        if (received.length > maxHead) finish(codedError('network', 'coreNet:proxyNotHttp', { proxy: label }));
         return;
       }
       const status = /^HTTP\/1\.[01] (\d{3})([^\r\n]*)/.exec(received.toString('latin1', 0, end));
-      if (!status) return finish(new AppError('network', netMessages.proxyNotHttp(label)));
+      if (!status) return finish(codedError('network', 'coreNet:proxyNotHttp', { proxy: label }));
       const code = Number(status[1]);
-      if (code === 407) return finish(new AppError('auth', netMessages.proxyNeedsLogin(label)));
-      if (code < 200 || code > 299) return finish(new AppError('network', netMessages.proxyRefused(label, target, `HTTP ${code}${status[2]}`.trimEnd())));
+      if (code === 407) return finish(codedError('auth', 'coreNet:proxyNeedsLogin', { proxy: label }));
+      if (code < 200 || code > 299) return finish(codedError('network', 'coreNet:proxyRefused', { proxy: label, target, status: `HTTP ${code}${status[2]}`.trimEnd() }));
       finish(undefined, received.subarray(end + 4));
     };
     socket.on('readable', onReadable).on('error', onError).on('close', onClose).on('timeout', onTimeout);

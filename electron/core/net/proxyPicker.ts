@@ -1,5 +1,4 @@
-import { AppError } from '../errors.js';
-import { netMessages } from './netMessages.js';
+import { codedError } from '../errors.js';
 import { bypassesProxy } from './noProxy.js';
 import { parseProxyUrl, proxyFromPac, type ProxyServer } from './proxyServer.js';
 
@@ -40,7 +39,7 @@ const systemProxyWaitMs = 10_000;
 function answerInTime(answer: Promise<string>): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AppError('network', netMessages.systemProxyTimeout())), systemProxyWaitMs);
+    timer = setTimeout(() => reject(codedError('network', 'coreNet:systemProxyTimeout', { seconds: systemProxyWaitMs / 1000 })), systemProxyWaitMs);
   });
   return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }

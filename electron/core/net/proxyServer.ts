@@ -1,5 +1,4 @@
-import { AppError } from '../errors.js';
-import { netMessages } from './netMessages.js';
+import { codedError } from '../errors.js';
 
 /** An HTTP proxy to open CONNECT tunnels through. */
 export interface ProxyServer {
@@ -23,10 +22,10 @@ export function parseProxyUrl(text: string): ProxyServer {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`);
   } catch {
-    throw new AppError('invalidInput', netMessages.proxyMalformed(trimmed));
+    throw codedError('invalidInput', 'coreNet:proxyMalformed', { proxy: trimmed });
   }
-  if (url.protocol !== 'http:') throw new AppError('unsupported', netMessages.proxyUnsupported(trimmed));
-  if (!url.hostname) throw new AppError('invalidInput', netMessages.proxyMalformed(trimmed));
+  if (url.protocol !== 'http:') throw codedError('unsupported', 'coreNet:proxyUnsupported', { proxy: trimmed });
+  if (!url.hostname) throw codedError('invalidInput', 'coreNet:proxyMalformed', { proxy: trimmed });
   const user = decodeURIComponent(url.username);
   const authorization = user ? `Basic ${Buffer.from(`${user}:${decodeURIComponent(url.password)}`).toString('base64')}` : undefined;
   return { host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(url.port) || 80, ...(authorization ? { authorization } : {}) };
@@ -50,6 +49,6 @@ export function proxyFromPac(answer: string): ProxyServer | undefined {
     if (kind === 'DIRECT') return undefined;
     if ((kind === 'PROXY' || kind === 'HTTP') && address) return parseProxyUrl(`http://${address}`);
   }
-  if (entries.length) throw new AppError('unsupported', netMessages.systemProxyUnsupported(answer.trim()));
+  if (entries.length) throw codedError('unsupported', 'coreNet:systemProxyUnsupported', { answer: answer.trim() });
   return undefined;
 }

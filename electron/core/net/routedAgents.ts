@@ -59,6 +59,7 @@ function route(
     .then((proxy) => (proxy ? tunnelled(proxy) : direct()))
     .then(
       (stream) => created(null, stream),
+      // Node reads no stream when there is an error, but its type for the callback wants one.
       (error: Error) => created(error, undefined as unknown as Duplex),
     );
   return undefined;

@@ -1,5 +1,4 @@
-import { AppError, type ErrorTranslator } from '../errors.js';
-import { netMessages } from './netMessages.js';
+import { codedError, type ErrorTranslator } from '../errors.js';
 
 const untrusted = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -29,9 +28,9 @@ export const tlsErrorTranslator: ErrorTranslator = (error) => {
   const found = codeOf(error);
   if (!found) return undefined;
   const { code, host } = found;
-  if (untrusted.has(code)) return new AppError('network', netMessages.tlsUntrusted(), { cause: error });
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return new AppError('network', netMessages.tlsWrongName(host ?? 'this host'), { cause: error });
-  if (outOfDate.has(code)) return new AppError('network', netMessages.tlsExpired(), { cause: error });
-  if (notTls.has(code)) return new AppError('network', netMessages.tlsNotTls(), { cause: error });
+  if (untrusted.has(code)) return codedError('network', 'coreNet:tlsUntrusted', undefined, error);
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return host ? codedError('network', 'coreNet:tlsWrongName', { host }, error) : codedError('network', 'coreNet:tlsWrongNameUnknownHost', undefined, error);
+  if (outOfDate.has(code)) return codedError('network', 'coreNet:tlsExpired', undefined, error);
+  if (notTls.has(code)) return codedError('network', 'coreNet:tlsNotTls', undefined, error);
   return undefined;
 };

@@ -39,6 +39,7 @@ function hostFor(setup: CoreProcessSetup, ask: (request: HostRequest) => Promise
     homeDir: setup.homeDir,
     appVersion: setup.appVersion,
     platform: setup.platform,
+    systemLanguages: setup.systemLanguages,
     secretBox: {
       ...setup.secretBox,
       encrypt: async (plain) => Buffer.from((await ask({ what: 'encrypt', plain })) as string, 'base64'),

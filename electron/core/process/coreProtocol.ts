@@ -10,6 +10,8 @@ export interface CoreProcessSetup {
   homeDir: string;
   appVersion: string;
   platform: string;
+  /** app.getPreferredSystemLanguages(), read after ready. */
+  systemLanguages?: string[];
   secretBox: { strong: boolean; backend: string };
   canOpenLocally: boolean;
   canShowInFolder: boolean;

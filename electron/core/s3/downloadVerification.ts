@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '../errors.js';
+import { coreMessage, type CoreMessage } from '../../../shared/i18n/englishMessages.js';
+import { codedError, type AppError } from '../errors.js';
 import { hashFilePieces, hashSomePieces } from '../lib/fileHashes.js';
 import type { IntegrityCheck } from './objectIntegrity.js';
 import { multipartEtag } from './s3TransferChecks.js';
@@ -17,7 +18,7 @@ export interface DownloadedPieces {
   check: IntegrityCheck;
   /** Forgets bytes [start, end) on disk, so the next attempt fetches them again. */
   drop(start: number, end: number): void;
-  note(detail: string): void;
+  note(message: CoreMessage): void;
 }
 
 const emptyMd5 = createHash('md5').digest('hex');
@@ -31,20 +32,17 @@ export async function verifyDownload(d: DownloadedPieces): Promise<void> {
   await recheckEarlierPieces(d);
   const { check } = d;
   if (check.kind === 'none') {
-    if (check.reason) d.note(`Downloaded, but not verified: ${check.reason}.`);
+    if (check.reason) d.note(coreMessage(check.reason));
     return;
   }
   if (await matchesServer(d)) return;
   if (check.kind === 'multipart' && !check.exact) {
-    d.note('Downloaded, but not verified: the server does not say how this object was split into parts, and no usual part size gives its ETag.');
+    d.note(coreMessage('coreS3:notes.notVerified.unknownParts'));
     return;
   }
   d.hashes.clear();
   d.drop(0, d.size);
-  throw new AppError(
-    'conflict',
-    `The download of ${d.key} failed its integrity check: its bytes do not give the server's ETag. Retry to download it again from the start.`,
-  );
+  throw codedError('conflict', 'coreS3:integrity.download', { key: d.key });
 }
 
 async function recheckEarlierPieces(d: DownloadedPieces): Promise<void> {
@@ -57,18 +55,24 @@ async function recheckEarlierPieces(d: DownloadedPieces): Promise<void> {
     d.hashes.delete(i);
     d.drop(i * d.pieceSize, Math.min(d.size, (i + 1) * d.pieceSize));
   }
-  throw new AppError('network', `${describePieces(d, changed)} of ${d.key} changed on disk after it was downloaded, so it is fetched again.`);
+  throw changedPiecesError(d, changed);
 }
 
-/** "Part 3 (bytes 16777216-25165823)" where pieces are the object's parts, else the byte ranges. */
-function describePieces(d: DownloadedPieces, indexes: number[]): string {
+/**
+ * Names the pieces that changed: "Part 3 (bytes 16777216-25165823)" where pieces are the
+ * object's parts, else the byte ranges. Lists hold only numbers, so every language's sentence takes them whole.
+ */
+function changedPiecesError(d: DownloadedPieces, indexes: number[]): AppError {
   const asParts = d.check.kind === 'multipart' && d.check.partSizes[0] === d.pieceSize;
-  const one = (i: number) => {
-    const bytes = `bytes ${i * d.pieceSize}-${Math.min(d.size, (i + 1) * d.pieceSize) - 1}`;
-    return asParts ? `part ${i + 1} (${bytes})` : bytes;
-  };
-  const text = indexes.map(one).join(', ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const from = (i: number) => i * d.pieceSize;
+  const to = (i: number) => Math.min(d.size, (i + 1) * d.pieceSize) - 1;
+  const { key } = d;
+  if (asParts && indexes.length === 1) {
+    const [i] = indexes as [number];
+    return codedError('network', 'coreS3:integrity.partChanged', { part: i + 1, from: from(i), to: to(i), key });
+  }
+  if (asParts) return codedError('network', 'coreS3:integrity.partsChanged', { parts: indexes.map((i) => i + 1).join(', '), key });
+  return codedError('network', 'coreS3:integrity.bytesChanged', { ranges: indexes.map((i) => `${from(i)}-${to(i)}`).join(', '), key });
 }
 
 async function matchesServer(d: DownloadedPieces): Promise<boolean> {

@@ -8,7 +8,7 @@ import { plainMd5Etag } from './s3TransferChecks.js';
  * - `multipart`: `<md5 of the parts' md5s>-<parts>`; the part size comes from the server
  *   (HeadObject with PartNumber=1, as AWS answers) or, where the server ignores PartNumber,
  *   from the part sizes that give exactly that many parts (whole MiB or MB, the usual first);
- * - `none`: nothing to compare with, and the reason the user is told.
+ * - `none`: nothing to compare with, and the reason the user is told (its note's catalog key).
  */
 export type IntegrityCheck =
   | { kind: 'md5'; md5: string }
@@ -45,11 +45,11 @@ export async function integrityCheckFor(
   head: HeadObjectCommandOutput,
   signal?: AbortSignal,
 ): Promise<IntegrityCheck> {
-  if (encrypted(head)) return { kind: 'none', reason: 'it is encrypted with KMS or a customer key, so its ETag is not a checksum of its bytes' };
+  if (encrypted(head)) return { kind: 'none', reason: 'coreS3:notes.notVerified.encrypted' };
   const md5 = plainMd5Etag(head.ETag);
   if (md5) return { kind: 'md5', md5 };
   const multipart = /^"?([0-9a-f]{32})-(\d+)"?$/i.exec(head.ETag ?? '');
-  if (!multipart) return { kind: 'none', reason: 'the server gives it no checksum (its ETag is not an MD5)' };
+  if (!multipart) return { kind: 'none', reason: 'coreS3:notes.notVerified.noChecksum' };
   const [, md5OfMd5s, count] = multipart;
   const parts = Number(count);
   const size = head.ContentLength ?? 0;
@@ -61,6 +61,6 @@ export async function integrityCheckFor(
     return { kind: 'multipart', md5OfMd5s: md5OfMd5s!.toLowerCase(), parts, partSizes: [firstSize], exact: true };
   }
   const partSizes = candidatePartSizes(size, parts);
-  if (partSizes.length === 0) return { kind: 'none', reason: 'its parts are of uneven sizes, so its ETag cannot be recomputed' };
+  if (partSizes.length === 0) return { kind: 'none', reason: 'coreS3:notes.notVerified.unevenParts' };
   return { kind: 'multipart', md5OfMd5s: md5OfMd5s!.toLowerCase(), parts, partSizes, exact: false };
 }

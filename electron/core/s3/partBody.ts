@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 import type { PartRange } from './multipartPlan.js';
 
 /** Read-ahead per part in flight: what a part costs in memory instead of its whole size. */
@@ -28,6 +28,14 @@ interface Sink {
   readonly writableLength: number;
 }
 
+/** How a part's bytes are paced and counted as they stream (the queue's bandwidth limit and progress). */
+export interface PartFlow {
+  /** Resolves when this many more bytes may be read and sent. */
+  throttle(bytes: number): Promise<void>;
+  /** This many more bytes went into the request. */
+  onRead(bytes: number): void;
+}
+
 /**
  * One part of an open file as a request body, read positionally as the socket takes it,
  * so memory is the read-ahead, not the part size, and parts in flight share one handle.
@@ -39,6 +47,9 @@ interface Sink {
  * hands each back once the request has written it: the bytes pushed, less those still in
  * this stream and in the request (its socket counts a write until the write completes),
  * have left the process. Read any other way, it allocates a buffer per chunk.
+ *
+ * With a flow, each chunk waits for the bandwidth limit before it is read and is counted as
+ * it goes into the request, so progress moves with the bytes, not a part at a time.
  */
 export class PartBody extends Readable {
   private position: number;
@@ -54,6 +65,7 @@ export class PartBody extends Readable {
     part: PartRange,
     hash: boolean,
     private readonly pool?: ReadBufferPool,
+    private readonly flow?: PartFlow,
   ) {
     super({ highWaterMark: readChunk });
     this.position = part.offset;
@@ -86,12 +98,27 @@ export class PartBody extends Readable {
       this.push(null);
       return;
     }
+    if (!this.flow) {
+      this.readChunk(wanted);
+      return;
+    }
+    this.flow.throttle(wanted).then(
+      () => this.readChunk(wanted),
+      // Stopped while waiting (the upload was paused or cancelled, so its request is aborted
+      // too): a body piped into a request has nobody listening for its errors.
+      (error: unknown) => (this.listenerCount('error') > 0 ? this.destroy(error as Error) : this.destroy()),
+    );
+  }
+
+  private readChunk(wanted: number): void {
+    if (this.destroyed) return;
     const pooled = this.reusable();
     const buffer = pooled ? this.takeBuffer() : Buffer.allocUnsafe(wanted);
     this.file.read(buffer, 0, wanted, this.position).then(
       ({ bytesRead }) => {
+        if (this.destroyed) return; // its request is over: these bytes go nowhere
         if (bytesRead === 0) {
-          this.destroy(new AppError('conflict', 'The file got shorter while it was being uploaded.'));
+          this.destroy(codedError('conflict', 'coreS3:transfer.fileShrank'));
           return;
         }
         const chunk = bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
@@ -99,9 +126,12 @@ export class PartBody extends Readable {
         this.pushed += bytesRead;
         if (pooled) this.unsent.push({ buffer, end: this.pushed });
         this.md5?.update(chunk);
+        this.flow?.onRead(bytesRead);
         this.push(chunk);
       },
-      (error: unknown) => this.destroy(error as Error),
+      (error: unknown) => {
+        if (!this.destroyed) this.destroy(error as Error);
+      },
     );
   }
 

@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import { AppError, cancelledError } from '../errors.js';
+import { cancelledError, codedError } from '../errors.js';
 import { headEnd, keepsAlive, parseResponseHead, type ResponseHead } from './plainHttpHead.js';
 
 /** A failure before any byte of the answer arrived: on a kept-alive connection, the server had closed it. */
@@ -54,7 +54,7 @@ export class PlainHttpPool {
 
   private connect(): Socket {
     const socket = connect({ host: this.host, port: this.port, noDelay: true });
-    socket.on('timeout', () => socket.destroy(new AppError('network', 'The server did not answer in time.')));
+    socket.on('timeout', () => socket.destroy(codedError('network', 'coreS3:service.timedOut')));
     // Errors reach the exchange in progress; an idle connection just goes.
     socket.on('error', () => undefined);
     socket.on('close', () => {
@@ -78,18 +78,18 @@ export class PlainHttpPool {
         socket.destroy();
         reject(received ? error : new Unanswered(error));
       };
-      const onClose = () => fail(new AppError('network', 'The server closed the connection before answering.'));
+      const onClose = () => fail(codedError('network', 'coreS3:http.closedBeforeAnswer'));
       const onAbort = () => fail(cancelledError());
       const onData = (chunk: Buffer) => {
         if (!answer) {
           received = received ? Buffer.concat([received, chunk]) : chunk;
           const at = received.indexOf(headEnd);
           if (at < 0) {
-            if (received.length > maxHead) fail(new AppError('network', "The server's answer has headers too large to read."));
+            if (received.length > maxHead) fail(codedError('network', 'coreS3:http.headersTooLarge'));
             return;
           }
           answer = parseResponseHead(received.toString('latin1', 0, at));
-          if (!answer) return fail(new AppError('network', 'The server answered with something other than HTTP.'));
+          if (!answer) return fail(codedError('network', 'coreS3:http.notHttp'));
           const length = Number(answer.headers.get('content-length') ?? NaN);
           const reusable = answer.status < 300 && keepsAlive(answer) && Number.isSafeInteger(length) && !answer.headers.has('transfer-encoding');
           if (!reusable) return this.finish(socket, detach, false, () => resolve(answer!));

@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import { AppError, cancelledError, throwIfAborted } from '../errors.js';
+import { cancelledError, codedError, throwIfAborted } from '../errors.js';
 import { headEnd, keepsAlive, parseResponseHead, type ResponseHead } from './plainHttpHead.js';
 import { socketHost } from './s3Client.js';
 
@@ -133,7 +133,7 @@ export class PlainHttpRangeReader {
       noDelay: true,
       onread: { buffer: () => this.current.subarray(this.filled), callback: (n): boolean => this.onRead(socket, n) },
     });
-    socket.setTimeout(this.idleTimeoutMs, () => socket.destroy(new AppError('network', 'The server stopped sending data.')));
+    socket.setTimeout(this.idleTimeoutMs, () => socket.destroy(codedError('network', 'coreS3:http.stalled')));
     const fail = (error: Error) => {
       if (this.socket === socket) this.socket = undefined;
       const ex = this.exchange;
@@ -145,7 +145,7 @@ export class PlainHttpRangeReader {
     };
     socket.on('error', fail);
     socket.on('end', () => socket.destroy());
-    socket.on('close', () => fail(new AppError('network', 'The server closed the connection before the whole range arrived.')));
+    socket.on('close', () => fail(codedError('network', 'coreS3:http.closedMidRange')));
     this.socket = socket;
     return socket;
   }
@@ -154,7 +154,7 @@ export class PlainHttpRangeReader {
   private onRead(socket: Socket, n: number): boolean {
     const ex = this.exchange;
     if (!ex || ex.socket !== socket || (!ex.inHead && ex.remaining === 0)) {
-      socket.destroy(new AppError('network', 'The server sent data that was not asked for.'));
+      socket.destroy(codedError('network', 'coreS3:http.unaskedData'));
       return false;
     }
     this.filled += n;
@@ -163,7 +163,7 @@ export class PlainHttpRangeReader {
       const at = this.current.subarray(0, this.filled).indexOf(headEnd);
       if (at < 0) {
         if (this.filled < this.current.length) return true;
-        socket.destroy(new AppError('network', "The server's answer has headers too large to read."));
+        socket.destroy(codedError('network', 'coreS3:http.headersTooLarge'));
         return false;
       }
       const head = parseResponseHead(this.current.toString('latin1', 0, at));
@@ -182,7 +182,7 @@ export class PlainHttpRangeReader {
       fresh = this.filled;
     }
     if (fresh > ex.remaining) {
-      socket.destroy(new AppError('network', 'The server sent more than the range asked for.'));
+      socket.destroy(codedError('network', 'coreS3:http.rangeTooLong'));
       return false;
     }
     ex.remaining -= fresh;

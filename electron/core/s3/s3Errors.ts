@@ -1,4 +1,4 @@
-import { AppError, type ErrorTranslator } from '../errors.js';
+import { codedError, credentialsRefused, type AppError, type ErrorTranslator } from '../errors.js';
 import { tlsErrorTranslator } from '../net/tlsErrors.js';
 
 interface ServiceErrorLike {
@@ -9,37 +9,41 @@ interface ServiceErrorLike {
   $fault?: string;
 }
 
+/** S3 and STS error codes → their kind and sentence in the `coreS3` catalog. */
 const byName: Record<string, [AppError['kind'], string]> = {
-  InvalidAccessKeyId: ['auth', 'The access key or secret key is wrong.'],
-  SignatureDoesNotMatch: ['auth', 'The access key or secret key is wrong.'],
-  InvalidClientTokenId: ['auth', 'The access key or secret key is wrong.'],
-  ExpiredToken: ['auth', 'The session credentials have expired: enter fresh credentials to continue.'],
-  TokenRefreshRequired: ['auth', 'The session credentials have expired: enter fresh credentials to continue.'],
-  InvalidToken: ['auth', 'The session token is not valid.'],
-  AccessDenied: ['permission', 'Access denied: these credentials are not allowed to do that.'],
-  AllAccessDisabled: ['permission', 'All access to this object has been disabled.'],
-  AccountProblem: ['permission', 'There is a problem with the AWS account.'],
-  NoSuchBucket: ['notFound', 'The bucket does not exist.'],
-  NoSuchKey: ['notFound', 'The object does not exist (it may have been deleted).'],
-  NotFound: ['notFound', 'Not found.'],
-  NoSuchUpload: ['notFound', 'The multipart upload no longer exists on the server.'],
-  BucketAlreadyExists: ['conflict', 'A bucket with that name already exists (bucket names are global).'],
-  BucketAlreadyOwnedByYou: ['conflict', 'You already own a bucket with that name.'],
-  BucketNotEmpty: ['conflict', 'The bucket is not empty.'],
-  PreconditionFailed: ['conflict', 'The object changed on the server meanwhile.'],
-  InvalidBucketName: ['invalidInput', 'That is not a valid bucket name.'],
-  KeyTooLongError: ['invalidInput', 'The object key is longer than S3 allows (1,024 bytes).'],
-  EntityTooLarge: ['invalidInput', 'The object is larger than S3 allows in one request.'],
-  InvalidObjectState: ['conflict', 'The object is archived (Glacier or Deep Archive): restore it first.'],
-  NotImplemented: ['unsupported', 'This server does not support that operation.'],
-  SlowDown: ['network', 'The server asks to slow down (throttling): try again shortly.'],
-  ServiceUnavailable: ['network', 'The service is unavailable right now: try again shortly.'],
-  RequestTimeout: ['network', 'The server timed out waiting for data.'],
-  TimeoutError: ['network', 'The server did not answer in time.'],
-  RequestTimeTooSkewed: ['auth', "The computer's clock is too far off the server's: fix the system time."],
-  CredentialsProviderError: ['auth', 'No credentials could be loaded for this connection.'],
-  PermanentRedirect: ['invalidInput', 'The bucket lives in another region or endpoint.'],
+  InvalidAccessKeyId: ['auth', 'coreS3:service.wrongKeys'],
+  SignatureDoesNotMatch: ['auth', 'coreS3:service.wrongKeys'],
+  InvalidClientTokenId: ['auth', 'coreS3:service.wrongKeys'],
+  ExpiredToken: ['auth', 'coreS3:service.sessionExpired'],
+  TokenRefreshRequired: ['auth', 'coreS3:service.sessionExpired'],
+  InvalidToken: ['auth', 'coreS3:service.invalidToken'],
+  AccessDenied: ['permission', 'coreS3:service.accessDenied'],
+  AllAccessDisabled: ['permission', 'coreS3:service.allAccessDisabled'],
+  AccountProblem: ['permission', 'coreS3:service.accountProblem'],
+  NoSuchBucket: ['notFound', 'coreS3:service.noSuchBucket'],
+  NoSuchKey: ['notFound', 'coreS3:service.noSuchKey'],
+  NotFound: ['notFound', 'coreS3:service.notFound'],
+  NoSuchUpload: ['notFound', 'coreS3:service.noSuchUpload'],
+  BucketAlreadyExists: ['conflict', 'coreS3:service.bucketAlreadyExists'],
+  BucketAlreadyOwnedByYou: ['conflict', 'coreS3:service.bucketAlreadyOwnedByYou'],
+  BucketNotEmpty: ['conflict', 'coreS3:service.bucketNotEmpty'],
+  PreconditionFailed: ['conflict', 'coreS3:service.preconditionFailed'],
+  InvalidBucketName: ['invalidInput', 'coreS3:service.invalidBucketName'],
+  KeyTooLongError: ['invalidInput', 'coreS3:service.keyTooLong'],
+  EntityTooLarge: ['invalidInput', 'coreS3:service.entityTooLarge'],
+  InvalidObjectState: ['conflict', 'coreS3:service.invalidObjectState'],
+  NotImplemented: ['unsupported', 'coreS3:service.notImplemented'],
+  SlowDown: ['network', 'coreS3:service.slowDown'],
+  ServiceUnavailable: ['network', 'coreS3:service.serviceUnavailable'],
+  RequestTimeout: ['network', 'coreS3:service.requestTimeout'],
+  TimeoutError: ['network', 'coreS3:service.timedOut'],
+  RequestTimeTooSkewed: ['auth', 'coreS3:service.clockSkewed'],
+  CredentialsProviderError: ['auth', 'coreS3:service.noCredentials'],
+  PermanentRedirect: ['invalidInput', 'coreS3:service.permanentRedirect'],
 };
+
+/** Codes that mean the keys themselves were refused: worth typing them again. */
+const refusedCredentials = new Set(['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'InvalidClientTokenId', 'ExpiredToken', 'TokenRefreshRequired', 'InvalidToken']);
 
 function isServiceError(error: unknown): error is ServiceErrorLike {
   return typeof error === 'object' && error !== null && ('$metadata' in error || '$fault' in error);
@@ -54,22 +58,22 @@ export const s3ErrorTranslator: ErrorTranslator = (error) => {
   const name = e.Code ?? e.name ?? '';
   const known = byName[name];
   if (known) {
-    const [kind, message] = known;
+    const [kind, code] = known;
     if (name === 'CredentialsProviderError' && e.message) {
-      return new AppError(kind, `No credentials could be loaded: ${e.message}`, { cause: error });
+      // The SDK's own words say which source failed (a profile, a process, a file).
+      return codedError(kind, 'coreS3:service.noCredentialsDetail', { detail: e.message }, error);
     }
-    return new AppError(kind, message, { cause: error });
+    if (refusedCredentials.has(name)) return credentialsRefused(code, undefined, error);
+    return codedError(kind, code, undefined, error);
   }
   if (!isServiceError(error)) return undefined;
   const status = e.$metadata?.httpStatusCode;
-  if (status === 403) return new AppError('permission', byName.AccessDenied![1], { cause: error });
-  if (status === 404) return new AppError('notFound', 'Not found.', { cause: error });
-  if (status === 501) return new AppError('unsupported', byName.NotImplemented![1], { cause: error });
-  if (status && status >= 500) {
-    return new AppError('network', `The server had a problem (HTTP ${status}): try again.`, { cause: error });
-  }
+  if (status === 403) return codedError('permission', 'coreS3:service.accessDenied', undefined, error);
+  if (status === 404) return codedError('notFound', 'coreS3:service.notFound', undefined, error);
+  if (status === 501) return codedError('unsupported', 'coreS3:service.notImplemented', undefined, error);
+  if (status && status >= 500) return codedError('network', 'coreS3:service.serverError', { status }, error);
   if (status && e.message && e.message !== 'UnknownError') {
-    return new AppError('internal', `The server answered: ${e.message}`, { cause: error });
+    return codedError('internal', 'coreS3:service.serverAnswered', { detail: e.message }, error);
   }
   return undefined;
 };

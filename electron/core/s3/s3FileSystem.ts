@@ -2,7 +2,7 @@ import { DeleteObjectCommand, HeadObjectCommand, ListBucketsCommand, ListObjects
 import type { DeleteReport, FileEntry, ListPage, TreeSummary } from '../../../shared/files.js';
 import { baseName, splitS3Path } from '../../../shared/paths.js';
 import type { ObjectHeadersEdit, ObjectTag } from '../../../shared/s3Objects.js';
-import { AppError, asAppError } from '../errors.js';
+import { asAppError, codedError } from '../errors.js';
 import type { RemoteFileSystem } from '../fs/remoteFileSystem.js';
 import { s3ErrorTranslator } from './s3Errors.js';
 import { folderObjectEntry, listPage, toEntries } from './s3Listing.js';
@@ -11,9 +11,6 @@ import type { RegionalClients } from './s3Regions.js';
 import { copyTree, deleteTree, summarizeTree } from './s3Tree.js';
 
 const pageSize = 1000;
-
-export const listBucketsDenied =
-  'These credentials may not list buckets (no s3:ListAllMyBuckets permission). Open a bucket by typing its name instead.';
 
 export interface S3FileSystemOptions {
   /** Buckets saved on the connection, shown even when ListBuckets is denied. */
@@ -55,7 +52,7 @@ export class S3FileSystem implements RemoteFileSystem {
       const known = asAppError(error, [s3ErrorTranslator]);
       if (known.kind !== 'permission') throw known;
       if (bookmarks.length) return bookmarks.map(rows);
-      throw new AppError('permission', listBucketsDenied, { cause: error });
+      throw codedError('permission', 'coreS3:browse.listBucketsDenied', undefined, error);
     }
   }
 
@@ -67,9 +64,9 @@ export class S3FileSystem implements RemoteFileSystem {
     } catch (error) {
       const known = asAppError(error, [s3ErrorTranslator]);
       if (known.kind === 'permission') {
-        throw new AppError('permission', `These credentials may not list the bucket “${bucket}” (no s3:ListBucket on it).`, { cause: error });
+        throw codedError('permission', 'coreS3:browse.listBucketDenied', { bucket }, error);
       }
-      if (known.kind === 'notFound') throw new AppError('notFound', `There is no bucket named “${bucket}”.`, { cause: error });
+      if (known.kind === 'notFound') throw codedError('notFound', 'coreS3:browse.noSuchBucket', { bucket }, error);
       throw known;
     }
     return { name: bucket, path: `/${bucket}/`, kind: 'bucket', region };
@@ -78,8 +75,8 @@ export class S3FileSystem implements RemoteFileSystem {
   async list(path: string, cursor?: string): Promise<ListPage> {
     if (path === '/') return { entries: await this.bucketRows() };
     const { bucket, key: prefix } = splitS3Path(path);
-    if (!bucket) throw new AppError('invalidInput', 'No bucket in that path.');
-    if (prefix && !prefix.endsWith('/')) throw new AppError('invalidInput', 'That path is a file, not a folder.');
+    if (!bucket) throw codedError('invalidInput', 'coreS3:browse.noBucketInPath');
+    if (prefix && !prefix.endsWith('/')) throw codedError('invalidInput', 'coreS3:browse.pathIsFile');
     const client = await this.clients.clientFor(bucket);
     const page = await listPage(client, bucket, prefix, { delimiter: '/', cursor, maxKeys: pageSize });
     return { entries: toEntries(bucket, prefix, page), nextCursor: page.nextCursor };
@@ -87,10 +84,13 @@ export class S3FileSystem implements RemoteFileSystem {
 
   async stat(path: string): Promise<FileEntry> {
     const { bucket, key } = splitS3Path(path);
-    if (!bucket) throw new AppError('invalidInput', 'No bucket in that path.');
+    if (!bucket) throw codedError('invalidInput', 'coreS3:browse.noBucketInPath');
     if (!key) return this.openBucket(bucket);
     const client = await this.clients.clientFor(bucket);
-    const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    // Explained here, as every file system's stat is: callers tell "nothing there" (notFound) from a failure.
+    const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })).catch((error: unknown) => {
+      throw asAppError(error, [s3ErrorTranslator]);
+    });
     const facts = { size: out.ContentLength ?? 0, modified: out.LastModified?.getTime(), storageClass: out.StorageClass ?? 'STANDARD', etag: out.ETag };
     // A `folder/` key with bytes is the object the listing shows flagged, not the folder.
     if (key.endsWith('/') && facts.size > 0) return folderObjectEntry(bucket, key, facts);
@@ -99,7 +99,7 @@ export class S3FileSystem implements RemoteFileSystem {
 
   async mkdir(parentPath: string, name: string): Promise<FileEntry> {
     const { bucket, key: prefix } = splitS3Path(parentPath);
-    if (!bucket) throw new AppError('invalidInput', 'Open a bucket first: folders live inside buckets.');
+    if (!bucket) throw codedError('invalidInput', 'coreS3:browse.folderNeedsBucket');
     const key = `${prefix}${name}/`;
     const client = await this.clients.clientFor(bucket);
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: '', ContentLength: 0 }));
@@ -117,7 +117,7 @@ export class S3FileSystem implements RemoteFileSystem {
   /** Deletes the one object at `path`: a key ending in `/` is that object alone, never the folder under it. */
   async deleteObject(path: string): Promise<void> {
     const { bucket, key } = splitS3Path(path);
-    if (!bucket || !key) throw new AppError('invalidInput', 'Choose an object, not a bucket.');
+    if (!bucket || !key) throw codedError('invalidInput', 'coreS3:browse.chooseObject');
     const client = await this.clients.clientFor(bucket);
     await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
   }

@@ -9,14 +9,14 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { splitS3Path } from '../../../shared/paths.js';
 import type { ObjectHeadersEdit, ObjectProperties, ObjectTag, ShareLink } from '../../../shared/s3Objects.js';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 import { copyObject } from './s3Copy.js';
 import { decodeMetadata, encodeMetadata } from './s3Metadata.js';
 import type { RegionalClients } from './s3Regions.js';
 
 function fileRef(path: string): { bucket: string; key: string } {
   const { bucket, key } = splitS3Path(path);
-  if (!bucket || !key) throw new AppError('invalidInput', 'Choose an object, not a bucket.');
+  if (!bucket || !key) throw codedError('invalidInput', 'coreS3:browse.chooseObject');
   return { bucket, key };
 }
 
@@ -68,7 +68,7 @@ export async function updateHeaders(clients: RegionalClients, path: string, edit
 export async function setTags(clients: RegionalClients, path: string, tags: ObjectTag[]): Promise<ObjectProperties> {
   const { bucket, key } = fileRef(path);
   const client = await clients.clientFor(bucket);
-  if (new Set(tags.map((t) => t.key)).size !== tags.length) throw new AppError('invalidInput', 'Two tags have the same key.');
+  if (new Set(tags.map((t) => t.key)).size !== tags.length) throw codedError('invalidInput', 'coreS3:browse.duplicateTagKeys');
   if (tags.length === 0) await client.send(new DeleteObjectTaggingCommand({ Bucket: bucket, Key: key }));
   else {
     await client.send(

@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { coreMessage } from '../../../shared/i18n/englishMessages.js';
 import { splitS3Path } from '../../../shared/paths.js';
 import type { UploadResume } from '../fs/remoteFileSystem.js';
-import type { Checkpoint } from '../transfers/jobContext.js';
+import type { RangesCheckpoint, S3UploadCheckpoint } from './s3Checkpoints.js';
 import { listIncompleteUploads, listServerParts } from './s3MultipartUploads.js';
 
 /** The newest multipart upload the server keeps for this key, if any. */
@@ -25,13 +26,11 @@ export async function resumeS3Upload(client: S3Client, remotePath: string, local
   const parts = await listServerParts(client, bucket, key, pending.uploadId);
   const partSize = parts.get(1)?.size;
   if (!partSize) return undefined;
-  return {
-    checkpoint: { kind: 's3Upload', uploadId: pending.uploadId, partSize, size: info.size, mtimeMs: info.mtimeMs, doneParts: [] },
-    detail: 'Resumed an earlier multipart upload.',
-  };
+  const checkpoint: S3UploadCheckpoint = { kind: 's3Upload', uploadId: pending.uploadId, partSize, size: info.size, mtimeMs: info.mtimeMs, doneParts: [] };
+  return { checkpoint, detail: coreMessage('coreS3:notes.resumedMultipart') };
 }
 
 /** A download continuing a local file of `have` bytes: those bytes count as one fetched range. */
-export function resumeS3Download(have: number, size: number): Checkpoint {
+export function resumeS3Download(have: number, size: number): RangesCheckpoint {
   return { kind: 'ranges', size, done: have > 0 ? [[0, have]] : [] };
 }

@@ -1,8 +1,9 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { ConnectSecrets, S3ConnectionDraft } from '../../../shared/connections.js';
-import { awsFiles, awsProfile, ssoProblem } from '../connections/awsProfiles.js';
-import { AppError, asAppError } from '../errors.js';
+import { englishMessage } from '../../../shared/i18n/englishMessages.js';
+import { awsFiles, awsProfile } from '../connections/awsProfiles.js';
+import { AppError, CredentialsRefusedError, asAppError, codedError } from '../errors.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
 import { direct, type ProxyFor } from '../net/proxyPicker.js';
 import type { NetworkRoute } from '../net/routedAgents.js';
@@ -46,7 +47,8 @@ export class MfaCodeNeededError extends AppError {
     readonly profile: string,
     readonly mfaSerial: string,
   ) {
-    super('auth', `Profile “${profile}” needs a code from the MFA device ${mfaSerial}.`);
+    const params = { profile, mfaSerial };
+    super('auth', englishMessage('coreS3:session.mfaCodeNeeded', params), { code: 'coreS3:session.mfaCodeNeeded', params });
   }
 }
 
@@ -59,8 +61,13 @@ async function credentialsFor(profile: S3Profile, secrets: ConnectSecrets, ctx: 
   if (profile.auth.kind === 'profile') {
     const name = profile.auth.profile;
     const info = await awsProfile(ctx.env, ctx.homeDir, name);
-    if (!info) throw new AppError('notFound', `There is no AWS profile named “${name}” in ${awsFiles(ctx.env, ctx.homeDir).configFilepath} or the credentials file.`);
-    if (info.kind === 'sso' && info.problem) throw new AppError('auth', info.problem);
+    if (!info) throw codedError('notFound', 'coreS3:session.noProfile', { profile: name, configFile: awsFiles(ctx.env, ctx.homeDir).configFilepath });
+    if (info.kind === 'sso' && info.problem) {
+      const expiredAt = info.ssoExpiresAt;
+      throw expiredAt === undefined
+        ? codedError('auth', 'coreS3:session.ssoNotSignedIn', { profile: name })
+        : codedError('auth', 'coreS3:session.ssoExpiredAt', { profile: name, expiredAt });
+    }
     if (info.mfaSerial && !secrets?.mfaCode) throw new MfaCodeNeededError(name, info.mfaSerial);
     const mfaCode = secrets?.mfaCode;
     // Loaded on first use, like the other SDK clients only some connections need.
@@ -79,7 +86,7 @@ async function credentialsFor(profile: S3Profile, secrets: ConnectSecrets, ctx: 
     });
   }
   const secretAccessKey = secrets?.secretAccessKey;
-  if (!secretAccessKey) throw new AppError('auth', 'Enter the secret access key for this connection.');
+  if (!secretAccessKey) throw codedError('auth', 'coreS3:session.secretKeyNeeded');
   const identity = { accessKeyId: profile.auth.accessKeyId, secretAccessKey, sessionToken: secrets?.sessionToken || undefined };
   return async () => identity;
 }
@@ -87,7 +94,7 @@ async function credentialsFor(profile: S3Profile, secrets: ConnectSecrets, ctx: 
 function explainSsoFailure(error: unknown, profile: S3Profile): unknown {
   const message = (error as Error)?.message ?? '';
   if (profile.auth.kind === 'profile' && /sso/i.test(message) && /expired|refresh|token/i.test(message)) {
-    return new AppError('auth', ssoProblem(profile.auth.profile, 0)!, { cause: error });
+    return codedError('auth', 'coreS3:session.ssoExpired', { profile: profile.auth.profile }, error);
   }
   return error;
 }
@@ -98,10 +105,14 @@ async function probe(fs: S3FileSystem, profile: S3Profile): Promise<void> {
     await fs.listBuckets(AbortSignal.timeout(probeTimeoutMs));
   } catch (error) {
     if ((error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError') {
-      throw new AppError('network', `Cannot reach the server: it did not answer within ${probeTimeoutMs / 1000} seconds.`);
+      throw codedError('network', 'coreS3:session.unreachable', { seconds: probeTimeoutMs / 1000 });
     }
     if (error instanceof MfaCodeNeededError) throw error;
-    const known = asAppError(explainSsoFailure(error, profile), [s3ErrorTranslator]);
+    const explained = explainSsoFailure(error, profile);
+    // Refused keys keep their class: the connect then asks for them again.
+    const refused = s3ErrorTranslator(explained);
+    if (refused instanceof CredentialsRefusedError) throw refused;
+    const known = asAppError(explained, [s3ErrorTranslator]);
     if (known.kind !== 'permission') throw known;
   }
 }

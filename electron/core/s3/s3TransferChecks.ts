@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 
 export const md5 = (data: Buffer) => createHash('md5').update(data).digest();
 
@@ -22,9 +22,18 @@ export function etagIsMd5(out: { ServerSideEncryption?: string; SSECustomerAlgor
   return !out.SSECustomerAlgorithm && !String(out.ServerSideEncryption ?? '').startsWith('aws:kms');
 }
 
-export function checkEtag(expected: string | undefined, got: string | undefined, what: string): void {
+/** Which upload an ETag answers: the whole object, or one part of it. */
+export interface EtagOf {
+  key: string;
+  part?: number;
+}
+
+export function checkEtag(expected: string | undefined, got: string | undefined, what: EtagOf): void {
   const bare = got?.replace(/"/g, '').toLowerCase();
   if (expected && bare && /^[0-9a-f]{32}(-\d+)?$/.test(bare) && bare !== expected) {
-    throw new AppError('conflict', `${what} failed its integrity check: the server's checksum (${bare}) does not match ours (${expected}).`);
+    const params = { key: what.key, got: bare, expected };
+    throw what.part === undefined
+      ? codedError('conflict', 'coreS3:integrity.upload', params)
+      : codedError('conflict', 'coreS3:integrity.part', { ...params, part: what.part });
   }
 }

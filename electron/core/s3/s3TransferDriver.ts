@@ -9,27 +9,25 @@ import {
   type S3Client,
   type StorageClass,
 } from '@aws-sdk/client-s3';
+import type { FileEntry } from '../../../shared/files.js';
+import { coreMessage } from '../../../shared/i18n/englishMessages.js';
 import { splitS3Path } from '../../../shared/paths.js';
-import { AppError, throwIfAborted } from '../errors.js';
+import { codedError, throwIfAborted } from '../errors.js';
 import type { AttemptJob, FileTransferDriver, RemoteFileSystem, TransferContext, UploadResume } from '../fs/remoteFileSystem.js';
 import { contentTypeFor } from '../lib/contentType.js';
 import { allWorkers } from '../lib/eachLimited.js';
-import {
-  extrasOf,
-  type Checkpoint,
-  type JobContext,
-  type JobExtras,
-  type S3UploadCheckpoint,
-  type S3UploadStartingCheckpoint,
-} from '../transfers/jobContext.js';
+import { extrasOf, type Checkpoint, type JobContext, type JobExtras } from '../transfers/jobContext.js';
 import { choosePartSize, MiB, planParts } from './multipartPlan.js';
 import { PartBody, ReadBufferPool } from './partBody.js';
+import { PartTurns } from './partTurns.js';
 import { PlainHttpPutter, type ObjectHeaders, type PutAnswer, type SmallPut } from './plainHttpPut.js';
+import { s3CheckpointOf, type S3UploadCheckpoint, type S3UploadStartingCheckpoint } from './s3Checkpoints.js';
+import { putIfUnchanged } from './s3ConditionalPut.js';
 import { downloadObject } from './s3Download.js';
 import { freeS3Targets, type BucketClients } from './s3FreeTargets.js';
 import { incompleteUploadFor, resumeS3Download, resumeS3Upload } from './s3Resume.js';
-import { isSingleRequest } from './s3SingleRequest.js';
 import { S3StorageClasses } from './s3StorageClasses.js';
+import { explainRefusedUpload } from '../buckets/uploadRefusal.js';
 import { abortIncompleteUploads, abortUpload, listIncompleteUploads, listServerParts, uploadIsGone } from './s3MultipartUploads.js';
 import { checkEtag, etagIsMd5, md5, multipartEtag } from './s3TransferChecks.js';
 
@@ -54,7 +52,6 @@ export class S3TransferDriver implements FileTransferDriver {
   private plainPutter: Promise<PlainHttpPutter | undefined> | undefined;
   readonly storageClasses: S3StorageClasses;
   readonly resumeDownload = resumeS3Download;
-  readonly isSingleRequest = isSingleRequest;
 
   constructor(
     private readonly client: S3Client,
@@ -68,12 +65,22 @@ export class S3TransferDriver implements FileTransferDriver {
   /** Uploads and downloads resume from checkpoints of their own (upload id, byte ranges). */
   runAttempt(job: AttemptJob, ctx: JobContext): Promise<void> {
     const s = job.snapshot;
-    if (s.direction === 'upload') return this.upload(s.localPath, s.remotePath, ctx);
+    if (s.direction === 'upload') {
+      // A refusal a non-AWS server gives for a bucket switch, not for the keys, is named as such.
+      return this.upload(s.localPath, s.remotePath, ctx).catch(async (error: unknown) => {
+        throw await explainRefusedUpload(this.client, splitS3Path(s.remotePath).bucket, error);
+      });
+    }
     return job.viaPart((part) => this.download(s.remotePath, part, ctx));
   }
 
+  leftUnnamedWork(checkpoint: Checkpoint): boolean {
+    return s3CheckpointOf(checkpoint)?.kind === 's3UploadStarting';
+  }
+
   async discardPartialUpload(_fs: RemoteFileSystem, remotePath: string, checkpoint: Checkpoint | undefined): Promise<void> {
-    if (checkpoint?.kind === 's3Upload' || checkpoint?.kind === 's3UploadStarting') await this.discardUpload(remotePath, checkpoint);
+    const own = s3CheckpointOf(checkpoint);
+    if (own?.kind === 's3Upload' || own?.kind === 's3UploadStarting') await this.discardUpload(remotePath, own);
   }
 
   /** An object cannot be appended to: only a multipart upload the server keeps can be continued. */
@@ -87,6 +94,11 @@ export class S3TransferDriver implements FileTransferDriver {
 
   freeTargets(remoteFolder: string, remotePaths: string[]): Promise<Set<string>> {
     return freeS3Targets(this.buckets, remoteFolder, remotePaths);
+  }
+
+  /** A PutObject with If-Match: the server itself refuses it when the object changed. */
+  replaceIfUnchanged(_fs: RemoteFileSystem, localPath: string, remotePath: string, expected: FileEntry, signal: AbortSignal): Promise<FileEntry> {
+    return putIfUnchanged(this.buckets, localPath, remotePath, expected, signal);
   }
 
   async upload(localPath: string, remotePath: string, ctx: TransferContext): Promise<void> {
@@ -105,12 +117,12 @@ export class S3TransferDriver implements FileTransferDriver {
       await x.throttle(body.length);
       const digest = x.verifyChecksums ? md5(body) : undefined;
       const out = await this.putSmall({ bucket, key, body, md5: digest, headers }, ctx.signal);
-      if (digest && etagIsMd5(out)) checkEtag(digest.toString('hex'), out.ETag, `The upload of ${key}`);
+      if (digest && etagIsMd5(out)) checkEtag(digest.toString('hex'), out.ETag, { key });
       ctx.onProgress(body.length);
       return;
     }
     const { info } = small;
-    const given = x.checkpoint;
+    const given = s3CheckpointOf(x.checkpoint);
     // Without ListMultipartUploads permission the leftover cannot be found: the upload goes on.
     if (given?.kind === 's3UploadStarting') await this.discardUpload(remotePath, given).catch(() => undefined);
     let cp = given?.kind === 's3Upload' && given.size === info.size && given.mtimeMs === info.mtimeMs ? given : undefined;
@@ -118,7 +130,7 @@ export class S3TransferDriver implements FileTransferDriver {
     if (cp) {
       try {
         serverParts = await listServerParts(this.client, bucket, key, cp.uploadId, ctx.signal);
-        x.note(`Resumed: the server already had ${serverParts.size} part(s).`);
+        x.note(coreMessage('coreS3:notes.resumedParts', { count: serverParts.size }));
       } catch (error) {
         if (!uploadIsGone(error)) throw error;
         // Completed just before a crash? Then the object is there with the ETag we expected.
@@ -154,7 +166,7 @@ export class S3TransferDriver implements FileTransferDriver {
       }),
     );
     x.saveCheckpoint(undefined);
-    if (x.verifyChecksums && etagIsMd5(out)) checkEtag(expected, out.ETag, `The upload of ${key}`);
+    if (x.verifyChecksums && etagIsMd5(out)) checkEtag(expected, out.ETag, { key });
   }
 
   /** True when the object at `key` has this size and this (multipart) ETag. */
@@ -218,7 +230,13 @@ export class S3TransferDriver implements FileTransferDriver {
         bytesDone += part.length;
       }
     }
-    ctx.onProgress(bytesDone);
+    // Bytes of the parts now streaming count as they go. A failed part's bytes end the
+    // attempt, so progress never steps back within it: it reports its highest mark.
+    let streaming = 0;
+    let reported = 0;
+    const report = () => ctx.onProgress((reported = Math.max(reported, bytesDone + streaming)));
+    report();
+    const turns = new PartTurns(x.bandwidthLimited, ctx.signal);
     const queue = plan.filter((p) => !doneParts.has(p.partNumber));
     const file = await open(localPath, 'r');
     const buffers = new ReadBufferPool();
@@ -228,22 +246,41 @@ export class S3TransferDriver implements FileTransferDriver {
       await allWorkers(workers, async (stopped) => {
         for (let part = queue.shift(); part && !stopped(); part = queue.shift()) {
           throwIfAborted(ctx.signal);
-          await x.throttle(part.length);
-          const body = new PartBody(file, part, x.verifyChecksums, buffers);
-          const out = await this.client.send(
-            new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: cp.uploadId, PartNumber: part.partNumber, Body: body, ContentLength: part.length }),
-            { abortSignal: ctx.signal },
-          );
+          await turns.start(part.partNumber);
+          let read = 0;
+          const flow = {
+            throttle: x.throttle,
+            onRead: (bytes: number) => {
+              read += bytes;
+              streaming += bytes;
+              report();
+            },
+          };
+          const body = new PartBody(file, part, x.verifyChecksums, buffers, flow);
+          let out;
+          try {
+            out = await this.client.send(
+              new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: cp.uploadId, PartNumber: part.partNumber, Body: body, ContentLength: part.length }),
+              { abortSignal: ctx.signal },
+            );
+          } finally {
+            streaming -= read;
+            turns.finished(part.partNumber);
+            // A failed request leaves its body behind: a chunk still waiting for the limit must not read the closed file.
+            body.destroy();
+          }
           body.recycle();
           const digest = body.digest();
-          if (etagIsMd5(out)) checkEtag(digest, out.ETag, `Part ${part.partNumber} of ${key}`);
+          if (etagIsMd5(out)) checkEtag(digest, out.ETag, { key, part: part.partNumber });
           etags[part.partNumber - 1] = out.ETag ?? (digest ? `"${digest}"` : '');
           doneParts.add(part.partNumber);
           x.saveCheckpoint({ ...cp, doneParts: [...doneParts] });
-          ctx.onProgress((bytesDone += part.length));
+          bytesDone += part.length;
+          report();
         }
       });
     } finally {
+      turns.dispose();
       await file.close();
     }
     throwIfAborted(ctx.signal);
@@ -261,7 +298,7 @@ async function readIfSmall(localPath: string, threshold: number): Promise<{ body
     let filled = 0;
     while (filled < info.size) {
       const { bytesRead } = await file.read(body, filled, info.size - filled, filled);
-      if (bytesRead === 0) throw new AppError('conflict', `${localPath} changed while it was being read.`);
+      if (bytesRead === 0) throw codedError('conflict', 'coreS3:transfer.fileChanged', { path: localPath });
       filled += bytesRead;
     }
     return { body };

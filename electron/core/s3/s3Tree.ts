@@ -2,7 +2,7 @@
 import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { DeleteReport, TreeSummary } from '../../../shared/files.js';
 import { splitS3Path } from '../../../shared/paths.js';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 import { eachLimited } from '../lib/eachLimited.js';
 import { copyObject, type CopyOptions } from './s3Copy.js';
 import { deleteKeys } from './s3Delete.js';
@@ -14,8 +14,8 @@ const copiesInFlight = 8;
 
 function objectPath(path: string): { bucket: string; key: string } {
   const { bucket, key } = splitS3Path(path);
-  if (!bucket) throw new AppError('invalidInput', 'That path names no bucket.');
-  if (!key) throw new AppError('unsupported', 'Whole buckets are not deleted, moved or copied here: open the bucket and select what is inside.');
+  if (!bucket) throw codedError('invalidInput', 'coreS3:tree.noBucket');
+  if (!key) throw codedError('unsupported', 'coreS3:tree.wholeBucket');
   return { bucket, key };
 }
 
@@ -114,14 +114,14 @@ export async function copyTree(clients: RegionalClients, fromPath: string, toPat
   const to = objectPath(toPath);
   const isFolder = from.key.endsWith('/');
   if (isFolder !== to.key.endsWith('/')) {
-    throw new AppError('invalidInput', isFolder ? 'A folder can only become a folder (end the new path with "/").' : 'A file cannot become a folder.');
+    throw codedError('invalidInput', isFolder ? 'coreS3:tree.folderStaysFolder' : 'coreS3:tree.fileStaysFile');
   }
-  if (from.bucket === to.bucket && from.key === to.key) throw new AppError('invalidInput', 'The new name is the same as the old one.');
+  if (from.bucket === to.bucket && from.key === to.key) throw codedError('invalidInput', 'coreS3:tree.sameName');
   if (isFolder && from.bucket === to.bucket && to.key.startsWith(from.key)) {
-    throw new AppError('invalidInput', 'A folder cannot be copied or moved into itself.');
+    throw codedError('invalidInput', 'coreS3:tree.intoItself');
   }
   if (await exists(clients, to.bucket, to.key)) {
-    throw new AppError('conflict', `“${toPath}” already exists: choose another name.`);
+    throw codedError('conflict', 'coreS3:tree.exists', { path: toPath });
   }
   const source = await clients.clientFor(from.bucket);
   const target = await clients.clientFor(to.bucket);
@@ -139,7 +139,8 @@ export async function copyTree(clients: RegionalClients, fromPath: string, toPat
     if (options.move) {
       const report = await deleteKeys(source, from.bucket, objects.map((o) => o.key), options.signal);
       if (report.failed.length) {
-        throw new AppError('permission', `Copied, but could not remove the original: ${report.failed[0]!.path}: ${report.failed[0]!.message}`);
+        const [first] = report.failed;
+        throw codedError('permission', 'coreS3:tree.originalKept', { path: first!.path, detail: first!.message });
       }
     }
   };

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { MessageParams } from '../../../shared/errors.js';
+import { englishMessage } from '../../../shared/i18n/englishMessages.js';
 import { AppError } from '../errors.js';
 
 /** The host key a server showed during the handshake, in the forms people and files use. */
@@ -18,14 +20,22 @@ export type HostKeyDecision = 'accept' | 'reject';
 /** Decides whether to trust a server's key; may be async (a lookup in known_hosts). */
 export type HostKeyPolicy = (key: PresentedHostKey) => HostKeyDecision | Promise<HostKeyDecision>;
 
+/** A sentence of the `coreSftp` catalog and its values. */
+export interface CodedSentence {
+  code: string;
+  params: MessageParams;
+}
+
 /** The connection was refused because the server's key is not trusted (yet, or any more). */
 export class HostKeyNotTrustedError extends AppError {
   constructor(
     readonly presented: PresentedHostKey,
-    message = `The host key of ${hostLabel(presented.host, presented.port)} is not trusted yet ` +
-      `(${presented.keyType} ${presented.fingerprintSha256}).`,
+    sentence: CodedSentence = {
+      code: 'coreSftp:login.hostKeyNotTrusted',
+      params: { host: hostLabel(presented.host, presented.port), keyType: presented.keyType, fingerprint: presented.fingerprintSha256 },
+    },
   ) {
-    super('auth', message);
+    super('auth', englishMessage(sentence.code, sentence.params), sentence);
     this.name = 'HostKeyNotTrustedError';
   }
 }

@@ -1,4 +1,4 @@
-import { HostKeyNotTrustedError, hostLabel, knownHostsName, type PresentedHostKey } from './hostKey.js';
+import { HostKeyNotTrustedError, hostLabel, knownHostsName, type CodedSentence, type PresentedHostKey } from './hostKey.js';
 
 /** The known_hosts entry that refuses a server's key. */
 export interface SavedHostKey {
@@ -21,7 +21,7 @@ export class HostKeyChangedError extends HostKeyNotTrustedError {
     presented: PresentedHostKey,
     readonly saved: SavedHostKey,
   ) {
-    super(presented, hostKeyChangedMessage(presented, saved));
+    super(presented, hostKeyChangedSentence(presented, saved));
     this.name = 'HostKeyChangedError';
   }
 }
@@ -31,21 +31,17 @@ export function removalCommand(host: string, port: number, file: string): string
   return `ssh-keygen -R "${knownHostsName(host.toLowerCase(), port)}" -f "${file}"`;
 }
 
-export function hostKeyChangedMessage(presented: PresentedHostKey, saved: SavedHostKey): string {
-  const where = hostLabel(presented.host, presented.port);
-  const shown = `${presented.keyType} ${presented.fingerprintSha256}`;
-  if (saved.revoked) {
-    return (
-      `The host key of ${where} (${shown}) is marked @revoked in ${saved.file}: it must not be trusted any more, ` +
-      `so Stowage did not connect. Ask the server's administrator for its current key; if the mark is a mistake, ` +
-      `delete that @revoked line from the file.`
-    );
-  }
-  return (
-    `The host key of ${where} has changed from ${saved.keyType} ${saved.fingerprintSha256} (the key saved for it) ` +
-    `to ${shown} (the key the server shows now). This may be an attack: someone between you and the server may be ` +
-    `pretending to be it, so Stowage did not connect. If the change is expected (the server was rebuilt or given ` +
-    `new keys), check the new fingerprint with the server's administrator, then remove the old entry with this ` +
-    `command and connect again: ${removalCommand(presented.host, presented.port, saved.file)}`
-  );
+/** The refusal's sentence: what changed, that it may be an attack, and how to remove the old entry. */
+export function hostKeyChangedSentence(presented: PresentedHostKey, saved: SavedHostKey): CodedSentence {
+  const shown = { host: hostLabel(presented.host, presented.port), keyType: presented.keyType, fingerprint: presented.fingerprintSha256 };
+  if (saved.revoked) return { code: 'coreSftp:login.hostKeyRevoked', params: { ...shown, file: saved.file } };
+  return {
+    code: 'coreSftp:login.hostKeyChanged',
+    params: {
+      ...shown,
+      savedKeyType: saved.keyType,
+      savedFingerprint: saved.fingerprintSha256,
+      command: removalCommand(presented.host, presented.port, saved.file),
+    },
+  };
 }

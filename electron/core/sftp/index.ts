@@ -11,7 +11,7 @@ export {
   type PresentedHostKey,
 } from './hostKey.js';
 export { KnownHosts, type HostKeyCheck, type KnownHostsOptions } from './knownHosts.js';
-export { HostKeyChangedError, hostKeyChangedMessage, removalCommand, type SavedHostKey } from './hostKeyChanged.js';
+export { HostKeyChangedError, removalCommand, type SavedHostKey } from './hostKeyChanged.js';
 export { knownHostsPolicy } from './knownHostsPolicy.js';
 export { SftpFileSystem, type SftpFileSystemOptions } from './sftpFileSystem.js';
 export {
@@ -23,4 +23,3 @@ export {
 export { sftpErrorTranslator } from './sftpErrors.js';
 export { ResilientSftpSession, ResilientSftpFileSystem } from './resilientSession.js';
 export type { JumpHost } from './openSftpSession.js';
-export { RemoteEditor, type RemoteEditorOptions } from './remoteEditor.js';

@@ -1,3 +1,4 @@
+import type { CatalogText } from '../../../shared/i18n/catalogText.js';
 import type { Client, ParsedKey } from 'ssh2';
 import type { ProxyFor } from '../net/proxyPicker.js';
 import type { HostKeyPolicy } from './hostKey.js';
@@ -43,7 +44,7 @@ export interface SftpSessionOptions {
 /** Connects (through the proxy and the jump host, if any), checks host keys, logs in and opens the browsing channel. */
 export async function openSftpSession(options: SftpSessionOptions): Promise<SftpSession> {
   const { auth } = options;
-  const warnings: string[] = [];
+  const warnings: CatalogText[] = [];
   let credential: ParsedKey | string | undefined;
   if (auth.kind === 'key') {
     const loaded = await loadPrivateKey(auth.keyPath, auth.passphrase);

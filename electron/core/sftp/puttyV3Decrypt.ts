@@ -1,6 +1,6 @@
 import { createDecipheriv, createHmac, timingSafeEqual } from 'node:crypto';
 import { argon2dAsync, argon2iAsync, argon2idAsync } from '@noble/hashes/argon2';
-import { AppError } from '../errors.js';
+import { codedError, type AppError } from '../errors.js';
 
 /** The async forms yield to the event loop while they work (8 MiB, ~20 passes by default). */
 const kdfs = { Argon2id: argon2idAsync, Argon2i: argon2iAsync, Argon2d: argon2dAsync } as const;
@@ -77,5 +77,5 @@ function sshString(buffer: Buffer): Buffer {
 }
 
 function malformed(): AppError {
-  return new AppError('invalidInput', 'This PuTTY key file is damaged or not in the PPK version 3 format.');
+  return codedError('invalidInput', 'coreSftp:login.ppkDamaged');
 }

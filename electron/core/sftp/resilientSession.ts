@@ -1,12 +1,11 @@
+import type { CatalogText } from '../../../shared/i18n/catalogText.js';
 import type { DeleteReport, FileEntry, ListPage, TreeSummary } from '../../../shared/files.js';
 import type { ChmodReport } from '../../../shared/contract/sftp.js';
-import type { AttemptJob, FileTransferDriver, RemoteFileSystem, RemoteSession, TransferContext } from '../fs/remoteFileSystem.js';
-import type { JobContext } from '../transfers/jobContext.js';
-import { AppError, isAppError } from '../errors.js';
+import type { FileTransferDriver, RemoteFileSystem, RemoteSession, TransferContext } from '../fs/remoteFileSystem.js';
+import { codedError, isAppError, type AppError } from '../errors.js';
 import type { PresentedHostKey } from './hostKey.js';
 import type { SftpSession } from './sftpSession.js';
-import { runSftpAttempt } from './sftpAttempt.js';
-import { sftpResume } from './sftpResume.js';
+import { SftpDriverBase } from './sftpDriverBase.js';
 import type { SftpTransferOptions } from './sftpTransferDriver.js';
 
 /**
@@ -32,7 +31,7 @@ export class ResilientSftpSession implements RemoteSession {
     this.transfers = new ResilientSftpTransfers(this);
   }
 
-  get warnings(): string[] {
+  get warnings(): CatalogText[] {
     return this.current.warnings;
   }
 
@@ -46,7 +45,7 @@ export class ResilientSftpSession implements RemoteSession {
 
   /** The live session; logs in again first when the connection has dropped. */
   async live(): Promise<SftpSession> {
-    if (this.closedByUser) throw new AppError('network', 'Not connected: connect first.');
+    if (this.closedByUser) throw codedError('network', 'coreSftp:notConnected');
     if (!this.current.closed) return this.current;
     this.reopening ??= this.reopen().finally(() => {
       this.reopening = undefined;
@@ -55,7 +54,7 @@ export class ResilientSftpSession implements RemoteSession {
       this.current = await this.reopening;
       return this.current;
     } catch (error) {
-      const reason = isAppError(error) ? error : new AppError('network', 'The connection was lost and could not be made again.');
+      const reason = isAppError(error) ? error : codedError('network', 'coreSftp:reconnectFailed');
       this.onLost(reason);
       throw reason;
     }
@@ -83,15 +82,10 @@ export class ResilientSftpSession implements RemoteSession {
  * connection, logging in again first when it dropped. The attempt's parallel-or-sequential
  * logic runs here, so a sequential retry also lands on the live connection.
  */
-class ResilientSftpTransfers implements FileTransferDriver {
-  readonly discardPartialUpload = sftpResume.discardPartialUpload;
-  readonly canResumeUpload = sftpResume.canResumeUpload;
-  readonly resumeUpload = sftpResume.resumeUpload;
-  readonly resumeDownload = sftpResume.resumeDownload;
-  readonly isSingleRequest = sftpResume.isSingleRequest;
-  readonly freeTargets = sftpResume.freeTargets;
-
-  constructor(private readonly session: ResilientSftpSession) {}
+class ResilientSftpTransfers extends SftpDriverBase {
+  constructor(private readonly session: ResilientSftpSession) {
+    super();
+  }
 
   async upload(local: string, remote: string, ctx: TransferContext, options?: SftpTransferOptions): Promise<void> {
     return (await this.session.live()).transfers.upload(local, remote, ctx, options);
@@ -99,10 +93,6 @@ class ResilientSftpTransfers implements FileTransferDriver {
 
   async download(remote: string, local: string, ctx: TransferContext, options?: SftpTransferOptions): Promise<void> {
     return (await this.session.live()).transfers.download(remote, local, ctx, options);
-  }
-
-  runAttempt(job: AttemptJob, ctx: JobContext): Promise<void> {
-    return runSftpAttempt(this, job, ctx);
   }
 }
 
@@ -146,6 +136,10 @@ export class ResilientSftpFileSystem implements RemoteFileSystem {
 
   createFile(parentPath: string, name: string): Promise<FileEntry> {
     return this.session.run((s) => s.fs.createFile(parentPath, name), false);
+  }
+
+  createSymlink(parentPath: string, name: string, target: string): Promise<FileEntry> {
+    return this.session.run((s) => s.fs.createSymlink(parentPath, name, target), false);
   }
 
   chmod(path: string, mode: number, recursive = false, signal?: AbortSignal): Promise<ChmodReport> {

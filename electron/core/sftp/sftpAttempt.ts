@@ -1,7 +1,9 @@
+import { coreMessage } from '../../../shared/i18n/englishMessages.js';
 import { isAppError } from '../errors.js';
 import type { AttemptJob, TransferContext } from '../fs/remoteFileSystem.js';
 import { addRange, contiguousEnd, type Range } from '../transfers/byteRanges.js';
-import type { JobContext } from '../transfers/jobContext.js';
+import { isLanded, type JobContext } from '../transfers/jobContext.js';
+import { offsetCheckpoint, offsetOf } from './sftpCheckpoints.js';
 import { SftpStatus, sftpStatusOf } from './sftpErrors.js';
 import { uploadPartPath } from './sftpPartPath.js';
 import type { SftpTransferOptions } from './sftpTransferDriver.js';
@@ -12,8 +14,8 @@ export interface ChunkedMoves {
   download(remotePath: string, localPath: string, ctx: TransferContext, options?: SftpTransferOptions): Promise<void>;
 }
 
-export const sizeOnlyNote = 'Downloaded and its size checked; not verified by checksum, since SFTP servers offer none.';
-export const sequentialNote = 'Server refused parallel requests; sent sequentially.';
+export const sizeOnlyNote = coreMessage('coreSftp:notes.sizeOnly');
+export const sequentialNote = coreMessage('coreSftp:notes.sequential');
 
 /** Connections (by their file system, which outlives a reconnect) whose server refused parallel requests once: later transfers go sequentially from the start. */
 const refusedParallel = new WeakSet<object>();
@@ -36,14 +38,14 @@ export function looksLikeParallelRefusal(error: unknown): boolean {
  */
 export async function runSftpAttempt(driver: ChunkedMoves, job: AttemptJob, ctx: JobContext): Promise<void> {
   const { snapshot: s, fs, isCancelled, viaPart } = job;
-  let offset = ctx.checkpoint?.kind === 'offset' ? ctx.checkpoint.offset : 0;
-  if (ctx.checkpoint?.kind === 'landed' && s.direction === 'upload') {
+  let offset = offsetOf(ctx.checkpoint);
+  if (isLanded(ctx.checkpoint) && s.direction === 'upload') {
     // The core stopped as the part was about to be renamed: rename it, or see it was.
     if (await fs.stat(uploadPartPath(s.remotePath)).catch(() => undefined)) offset = ctx.checkpoint.size;
     else if ((await fs.stat(s.remotePath).catch(() => undefined))?.size === ctx.checkpoint.size) return;
   }
   let ranges: Range[] = offset > 0 ? [[0, offset]] : [];
-  if (offset > 0) ctx.note(`Resumed at byte ${offset}.`);
+  if (offset > 0) ctx.note(coreMessage('coreSftp:notes.resumedAt', { offset }));
   const attempt = (concurrency?: number) => {
     const options: SftpTransferOptions = {
       resumeFrom: offset,
@@ -54,7 +56,7 @@ export async function runSftpAttempt(driver: ChunkedMoves, job: AttemptJob, ctx:
       onChunkDone: (position, length) => {
         ranges = addRange(ranges, position, position + length);
         offset = contiguousEnd(ranges);
-        ctx.saveCheckpoint({ kind: 'offset', offset });
+        ctx.saveCheckpoint(offsetCheckpoint(offset));
       },
       // Read when the upload fails: a paused or failed upload keeps its part to resume.
       get keepPartial() {

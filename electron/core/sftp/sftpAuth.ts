@@ -1,5 +1,5 @@
 import type { AnyAuthMethod, AuthenticationType, AuthHandlerMiddleware, ParsedKey } from 'ssh2';
-import { AppError } from '../errors.js';
+import { codedError, credentialsRefused, type AppError } from '../errors.js';
 import { agentFor } from './sshAgent.js';
 
 export { agentSocketFor } from './sshAgent.js';
@@ -34,6 +34,7 @@ export function authAttempts(username: string, auth: SftpAuth, credential: Parse
       if (methodsLeft && next > 1 && methodsLeft.includes(wireName(methods[0]!))) break;
       if (!methodsLeft || methodsLeft.includes(wireName(method))) return callback(method);
     }
+    // `false` ends the attempts, as ssh2 documents; @types/ssh2's NextAuthHandler leaves it out.
     callback(false as unknown as AnyAuthMethod);
   };
 
@@ -41,19 +42,19 @@ export function authAttempts(username: string, auth: SftpAuth, credential: Parse
     const serverOffers = offered ?? [];
     const accepted = methods.some((m) => serverOffers.includes(wireName(m)));
     if (offered && !accepted) {
-      return new AppError(
-        'auth',
-        `The server does not accept ${describeKind(auth)} logins` +
-          (serverOffers.length ? ` (it accepts: ${serverOffers.join(', ')}).` : '.'),
-      );
+      const methods = serverOffers.join(', ');
+      if (describeKind(auth) === 'key') {
+        return methods ? codedError('auth', 'coreSftp:login.keyLoginsRefused', { methods }) : codedError('auth', 'coreSftp:login.keyLoginsRefusedNone');
+      }
+      return methods ? codedError('auth', 'coreSftp:login.passwordLoginsRefused', { methods }) : codedError('auth', 'coreSftp:login.passwordLoginsRefusedNone');
     }
     switch (auth.kind) {
       case 'key':
-        return new AppError('auth', `The server refused the key ${auth.keyPath} for user ${username}.`);
+        return codedError('auth', 'coreSftp:login.keyRefused', { keyPath: auth.keyPath, username });
       case 'agent':
-        return new AppError('auth', `The server refused every key the SSH agent offered for user ${username}.`);
+        return codedError('auth', 'coreSftp:login.agentKeysRefused', { username });
       default:
-        return new AppError('auth', 'The user name or password is wrong.');
+        return credentialsRefused('coreSftp:login.passwordWrong');
     }
   };
 

@@ -1,12 +1,6 @@
 import type { FileEntryWithStats, InputAttributes, OpenMode, SFTPWrapper, Stats } from 'ssh2';
 import { SftpStatus } from './sftpErrors.js';
-
-/** Fields ssh2 sets on its SFTP object but does not type (limits@openssh.com, extensions). */
-interface SftpInternals {
-  _maxReadLen?: number;
-  _maxWriteLen?: number;
-  _extensions?: Record<string, string>;
-}
+import type {} from './ssh2Internals.js';
 
 /** Used when a server advertises no limits (ssh2's own conservative default). */
 const FALLBACK_MAX_LEN = 32 * 1024;
@@ -37,15 +31,15 @@ export class SftpChannel {
 
   /** Largest READ the server answers in full (OpenSSH 9: 255 KiB, via limits@openssh.com). */
   get maxReadLength(): number {
-    return positive((this.raw as unknown as SftpInternals)._maxReadLen) ?? FALLBACK_MAX_LEN;
+    return positive(this.raw._maxReadLen) ?? FALLBACK_MAX_LEN;
   }
 
   get maxWriteLength(): number {
-    return positive((this.raw as unknown as SftpInternals)._maxWriteLen) ?? FALLBACK_MAX_LEN;
+    return positive(this.raw._maxWriteLen) ?? FALLBACK_MAX_LEN;
   }
 
   hasExtension(name: string): boolean {
-    return (this.raw as unknown as SftpInternals)._extensions?.[name] !== undefined;
+    return this.raw._extensions?.[name] !== undefined;
   }
 
   end(): void {

@@ -3,7 +3,7 @@ import { throwIfAborted } from '../errors.js';
 import { eachLimited } from '../lib/eachLimited.js';
 import type { SftpChannel } from './sftpChannel.js';
 import { isFolderMode, isSymlinkMode } from './sftpEntries.js';
-import { remoteError } from './sftpErrors.js';
+import { pathFailure, remoteError } from './sftpErrors.js';
 import { readFolder, type TreeChild } from './sftpTree.js';
 
 /**
@@ -25,7 +25,7 @@ export async function chmodTree(
       await channel.setstat(target, { mode });
       report.changed++;
     } catch (error) {
-      report.failed.push({ path: target, message: remoteError(error, target).message });
+      report.failed.push(pathFailure(target, remoteError(error, target)));
     }
   };
   const walk = async (folder: string) => {
@@ -33,7 +33,7 @@ export async function chmodTree(
     try {
       children = await readFolder(channel, folder);
     } catch (error) {
-      report.failed.push({ path: folder, message: remoteError(error, folder).message });
+      report.failed.push(pathFailure(folder, remoteError(error, folder)));
       return;
     }
     const folders = children.filter((c) => isFolderMode(c.attrs.mode));

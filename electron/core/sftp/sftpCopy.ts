@@ -1,5 +1,5 @@
 import type { Attributes } from 'ssh2';
-import { AppError, throwIfAborted } from '../errors.js';
+import { codedError, throwIfAborted } from '../errors.js';
 import { eachLimited } from '../lib/eachLimited.js';
 import type { SftpChannel } from './sftpChannel.js';
 import { entryPath, isFolderMode, isSymlinkMode } from './sftpEntries.js';
@@ -73,7 +73,7 @@ async function copyFile(channel: SftpChannel, from: string, to: string, attrs: A
             let got = 0;
             while (got < length) {
               const n = await channel.read(source, buffer, got, length - got, position + got);
-              if (n === 0) throw new AppError('conflict', `${from} got shorter on the server while it was copied.`);
+              if (n === 0) throw codedError('conflict', 'coreSftp:shrankCopying', { path: from });
               got += n;
             }
             await channel.write(target, buffer, 0, length, position);

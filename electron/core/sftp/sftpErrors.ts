@@ -1,4 +1,6 @@
-import { AppError, isAppError, translateNodeError, type ErrorTranslator } from '../errors.js';
+import type { ErrorKind } from '../../../shared/errors.js';
+import type { PathFailure } from '../../../shared/files.js';
+import { codedError, isAppError, translateNodeError, type AppError, type ErrorTranslator } from '../errors.js';
 
 /** SSH_FXP_STATUS codes (draft-ietf-secsh-filexfer-02), as ssh2 puts them in `error.code`. */
 export const SftpStatus = {
@@ -27,34 +29,62 @@ export function sftpStatusOf(error: unknown): number | undefined {
   return typeof code === 'number' && code >= 1 && code <= 8 ? code : undefined;
 }
 
+/** A status's kind and sentence, without and with the path it was about. */
+interface StatusSentence {
+  kind: ErrorKind;
+  key: string;
+  keyAt: string;
+}
+
+/** SFTP status codes → their kind and catalog sentences (FAILURE, which quotes the server, is `failure` below). */
+const statusSentences: Record<number, StatusSentence> = {
+  [SftpStatus.EOF]: { kind: 'internal', key: 'coreSftp:status.eof', keyAt: 'coreSftp:status.eofAt' },
+  [SftpStatus.NO_SUCH_FILE]: { kind: 'notFound', key: 'coreSftp:status.noSuchFile', keyAt: 'coreSftp:status.noSuchFileAt' },
+  [SftpStatus.PERMISSION_DENIED]: { kind: 'permission', key: 'coreSftp:status.denied', keyAt: 'coreSftp:status.deniedAt' },
+  [SftpStatus.FAILURE]: { kind: 'conflict', key: 'coreSftp:status.failure', keyAt: 'coreSftp:status.failureAt' },
+  [SftpStatus.BAD_MESSAGE]: { kind: 'internal', key: 'coreSftp:status.badMessage', keyAt: 'coreSftp:status.badMessageAt' },
+  [SftpStatus.NO_CONNECTION]: { kind: 'network', key: 'coreSftp:connectionLost', keyAt: 'coreSftp:connectionLost' },
+  [SftpStatus.CONNECTION_LOST]: { kind: 'network', key: 'coreSftp:connectionLost', keyAt: 'coreSftp:connectionLost' },
+  [SftpStatus.OP_UNSUPPORTED]: { kind: 'unsupported', key: 'coreSftp:status.unsupported', keyAt: 'coreSftp:status.unsupportedAt' },
+};
+
+/** FAILURE with the server's own words when it said more than "Failure". */
+const failureSaid = { key: 'coreSftp:status.failureSaid', keyAt: 'coreSftp:status.failureAtSaid' };
+
 /** An SFTP status error about one path, in words. */
 export function translateSftpStatus(error: unknown, path?: string): AppError | undefined {
   const status = sftpStatusOf(error);
   if (status === undefined) return undefined;
-  const at = path ? `: ${path}` : '';
+  const sentence = statusSentences[status] ?? statusSentences[SftpStatus.EOF]!;
   const serverSaid = (error as Error).message;
-  switch (status) {
-    case SftpStatus.NO_SUCH_FILE:
-      return new AppError('notFound', `No such file or folder on the server${at}`, { cause: error });
-    case SftpStatus.PERMISSION_DENIED:
-      return new AppError('permission', `Permission denied on the server${at}`, { cause: error });
-    case SftpStatus.FAILURE:
-      return new AppError(
-        'conflict',
-        `The server could not do that${at}${serverSaid && serverSaid !== 'Failure' ? ` (${serverSaid})` : ''}`,
-        { cause: error },
-      );
-    case SftpStatus.OP_UNSUPPORTED:
-      return new AppError('unsupported', `The server does not support this operation${at}`, { cause: error });
-    case SftpStatus.NO_CONNECTION:
-    case SftpStatus.CONNECTION_LOST:
-      return new AppError('network', 'The connection to the server was lost.', { cause: error });
-    case SftpStatus.BAD_MESSAGE:
-      return new AppError('internal', `The server did not understand a request${at}`, { cause: error });
-    default:
-      return new AppError('internal', `Unexpected end of file${at}`, { cause: error });
-  }
+  const said = status === SftpStatus.FAILURE && serverSaid && serverSaid !== 'Failure' ? failureSaid : undefined;
+  const key = path ? (said ?? sentence).keyAt : (said ?? sentence).key;
+  const params = { ...(path ? { path } : {}), ...(said ? { detail: serverSaid } : {}) };
+  return codedError(sentence.kind, key, Object.keys(params).length ? params : undefined, error);
 }
+
+/** One kind of ssh2 error: how to recognise it, its kind and sentence, and whether the sentence quotes ssh2's message. */
+interface SshSentence {
+  matches(message: string, level: string | undefined): boolean;
+  kind: ErrorKind;
+  key: string;
+  quotes?: boolean;
+}
+
+/** ssh2's connection-level errors (they carry a `level`) and channel errors → their sentences, first match wins. */
+const sshSentences: SshSentence[] = [
+  { matches: (m, l) => l === 'client-authentication' && /All configured authentication methods failed/.test(m), kind: 'auth', key: 'coreSftp:ssh.loginRefused' },
+  { matches: (m, l) => l === 'client-timeout' && /keepalive/i.test(m), kind: 'network', key: 'coreSftp:ssh.keepalive' },
+  { matches: (_, l) => l === 'client-timeout', kind: 'network', key: 'coreSftp:ssh.timeout' },
+  { matches: (_, l) => l === 'client-dns', kind: 'network', key: 'coreSftp:ssh.hostNotFound' },
+  { matches: (_, l) => l === 'agent', kind: 'auth', key: 'coreSftp:ssh.agent', quotes: true },
+  { matches: (m) => /Host denied \(verification failed\)/.test(m), kind: 'auth', key: 'coreSftp:ssh.hostKeyRefused' },
+  { matches: (m) => /no matching|handshake failed/i.test(m), kind: 'unsupported', key: 'coreSftp:ssh.noAlgorithm', quotes: true },
+  { matches: (m) => /Connection lost before handshake/.test(m), kind: 'network', key: 'coreSftp:ssh.closedBeforeHandshake' },
+  { matches: (m) => /^No response from server$|^Not connected$/.test(m), kind: 'network', key: 'coreSftp:connectionLost' },
+  { matches: (m) => /Unable to start subsystem: sftp/.test(m), kind: 'unsupported', key: 'coreSftp:ssh.noSftp' },
+  { matches: (m) => /Channel open failure/.test(m), kind: 'network', key: 'coreSftp:ssh.noChannel', quotes: true },
+];
 
 /** ssh2's connection-level errors (they carry a `level`) and channel errors, in words. */
 export function translateSshClientError(error: unknown): AppError | undefined {
@@ -62,38 +92,10 @@ export function translateSshClientError(error: unknown): AppError | undefined {
   if (!e) return undefined;
   const message = e.message ?? '';
   const level = typeof e.level === 'string' ? e.level : undefined;
-  const make = (kind: AppError['kind'], text: string) => new AppError(kind, text, { cause: error });
-
-  if (level === 'client-authentication' && /All configured authentication methods failed/.test(message)) {
-    return make('auth', 'The server refused the login: the user name, password or key is wrong.');
-  }
-  if (level === 'client-timeout') {
-    return /keepalive/i.test(message)
-      ? make('network', 'The server stopped answering (keepalive timed out).')
-      : make('network', 'The server did not answer in time.');
-  }
-  if (level === 'client-dns') return make('network', 'Cannot reach the server: the host name could not be found.');
-  if (level === 'agent') return make('auth', `The SSH agent could not be used: ${message}`);
-  if (/Host denied \(verification failed\)/.test(message)) {
-    return make('auth', "The server's host key was not accepted.");
-  }
-  if (/no matching|handshake failed/i.test(message)) {
-    return make('unsupported', `The server and Stowage share no SSH algorithm they both accept (${message}).`);
-  }
-  if (/Connection lost before handshake/.test(message)) {
-    return make('network', 'The connection closed before SSH started: is this an SSH server, and does it let you in?');
-  }
-  if (/^No response from server$|^Not connected$/.test(message)) {
-    return make('network', 'The connection to the server was lost.');
-  }
-  if (/Unable to start subsystem: sftp/.test(message)) {
-    return make('unsupported', 'The server does not offer SFTP (its sftp subsystem is turned off).');
-  }
-  if (/Channel open failure/.test(message)) {
-    return make('network', `The server would not open another channel (${message}).`);
-  }
+  const known = sshSentences.find((s) => s.matches(message, level));
+  if (known) return codedError(known.kind, known.key, known.quotes ? { detail: message } : undefined, error);
   if (level === 'client-socket') {
-    return translateNodeError(error) ?? make('network', `Cannot reach the server: ${message}`);
+    return translateNodeError(error) ?? codedError('network', 'coreSftp:ssh.unreachable', { detail: message }, error);
   }
   return undefined;
 }
@@ -104,15 +106,19 @@ export const sftpErrorTranslator: ErrorTranslator = (error) => {
   return translateSftpStatus(error) ?? translateSshClientError(error);
 };
 
+/** One path's failure in a report of many (delete, chmod): its sentence and catalog code. */
+export function pathFailure(path: string, error: AppError): PathFailure {
+  return { path, message: error.message, ...(error.code ? { code: error.code } : {}), ...(error.params ? { params: error.params } : {}) };
+}
+
 /** Explains an error from an operation on `path` (SFTP status, SSH, or local Node errors). */
 export function remoteError(error: unknown, path?: string): AppError {
   if (isAppError(error)) return error;
+  const detail = (error as Error)?.message ?? String(error);
   return (
     translateSftpStatus(error, path) ??
     translateSshClientError(error) ??
     translateNodeError(error) ??
-    new AppError('internal', `Something went wrong${path ? ` with ${path}` : ''}: ${(error as Error)?.message ?? String(error)}`, {
-      cause: error,
-    })
+    (path ? codedError('internal', 'coreSftp:internalAt', { path, detail }, error) : codedError('internal', 'errors:internal', { detail }, error))
   );
 }

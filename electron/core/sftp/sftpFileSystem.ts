@@ -3,7 +3,7 @@ import type { DeleteReport, FileEntry, ListPage, TreeSummary } from '../../../sh
 import type { ChmodReport } from '../../../shared/contract/sftp.js';
 import { baseName, parentPath, trimSftpPath } from '../../../shared/paths.js';
 import type { RemoteFileSystem } from '../fs/remoteFileSystem.js';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 import { DirectoryReader } from './directoryReader.js';
 import type { SftpChannelPool } from './sftpChannelPool.js';
 import { entryFromAttrs, entryPath, resolveSymlink } from './sftpEntries.js';
@@ -49,8 +49,8 @@ export class SftpFileSystem implements RemoteFileSystem {
     let reader: DirectoryReader;
     if (cursor !== undefined) {
       const open = this.cursors.get(cursor);
-      if (!open) throw new AppError('invalidInput', 'This listing has expired: reload the folder.');
-      if (open.reader.path !== folder) throw new AppError('invalidInput', `That page belongs to ${open.reader.path}, not ${folder}.`);
+      if (!open) throw codedError('invalidInput', 'coreSftp:listingExpired');
+      if (open.reader.path !== folder) throw codedError('invalidInput', 'coreSftp:pageElsewhere', { page: open.reader.path, folder });
       this.cursors.delete(cursor);
       clearTimeout(open.timer);
       reader = open.reader;
@@ -95,7 +95,7 @@ export class SftpFileSystem implements RemoteFileSystem {
     } catch (error) {
       // OpenSSH answers a plain FAILURE when the name is taken.
       if (sftpStatusOf(error) === SftpStatus.FAILURE && (await channel.lstat(target).catch(() => undefined))) {
-        throw new AppError('conflict', `“${name}” already exists in ${normalizePath(folder)}.`, { cause: error });
+        throw codedError('conflict', 'coreSftp:exists', { name, folder: normalizePath(folder) }, error);
       }
       throw remoteError(error, target);
     }
@@ -149,11 +149,34 @@ export class SftpFileSystem implements RemoteFileSystem {
       await channel.close(await channel.open(target, 'wx', { mode: 0o644 }));
     } catch (error) {
       if (sftpStatusOf(error) === SftpStatus.FAILURE && (await lstatOrNothing(channel, target))) {
-        throw new AppError('conflict', `“${name}” already exists in ${normalizePath(folder)}.`, { cause: error });
+        throw codedError('conflict', 'coreSftp:exists', { name, folder: normalizePath(folder) }, error);
       }
       throw remoteError(error, target);
     }
     return this.stat(target);
+  }
+
+  /**
+   * Creates a symbolic link `name` in `folder` pointing at `target` (kept as typed: relative
+   * targets stay relative). Never replaces an existing name; the target need not exist.
+   * (ssh2 swaps the two paths for OpenSSH, whose server reads SSH_FXP_SYMLINK's the other way round.)
+   */
+  async createSymlink(folder: string, name: string, target: string): Promise<FileEntry> {
+    checkName(name, 'link');
+    if (target === '' || target.includes('\0')) throw codedError('invalidInput', 'coreSftp:enterTarget');
+    const linkPath = entryPath(normalizePath(folder), name);
+    const channel = await this.channels.browse().catch((error) => {
+      throw remoteError(error, linkPath);
+    });
+    if (await lstatOrNothing(channel, linkPath)) {
+      throw codedError('conflict', 'coreSftp:exists', { name, folder: normalizePath(folder) });
+    }
+    try {
+      await channel.symlink(target, linkPath);
+    } catch (error) {
+      throw remoteError(error, linkPath);
+    }
+    return this.stat(linkPath);
   }
 
   /** Changes permission bits; `recursive` also applies them to everything inside a folder. */
@@ -181,7 +204,7 @@ export class SftpFileSystem implements RemoteFileSystem {
 
   private async refuseExisting(channel: SftpChannel, target: string): Promise<void> {
     if (await lstatOrNothing(channel, target)) {
-      throw new AppError('conflict', `“${baseName(target)}” already exists in ${parentPath('sftp', target) ?? '/'}.`);
+      throw codedError('conflict', 'coreSftp:exists', { name: baseName(target), folder: parentPath('sftp', target) ?? '/' });
     }
   }
 
@@ -214,14 +237,21 @@ export class SftpFileSystem implements RemoteFileSystem {
 /** The path the window sent, refused unless it is absolute, then without a trailing slash (except `/`). */
 function normalizePath(path: string): string {
   if (!path.startsWith('/') || path.includes('\0')) {
-    throw new AppError('invalidInput', `SFTP paths are absolute (start with "/"): ${JSON.stringify(path)}`);
+    throw codedError('invalidInput', 'coreSftp:notAbsolute', { path: JSON.stringify(path) });
   }
   return trimSftpPath(path);
 }
 
-function checkName(name: string, noun = 'folder'): void {
-  if (name === '' || name === '.' || name === '..') throw new AppError('invalidInput', `Enter a ${noun} name.`);
+/** The sentences of a refused name, by what is being named. */
+const nameSentences = {
+  folder: { empty: 'coreSftp:enterName.folder', slash: 'coreSftp:nameSlash.folder' },
+  file: { empty: 'coreSftp:enterName.file', slash: 'coreSftp:nameSlash.file' },
+  link: { empty: 'coreSftp:enterName.link', slash: 'coreSftp:nameSlash.link' },
+};
+
+function checkName(name: string, noun: keyof typeof nameSentences = 'folder'): void {
+  if (name === '' || name === '.' || name === '..') throw codedError('invalidInput', nameSentences[noun].empty);
   if (name.includes('/') || name.includes('\0')) {
-    throw new AppError('invalidInput', `A ${noun} name cannot contain "/".`);
+    throw codedError('invalidInput', nameSentences[noun].slash);
   }
 }

@@ -1,6 +1,7 @@
+import type { CatalogText } from '../../../shared/i18n/catalogText.js';
 import type { Client } from 'ssh2';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
-import { AppError } from '../errors.js';
+import { codedError, type AppError } from '../errors.js';
 import type { PresentedHostKey } from './hostKey.js';
 import type { SftpChannelPool } from './sftpChannelPool.js';
 import type { SftpFileSystem } from './sftpFileSystem.js';
@@ -21,12 +22,12 @@ export class SftpSession implements RemoteSession {
     /** The key the server proved it holds. */
     readonly hostKey: PresentedHostKey,
     /** Things to tell the user that did not stop the connection (an unprotected key file...). */
-    readonly warnings: string[],
+    readonly warnings: CatalogText[],
   ) {
     client.on('error', (error) => {
       this.lastError ??= translateSshClientError(error);
     });
-    client.on('close', () => this.finish(this.lastError ?? new AppError('network', 'The server closed the connection.')));
+    client.on('close', () => this.finish(this.lastError ?? codedError('network', 'coreSftp:serverClosed')));
   }
 
   /** The user's home folder on the server (SFTP realpath of "."). */

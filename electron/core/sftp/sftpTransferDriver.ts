@@ -1,16 +1,15 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import type { AttemptJob, FileTransferDriver, TransferContext } from '../fs/remoteFileSystem.js';
-import type { JobContext } from '../transfers/jobContext.js';
-import { AppError, isAppError } from '../errors.js';
+import type { TransferContext } from '../fs/remoteFileSystem.js';
+import { codedError, isAppError, type AppError } from '../errors.js';
+import { openForDownload } from '../lib/openForDownload.js';
 import { SerialFileWriter } from '../lib/serialFileWriter.js';
 import type { SftpChannel } from './sftpChannel.js';
 import type { SftpChannelPool } from './sftpChannelPool.js';
 import { isFolderMode } from './sftpEntries.js';
 import { remoteError, SftpStatus, sftpStatusOf } from './sftpErrors.js';
 import { moveInParallelChunks } from './parallelChunks.js';
-import { runSftpAttempt } from './sftpAttempt.js';
+import { SftpDriverBase } from './sftpDriverBase.js';
 import { uploadPartPath } from './sftpPartPath.js';
-import { sftpResume } from './sftpResume.js';
 
 export interface SftpTransferDriverOptions {
   /** Requests in flight per transfer. */
@@ -50,28 +49,19 @@ const DEFAULT_CONCURRENCY = 8;
 
 export { uploadPartPath };
 
-export class SftpTransferDriver implements FileTransferDriver {
+export class SftpTransferDriver extends SftpDriverBase {
   private readonly concurrency: number;
   private readonly chunkSize: number;
   /** Only tests set this (a real sshd cannot be made to misbehave on cue). */
   injectFault: SftpFaultHook | undefined;
-  readonly discardPartialUpload = sftpResume.discardPartialUpload;
-  readonly canResumeUpload = sftpResume.canResumeUpload;
-  readonly resumeUpload = sftpResume.resumeUpload;
-  readonly resumeDownload = sftpResume.resumeDownload;
-  readonly isSingleRequest = sftpResume.isSingleRequest;
-  readonly freeTargets = sftpResume.freeTargets;
 
   constructor(
     private readonly channels: SftpChannelPool,
     options: SftpTransferDriverOptions = {},
   ) {
+    super();
     this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     this.chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
-  }
-
-  runAttempt(job: AttemptJob, ctx: JobContext): Promise<void> {
-    return runSftpAttempt(this, job, ctx);
   }
 
   async upload(localPath: string, remotePath: string, ctx: TransferContext, options: SftpTransferOptions = {}): Promise<void> {
@@ -85,20 +75,9 @@ export class SftpTransferDriver implements FileTransferDriver {
       const start = await this.uploadStart(channel, partPath, size, options.resumeFrom);
       const handle = await channel.open(partPath, start > 0 ? 'r+' : 'w');
       const file = local;
-      await moveInParallelChunks({
-        start,
-        end: size,
-        chunkSize: Math.min(this.chunkSize, channel.maxWriteLength),
-        concurrency: options.concurrency ?? this.concurrency,
-        signal: ctx.signal,
-        onProgress: ctx.onProgress,
-        moveChunk: async (buffer, position, length) => {
-          this.injectFault?.({ position, concurrency: options.concurrency ?? this.concurrency });
-          await options.throttle?.(length);
-          await readFully(file, buffer, length, position, localPath);
-          await channel.write(handle, buffer, 0, length, position);
-          options.onChunkDone?.(position, length);
-        },
+      await this.moveChunks(ctx, options, { start, end: size, maxChunk: channel.maxWriteLength }, async (buffer, position, length) => {
+        await readFully(file, buffer, length, position, localPath);
+        await channel.write(handle, buffer, 0, length, position);
       });
       if (start > 0) await channel.fsetstat(handle, { size });
       await channel.close(handle);
@@ -124,30 +103,19 @@ export class SftpTransferDriver implements FileTransferDriver {
     try {
       remote = await channel.open(remotePath, 'r');
       const attrs = await channel.fstat(remote);
-      if (isFolderMode(attrs.mode)) throw new AppError('conflict', `${remotePath} is a folder, not a file.`);
+      if (isFolderMode(attrs.mode)) throw codedError('conflict', 'coreSftp:notAFile', { path: remotePath });
       const size = attrs.size;
       let start = Math.min(options.resumeFrom ?? 0, size);
-      local = await openLocalForDownload(localPath, start > 0);
+      local = await openForDownload(localPath, start > 0);
       if (start > 0 && (await local.stat()).size < start) start = 0;
       const writer = new SerialFileWriter(local);
       const handle = remote;
-      await moveInParallelChunks({
-        start,
-        end: size,
-        chunkSize: Math.min(this.chunkSize, channel.maxReadLength),
-        concurrency: options.concurrency ?? this.concurrency,
-        signal: ctx.signal,
-        onProgress: ctx.onProgress,
-        moveChunk: async (buffer, position, length) => {
-          this.injectFault?.({ position, concurrency: options.concurrency ?? this.concurrency });
-          await options.throttle?.(length);
-          const got = await readRemoteFully(channel, handle, buffer, length, position);
-          if (got < length) {
-            throw new AppError('conflict', `${remotePath} got shorter on the server while it was downloading.`);
-          }
-          await writer.write(buffer, length, position);
-          options.onChunkDone?.(position, length);
-        },
+      await this.moveChunks(ctx, options, { start, end: size, maxChunk: channel.maxReadLength }, async (buffer, position, length) => {
+        const got = await readRemoteFully(channel, handle, buffer, length, position);
+        if (got < length) {
+          throw codedError('conflict', 'coreSftp:shrankDownloading', { path: remotePath });
+        }
+        await writer.write(buffer, length, position);
       });
       if (start > 0) await local.truncate(size);
       // The caller renames the file into place; the mode travels with it.
@@ -163,6 +131,30 @@ export class SftpTransferDriver implements FileTransferDriver {
       // After a failure, requests may still be in flight on the channel: drop it.
       this.channels.release(channel, ok);
     }
+  }
+
+  /** Moves `start`..`end` in chunks, several in flight, each one throttled first and reported when it lands. */
+  private moveChunks(
+    ctx: TransferContext,
+    options: SftpTransferOptions,
+    range: { start: number; end: number; maxChunk: number },
+    move: (buffer: Buffer, position: number, length: number) => Promise<void>,
+  ): Promise<void> {
+    const concurrency = options.concurrency ?? this.concurrency;
+    return moveInParallelChunks({
+      start: range.start,
+      end: range.end,
+      chunkSize: Math.min(this.chunkSize, range.maxChunk),
+      concurrency,
+      signal: ctx.signal,
+      onProgress: ctx.onProgress,
+      moveChunk: async (buffer, position, length) => {
+        this.injectFault?.({ position, concurrency });
+        await options.throttle?.(length);
+        await move(buffer, position, length);
+        options.onChunkDone?.(position, length);
+      },
+    });
   }
 
   private async acquire(signal: AbortSignal, remotePath: string): Promise<SftpChannel> {
@@ -193,22 +185,11 @@ export class SftpTransferDriver implements FileTransferDriver {
   }
 }
 
-async function openLocalForDownload(localPath: string, resume: boolean): Promise<FileHandle> {
-  if (resume) {
-    try {
-      return await open(localPath, 'r+');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-  }
-  return open(localPath, 'w');
-}
-
 async function readFully(file: FileHandle, buffer: Buffer, length: number, position: number, path: string) {
   let got = 0;
   while (got < length) {
     const { bytesRead } = await file.read(buffer, got, length - got, position + got);
-    if (bytesRead === 0) throw new AppError('conflict', `${path} got shorter while it was uploading.`);
+    if (bytesRead === 0) throw codedError('conflict', 'coreSftp:shrankUploading', { path });
     got += bytesRead;
   }
 }

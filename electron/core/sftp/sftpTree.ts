@@ -1,10 +1,10 @@
 import type { Attributes } from 'ssh2';
 import type { DeleteReport, TreeSummary } from '../../../shared/files.js';
-import { AppError, throwIfAborted } from '../errors.js';
+import { codedError, throwIfAborted } from '../errors.js';
 import { eachLimited } from '../lib/eachLimited.js';
 import type { SftpChannel } from './sftpChannel.js';
 import { entryPath, isFolderMode } from './sftpEntries.js';
-import { remoteError } from './sftpErrors.js';
+import { pathFailure, remoteError } from './sftpErrors.js';
 
 /** Requests kept in flight while walking or deleting a folder's entries. */
 const PARALLEL = 16;
@@ -71,7 +71,7 @@ export async function deleteTree(
 ): Promise<DeleteReport> {
   const report: DeleteReport = { deleted: 0, failed: [] };
   const fail = (path: string, error: unknown) => {
-    report.failed.push({ path, message: remoteError(error, path).message });
+    report.failed.push(pathFailure(path, remoteError(error, path)));
     return false;
   };
   const done = () => {
@@ -101,7 +101,7 @@ export async function deleteTree(
   };
   for (const path of paths) {
     if (path === '/') {
-      report.failed.push({ path, message: 'Stowage does not delete the root folder.' });
+      report.failed.push(pathFailure(path, codedError('conflict', 'coreSftp:rootNotDeleted')));
       continue;
     }
     const attrs = await channel.lstat(path).catch((error: unknown) => {
@@ -118,8 +118,8 @@ export async function lstatOrNothing(channel: SftpChannel, path: string): Promis
   return channel.lstat(path).catch(() => undefined);
 }
 
-export function refuseIntoItself(from: string, to: string, verb: string): void {
+export function refuseIntoItself(from: string, to: string, verb: 'move' | 'copy'): void {
   if (to === from || to.startsWith(`${from}/`)) {
-    throw new AppError('invalidInput', `Cannot ${verb} ${from} into itself.`);
+    throw codedError('invalidInput', verb === 'move' ? 'coreSftp:intoItself.move' : 'coreSftp:intoItself.copy', { path: from });
   }
 }

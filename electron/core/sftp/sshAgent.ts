@@ -11,7 +11,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duplex } from 'node:stream';
 import ssh2, { type BaseAgent } from 'ssh2';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 
 /** The agent Windows 10/11 ship with (the "OpenSSH Authentication Agent" service). */
 export const openSshAgentPipe = '\\\\.\\pipe\\openssh-ssh-agent';
@@ -46,7 +46,7 @@ export function agentSocketFor(auth: { agentSocket?: string }, env: NodeJS.Proce
   const chosen = auth.agentSocket || env.SSH_AUTH_SOCK;
   if (chosen) return chosen;
   if (system.platform === 'win32') return system.pipeExists(openSshAgentPipe) ? openSshAgentPipe : 'pageant';
-  throw new AppError('auth', 'No SSH agent is running (SSH_AUTH_SOCK is not set): choose a key file instead.');
+  throw codedError('auth', 'coreSftp:login.noAgent');
 }
 
 /** ssh2's copy, found from the bundle (or the source) up through node_modules: `npm start` and the tests. */
@@ -71,7 +71,7 @@ export function pageantExecutable(
 export function agentFor(socket: string, platform: NodeJS.Platform = process.platform, exe: () => string | undefined = pageantExecutable): string | BaseAgent {
   if (platform !== 'win32' || socket !== 'pageant') return socket;
   const path = exe();
-  if (!path) throw new AppError('auth', 'Pageant cannot be reached: pagent.exe is missing from this installation. Start the OpenSSH Authentication Agent service, or choose a key file.');
+  if (!path) throw codedError('auth', 'coreSftp:login.pageantMissing');
   return new PageantAgent(path);
 }
 

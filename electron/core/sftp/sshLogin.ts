@@ -1,7 +1,7 @@
 // ssh2 is CommonJS without static named exports: Node's ESM loader needs the default import.
 import type { Duplex } from 'node:stream';
 import ssh2, { type Algorithms, type Client, type ParsedKey } from 'ssh2';
-import { AppError, isAppError } from '../errors.js';
+import { codedError, isAppError, type AppError } from '../errors.js';
 import { HostKeyNotTrustedError, presentHostKey, type HostKeyPolicy, type PresentedHostKey } from './hostKey.js';
 import { authAttempts, type SftpAuth } from './sftpAuth.js';
 import { remoteError, translateSshClientError } from './sftpErrors.js';
@@ -38,11 +38,13 @@ export async function sshLogin(options: SshLoginOptions): Promise<{ client: Clie
     const onError = (error: Error & { level?: string }) => {
       if (hostKeyRefusal) return fail(hostKeyRefusal);
       if (error.level === 'client-authentication' && /All configured authentication methods failed/.test(error.message)) {
-        return fail(new AppError('auth', attempts.explainFailure().message, { cause: error }));
+        const failure = attempts.explainFailure();
+        failure.cause = error;
+        return fail(failure);
       }
       fail(translateSshClientError(error) ?? remoteError(error));
     };
-    const onClose = () => fail(hostKeyRefusal ?? new AppError('network', 'The server closed the connection during login.'));
+    const onClose = () => fail(hostKeyRefusal ?? codedError('network', 'coreSftp:login.closedDuringLogin'));
     const onReady = () => {
       cleanup();
       resolve();
@@ -96,7 +98,7 @@ export function forwardThrough(jump: Client, host: string, port: number): Promis
     jump.forwardOut('127.0.0.1', 0, host, port, (error, stream) => {
       if (error) {
         reject(
-          new AppError('network', `The jump host could not reach ${host}:${port} (${error.message}).`, { cause: error }),
+          codedError('network', 'coreSftp:login.jumpCouldNotReach', { host, port, detail: error.message }, error),
         );
       } else resolve(stream);
     });

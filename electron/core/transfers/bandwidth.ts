@@ -16,6 +16,11 @@ export class BandwidthLimiter {
     this.last = Date.now();
   }
 
+  /** True while a limit is set. */
+  get limited(): boolean {
+    return this.bytesPerSecond > 0;
+  }
+
   /** Resolves when `bytes` may be sent; callers are served in order. */
   take(bytes: number, signal?: AbortSignal): Promise<void> {
     if (this.bytesPerSecond <= 0) return Promise.resolve();

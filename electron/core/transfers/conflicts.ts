@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { coreMessage, type CoreMessage } from '../../../shared/i18n/englishMessages.js';
 import type { ConflictChoice, FileFacts, TransferConflict, TransferSnapshot } from '../../../shared/transfers.js';
 import { baseName, parentPath, childPath } from '../../../shared/paths.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
@@ -34,8 +35,8 @@ export async function findConflict(session: RemoteSession, t: TransferSnapshot):
 }
 
 export type ConflictOutcome =
-  | { action: 'go'; checkpoint?: Checkpoint; localPath?: string; remotePath?: string; detail?: string }
-  | { action: 'skip'; detail: string };
+  | { action: 'go'; checkpoint?: Checkpoint; localPath?: string; remotePath?: string; detail?: CoreMessage }
+  | { action: 'skip'; detail: CoreMessage };
 
 /** Turns the user's choice into what the transfer does. */
 export async function applyChoice(
@@ -49,20 +50,20 @@ export async function applyChoice(
   const upload = t.direction === 'upload';
   switch (choice) {
     case 'overwrite':
-      return { action: 'go', detail: 'Replaced the existing file.' };
+      return { action: 'go', detail: coreMessage('coreTransfers:notes.replaced') };
     case 'skip':
-      return { action: 'skip', detail: 'Skipped: the target already exists.' };
+      return { action: 'skip', detail: coreMessage('coreTransfers:notes.skippedExists') };
     case 'newer': {
       const s = conflict.source.modifiedAt ?? 0;
       const d = conflict.target.modifiedAt ?? 0;
-      return s > d ? { action: 'go', detail: 'Replaced an older file.' } : { action: 'skip', detail: 'Skipped: the target is as new or newer.' };
+      return s > d ? { action: 'go', detail: coreMessage('coreTransfers:notes.replacedOlder') } : { action: 'skip', detail: coreMessage('coreTransfers:notes.skippedNewer') };
     }
     case 'rename':
       if (!upload) {
         const localPath = await firstFreePath(t.localPath, localTaken);
-        return { action: 'go', localPath, detail: `Saved as ${basename(localPath)}.` };
+        return { action: 'go', localPath, detail: coreMessage('coreTransfers:notes.savedAs', { name: basename(localPath) }) };
       }
-      return { action: 'go', remotePath: await freeRemotePath(session, t.remotePath), detail: 'Saved under a new name.' };
+      return { action: 'go', remotePath: await freeRemotePath(session, t.remotePath), detail: coreMessage('coreTransfers:notes.savedUnderNewName') };
     case 'resume':
       return resumeOutcome(session, t, conflict);
   }
@@ -70,16 +71,16 @@ export async function applyChoice(
 
 async function resumeOutcome(session: RemoteSession, t: TransferSnapshot, conflict: TransferConflict): Promise<ConflictOutcome> {
   const have = conflict.target.size ?? 0;
-  if (!conflict.canResume) return { action: 'go', detail: 'Nothing to resume: replaced the existing file.' };
+  if (!conflict.canResume) return { action: 'go', detail: coreMessage('coreTransfers:notes.nothingToResume') };
   const { rename } = await import('node:fs/promises');
   if (t.direction === 'download') {
     // The existing file becomes the `.part`; the rest of the bytes are appended to it.
     await rename(t.localPath, `${t.localPath}.part`);
     const checkpoint = session.transfers.resumeDownload(have, conflict.source.size ?? 0);
-    return { action: 'go', checkpoint, detail: `Resumed after ${have} bytes already there.` };
+    return { action: 'go', checkpoint, detail: coreMessage('coreTransfers:notes.resumedAfter', { bytes: have }) };
   }
   const resumed = await session.transfers.resumeUpload(session.fs, t.remotePath, t.localPath, have);
-  if (!resumed) return { action: 'go', detail: 'Nothing to resume: replaced the existing file.' };
+  if (!resumed) return { action: 'go', detail: coreMessage('coreTransfers:notes.nothingToResume') };
   return { action: 'go', ...resumed };
 }
 

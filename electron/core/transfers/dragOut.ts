@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { baseName } from '../../../shared/paths.js';
 import { finishedStates, type TransferSnapshot } from '../../../shared/transfers.js';
 import { dragOutRequest } from '../../../shared/contract/transfers.js';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 import { safeLocalPath } from './safeLocalPath.js';
 
 export type DragOutRequest = z.infer<typeof dragOutRequest>;
@@ -33,7 +33,7 @@ export function planDragOut(tempRoot: string, remotePaths: readonly string[], id
 /** Validates a request from the window (it crossed IPC outside the contract's dispatch). */
 export function parseDragOutRequest(payload: unknown): DragOutRequest {
   const parsed = dragOutRequest.safeParse(payload);
-  if (!parsed.success) throw new AppError('invalidInput', 'That drag cannot be started: the request is malformed.');
+  if (!parsed.success) throw codedError('invalidInput', 'coreTransfers:dragOut.malformed');
   return parsed.data;
 }
 
@@ -64,7 +64,7 @@ export function landedPaths(folder: string, remotePaths: readonly string[], star
       return { path: top ? join(folder, top) : safeLocalPath(folder, baseName(remotePath)), folder: true };
     }
     const job = started.find((t) => t.remotePath === remotePath);
-    if (!job) throw new AppError('internal', `${baseName(remotePath)} was not downloaded for the drag.`);
+    if (!job) throw codedError('internal', 'coreTransfers:dragOut.notDownloaded', { name: baseName(remotePath) });
     return { path: job.localPath, folder: false };
   });
 }
@@ -84,10 +84,15 @@ export async function prepareDragOut(queue: DragOutQueue, request: DragOutReques
   for (;;) {
     const mine = queue.list().filter((t) => ids.has(t.id));
     if (mine.length < ids.size || mine.some((t) => t.state === 'cancelled')) {
-      throw new AppError('cancelled', 'The drag was cancelled before the files were ready.');
+      throw codedError('cancelled', 'coreTransfers:dragOut.cancelled');
     }
     const failed = mine.find((t) => t.state === 'failed');
-    if (failed) throw new AppError(failed.error?.kind ?? 'internal', `${failed.name} could not be downloaded for the drag: ${failed.error?.message ?? 'it failed.'}`);
+    if (failed) {
+      const kind = failed.error?.kind ?? 'internal';
+      throw failed.error
+        ? codedError(kind, 'coreTransfers:dragOut.failed', { name: failed.name, detail: failed.error.message })
+        : codedError(kind, 'coreTransfers:dragOut.failedPlain', { name: failed.name });
+    }
     if (mine.every((t) => finishedStates.includes(t.state))) break;
     await new Promise((r) => setTimeout(r, pollMs));
   }

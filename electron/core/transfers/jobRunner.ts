@@ -1,9 +1,9 @@
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { TransferSnapshot } from '../../../shared/transfers.js';
-import { AppError, throwIfAborted } from '../errors.js';
+import { codedError, throwIfAborted, type AppError } from '../errors.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
-import type { Checkpoint, JobContext } from './jobContext.js';
+import { isLanded, type Checkpoint, type JobContext } from './jobContext.js';
 import { runStorageClassAttempt } from './storageClassAttempt.js';
 import { partPathOf } from './partPath.js';
 import { pathExists } from '../lib/pathExists.js';
@@ -29,7 +29,7 @@ export async function runAttempt(session: RemoteSession, s: TransferSnapshot, ct
  */
 async function downloadViaPart(s: TransferSnapshot, ctx: JobContext, move: (part: string) => Promise<void>): Promise<void> {
   const part = partPathOf(s.localPath);
-  if (ctx.checkpoint?.kind === 'landed' && (await finishLanded(s, part, ctx.checkpoint.size))) return;
+  if (isLanded(ctx.checkpoint) && (await finishLanded(s, part, ctx.checkpoint.size))) return;
   try {
     await mkdir(dirname(s.localPath), { recursive: true });
     await move(part);
@@ -39,7 +39,7 @@ async function downloadViaPart(s: TransferSnapshot, ctx: JobContext, move: (part
   throwIfAborted(ctx.signal);
   const written = (await stat(part)).size;
   if (s.size !== undefined && written !== s.size) {
-    throw new AppError('network', `The download is incomplete: ${written} of ${s.size} bytes arrived.`);
+    throw codedError('network', 'coreTransfers:downloadIncomplete', { written, size: s.size });
   }
   s.size = written;
   await ctx.saveCheckpointNow({ kind: 'landed', size: written });
@@ -60,14 +60,10 @@ async function finishLanded(s: TransferSnapshot, part: string, size: number): Pr
 function localDiskError(error: unknown, part: string): AppError | undefined {
   const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new AppError('conflict', `The local disk is full. What arrived so far is kept in ${part}: free some space, then retry to continue from there.`, { cause: error });
+    return codedError('conflict', 'coreTransfers:diskFull', { path: part }, error);
   }
   if (code === 'ENAMETOOLONG') {
-    return new AppError(
-      'invalidInput',
-      `The local disk does not take a name or path this long: ${part}. Download into a folder with a shorter path, or rename the object to a shorter name first.`,
-      { cause: error },
-    );
+    return codedError('invalidInput', 'coreTransfers:pathTooLong', { path: part }, error);
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { basename, dirname, extname, join } from 'node:path';
+import { coreMessage, type CoreMessage } from '../../../shared/i18n/englishMessages.js';
 import { maxNameBytes, safeLocalTarget, shortenName } from './safeLocalPath.js';
 
 /**
@@ -53,7 +54,7 @@ export function numberedName(path: string, n: number): string {
 export interface PlannedTarget {
   localPath: string;
   /** Why the local name differs from the remote one, for the transfer's details. */
-  note?: string;
+  note?: CoreMessage;
 }
 
 /**
@@ -73,8 +74,8 @@ export function planLocalTargets(folder: string, relativePaths: string[], claime
     for (let n = 1; clashes(localPath); n++) localPath = numberedName(t.path, n);
     claimed.claim(localPath);
     const name = basename(localPath);
-    if (t.shortened) return { localPath, note: `The name is too long for a local file (at most 255 bytes), so it is saved as ${name}.` };
-    if (localPath !== t.path) return { localPath, note: `Another object in this download has the same local name, so this one is saved as ${name}.` };
+    if (t.shortened) return { localPath, note: coreMessage('coreTransfers:notes.nameTooLong', { name }) };
+    if (localPath !== t.path) return { localPath, note: coreMessage('coreTransfers:notes.sameLocalName', { name }) };
     return { localPath };
   });
 }

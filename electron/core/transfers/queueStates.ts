@@ -1,3 +1,4 @@
+import { coreMessage } from '../../../shared/i18n/englishMessages.js';
 import type { TransferSnapshot, TransferState } from '../../../shared/transfers.js';
 
 /** What the queue does to a transfer. */
@@ -19,7 +20,7 @@ const stopped = { rate: 0, etaSeconds: undefined } as const;
  */
 const transitions: Record<Move, Transition> = {
   // A restart finds what was moving stopped: it comes back paused, to be resumed.
-  restore: { from: ['queued', 'running', 'waiting'], to: 'paused', writes: () => ({ ...stopped, detail: 'Stopped when Stowage closed: resume to continue.' }) },
+  restore: { from: ['queued', 'running', 'waiting'], to: 'paused', writes: () => ({ ...stopped, detail: [coreMessage('coreTransfers:notes.stoppedOnClose')] }) },
   // Resumed, retried, or answered: a fresh start keeps its checkpoint but not its last error.
   queue: {
     from: ['paused', 'failed', 'cancelled', 'waiting'],

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import type { TransferSnapshot } from '../../../shared/transfers.js';
-import { AppError } from '../errors.js';
+import { codedError } from '../errors.js';
 import { pathExists } from '../lib/pathExists.js';
 import { partPathOf } from './partPath.js';
 
@@ -10,10 +10,10 @@ import { partPathOf } from './partPath.js';
  * queue, never from the window that asks.
  */
 export async function localItemOf(t: TransferSnapshot): Promise<string> {
-  if (t.direction === 'storageClass') throw new AppError('unsupported', 'A storage class change has no local file to show.');
+  if (t.direction === 'storageClass') throw codedError('unsupported', 'coreTransfers:noLocalFile');
   const candidates = [t.localPath, ...(t.direction === 'download' ? [partPathOf(t.localPath)] : []), dirname(t.localPath)];
   for (const path of candidates) {
     if (await pathExists(path)) return path;
   }
-  throw new AppError('notFound', `${t.localPath} is no longer there, nor its folder.`);
+  throw codedError('notFound', 'coreTransfers:localGone', { path: t.localPath });
 }

@@ -1,5 +1,6 @@
 import type { TransferSnapshot } from '../../../shared/transfers.js';
-import { AppError } from '../errors.js';
+import { coreMessage } from '../../../shared/i18n/englishMessages.js';
+import { codedError } from '../errors.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
 import type { JobContext } from './jobContext.js';
 
@@ -10,7 +11,7 @@ import type { JobContext } from './jobContext.js';
  */
 export async function runStorageClassAttempt(session: RemoteSession, s: TransferSnapshot, ctx: JobContext): Promise<void> {
   const changer = session.transfers.storageClasses;
-  if (!changer || !s.storageClass) throw new AppError('unsupported', 'Storage classes exist on S3 connections only.');
+  if (!changer || !s.storageClass) throw codedError('unsupported', 'coreTransfers:storageClassS3Only');
   const outcome = await changer.change(s.remotePath, s.storageClass, {
     signal: ctx.signal,
     onProgress: (copied, size) => {
@@ -18,5 +19,5 @@ export async function runStorageClassAttempt(session: RemoteSession, s: Transfer
       ctx.onProgress(copied);
     },
   });
-  if (outcome === 'unchanged') ctx.note('It already had this storage class: nothing was copied.');
+  if (outcome === 'unchanged') ctx.note(coreMessage('coreTransfers:notes.alreadyInClass'));
 }

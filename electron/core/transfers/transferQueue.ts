@@ -10,11 +10,12 @@ import {
   type TransferSnapshot,
   type UploadOptions,
 } from '../../../shared/transfers.js';
-import { AppError, toIpcError, type ErrorTranslator } from '../errors.js';
+import { coreMessage, type CoreMessage } from '../../../shared/i18n/englishMessages.js';
+import type { IpcError } from '../../../shared/errors.js';
+import { codedError, toIpcError, type ErrorTranslator } from '../errors.js';
 import type { EventBus } from '../events.js';
 import type { FileTransferDriver, RemoteSession } from '../fs/remoteFileSystem.js';
 import { BandwidthLimiter } from './bandwidth.js';
-import { lightFileFactor } from './concurrency.js';
 import { applyChoice, findConflict } from './conflicts.js';
 import type { Checkpoint, JobContext } from './jobContext.js';
 import { discardPartial, runAttempt } from './jobRunner.js';
@@ -39,8 +40,6 @@ interface Job {
   settled?: Promise<void>;
   meter: RateMeter;
   dirty: boolean;
-  /** One short request (a small S3 file): runs beyond the files-in-parallel cap. */
-  light?: boolean;
   /** A listing when it was queued found nothing at the upload's target: no conflict check needed. */
   targetFree?: boolean;
   /** When the running attempt started; added to `activeMs` when it stops running. */
@@ -48,9 +47,9 @@ interface Job {
   /** Settles when the queue holding this job is on disk: no request goes out before. */
   saved?: Promise<void>;
   /** What the user is told about this job however its attempts go (a new local name, a conflict's outcome). */
-  planned?: string;
+  planned?: CoreMessage[];
   /** The notes of the running attempt ("Resumed…", "not verified…"). */
-  attemptNote?: string;
+  attemptNotes?: CoreMessage[];
 }
 
 export interface TransferQueueOptions {
@@ -66,6 +65,15 @@ export interface TransferQueueOptions {
 
 const snapshotOf = (job: Job): TransferSnapshot => ({ ...job.snapshot });
 
+/** An error's sentence as a note (the retry's detail says what went wrong first). */
+const errorNote = (error: IpcError): CoreMessage => ({ key: error.code ?? '', ...(error.params ? { params: error.params } : {}), text: error.message });
+
+/** The notes, or none when the list is empty. */
+const notesOrNone = (notes: (CoreMessage | undefined)[]): CoreMessage[] | undefined => {
+  const kept = notes.filter((n): n is CoreMessage => n !== undefined);
+  return kept.length > 0 ? kept : undefined;
+};
+
 /**
  * The transfer queue, in the core process: every transfer has an id and a state (moved by
  * the table in queueStates.ts); the renderer gets throttled progress and full snapshots on
@@ -79,8 +87,6 @@ export class TransferQueue {
   /** Jobs put in the queued state, oldest first (entries that moved on are dropped lazily by pump). */
   private waitingToRun = new Set<Job>();
   private running = 0;
-  /** Running jobs that are not light: these are capped at filesInParallel. */
-  private runningHeavy = 0;
   private ticker: NodeJS.Timeout | undefined;
   private readonly options: TransferQueueOptions;
   private settings: TransferSettings = { ...defaultTransferSettings };
@@ -98,7 +104,7 @@ export class TransferQueue {
     if (this.options.dataDir) {
       const saved = () => ({
         settings: this.settings,
-        jobs: [...this.jobs.values()].map((j) => ({ snapshot: { ...j.snapshot, conflict: undefined }, checkpoint: j.checkpoint, light: j.light })),
+        jobs: [...this.jobs.values()].map((j) => ({ snapshot: { ...j.snapshot, conflict: undefined }, checkpoint: j.checkpoint })),
       });
       this.store = new TransferStore(this.options.dataDir, saved, 250, () => this.jobs.size);
     }
@@ -109,9 +115,9 @@ export class TransferQueue {
     if (!this.store) return;
     const saved = await this.store.load();
     this.setSettings(saved.settings);
-    for (const { snapshot, checkpoint, light } of saved.jobs) {
+    for (const { snapshot, checkpoint } of saved.jobs) {
       if (canMove(snapshot, 'restore')) move(snapshot, 'restore');
-      this.jobs.set(snapshot.id, { snapshot, checkpoint, light, meter: new RateMeter(), dirty: false });
+      this.jobs.set(snapshot.id, { snapshot, checkpoint, meter: new RateMeter(), dirty: false });
     }
   }
 
@@ -209,14 +215,15 @@ export class TransferQueue {
   }
 
   /**
-   * Once a connection is up: uploads that a crash interrupted before their id reached the
-   * disk left a multipart upload that nothing names; it is found (by key and time) and
-   * aborted now, rather than whenever the user gets round to the paused job.
+   * Once a connection is up: jobs a crash interrupted may have left work on the server that
+   * nothing names (the driver says which, e.g. an S3 multipart upload whose id never reached
+   * the disk); it is cleared now, rather than whenever the user gets round to the paused job.
    */
   async settleLeftovers(connectionId: string): Promise<void> {
     const session = this.sessions.get(connectionId);
+    if (!session) return;
     const interrupted = [...this.jobs.values()].filter(
-      (j) => j.snapshot.connectionId === connectionId && j.checkpoint?.kind === 's3UploadStarting' && j.snapshot.state !== 'running',
+      (j) => j.snapshot.connectionId === connectionId && j.checkpoint && session.transfers.leftUnnamedWork(j.checkpoint) && j.snapshot.state !== 'running',
     );
     for (const job of interrupted) {
       // Kept when the server could not be asked (no permission, offline): the job's next attempt tries again.
@@ -247,7 +254,7 @@ export class TransferQueue {
   private add(specs: JobSpec[], driver: FileTransferDriver, freeTargets: ReadonlySet<string> = new Set()): TransferSnapshot[] {
     const added = specs.map((spec) => {
       const snapshot: TransferSnapshot = { ...spec, id: randomUUID(), bytesDone: 0, rate: 0, state: 'queued', createdAt: Date.now() };
-      const job: Job = { planned: spec.detail, snapshot, meter: new RateMeter(), dirty: false, light: driver.isSingleRequest(snapshot, this.settings), targetFree: freeTargets.has(snapshot.remotePath) };
+      const job: Job = { planned: spec.detail, snapshot, meter: new RateMeter(), dirty: false, targetFree: freeTargets.has(snapshot.remotePath) };
       this.jobs.set(snapshot.id, job);
       this.waitingToRun.add(job);
       this.bus.emit('transfers:changed', snapshotOf(job));
@@ -273,7 +280,7 @@ export class TransferQueue {
 
   private jobOf(id: string): Job {
     const job = this.jobs.get(id);
-    if (!job) throw new AppError('notFound', 'That transfer is gone.');
+    if (!job) throw codedError('notFound', 'coreTransfers:transferGone');
     return job;
   }
 
@@ -307,6 +314,9 @@ export class TransferQueue {
     if (job.snapshot.state === 'cancelled') {
       job.snapshot.bytesDone = 0;
       job.snapshot.activeMs = undefined;
+      // The row says what is left: nothing sent (a retry starts over).
+      if (this.jobs.get(job.snapshot.id) === job) this.changed(job);
+      return;
     }
     this.store?.schedule();
   }
@@ -323,16 +333,15 @@ export class TransferQueue {
     this.store?.schedule();
   }
 
-  /** Starts queued jobs in order: at most filesInParallel large ones, and light ones up to lightFileFactor times that. */
+  /** Starts queued jobs in order, at most "files in parallel" at once, small or large. */
   private pump(): void {
     const cap = this.settings.filesInParallel;
     for (const job of this.waitingToRun) {
-      if (this.running >= cap * lightFileFactor) break;
+      if (this.running >= cap) break;
       if (job.snapshot.state !== 'queued' || !this.jobs.has(job.snapshot.id)) {
         this.waitingToRun.delete(job);
         continue;
       }
-      if (!job.light && this.runningHeavy >= cap) continue;
       this.waitingToRun.delete(job);
       job.settled = this.run(job);
     }
@@ -341,7 +350,6 @@ export class TransferQueue {
 
   private async run(job: Job): Promise<void> {
     this.running++;
-    if (!job.light) this.runningHeavy++;
     const controller = new AbortController();
     job.controller = controller;
     const s = job.snapshot;
@@ -355,7 +363,7 @@ export class TransferQueue {
       if (!(await this.settleConflict(job, session, controller.signal))) return;
       for (let attempt = 0; ; attempt++) {
         try {
-          job.attemptNote = undefined;
+          job.attemptNotes = undefined;
           await runAttempt(session, s, this.contextFor(job, controller.signal), () => s.state === 'cancelled');
           break;
         } catch (error) {
@@ -364,7 +372,7 @@ export class TransferQueue {
           if (!isRetryable(ipc) || attempt >= this.settings.retries) throw error;
           const wait = backoffMs(attempt, this.options.retryBaseMs);
           s.retries = attempt + 1;
-          s.detail = `${ipc.message} Retrying in ${Math.ceil(wait / 1000)} s (${attempt + 1} of ${this.settings.retries}).`;
+          s.detail = [errorNote(ipc), coreMessage('coreTransfers:notes.retrying', { seconds: Math.ceil(wait / 1000), attempt: attempt + 1, retries: this.settings.retries })];
           this.changed(job);
           await sleep(wait, controller.signal);
           if (controller.signal.aborted) return;
@@ -372,8 +380,8 @@ export class TransferQueue {
       }
       if (controller.signal.aborted) return;
       job.checkpoint = undefined;
-      const retried = s.retries ? `Completed after ${s.retries} automatic ${s.retries === 1 ? 'retry' : 'retries'}.` : undefined;
-      s.detail = [job.planned, retried, job.attemptNote].filter(Boolean).join(' ') || undefined;
+      const retried = s.retries ? coreMessage('coreTransfers:notes.completedAfterRetries', { count: s.retries }) : undefined;
+      s.detail = notesOrNone([...(job.planned ?? []), retried, ...(job.attemptNotes ?? [])]);
       this.finish(job, 'complete');
     } catch (error) {
       if (controller.signal.aborted) return; // paused or cancelled: already reported
@@ -382,7 +390,6 @@ export class TransferQueue {
     } finally {
       job.controller = undefined;
       this.running--;
-      if (!job.light) this.runningHeavy--;
       this.pump();
     }
   }
@@ -415,8 +422,8 @@ export class TransferQueue {
     const claimed = this.claimedLocalPaths(job);
     const outcome = await applyChoice(session, s, conflict, policy, (path) => claimed.has(path));
     job.choice = 'overwrite'; // settled: a retry must not ask again
-    s.detail = outcome.detail;
-    job.planned = [job.planned, outcome.detail].filter(Boolean).join(' ') || undefined;
+    s.detail = notesOrNone([outcome.detail]);
+    job.planned = notesOrNone([...(job.planned ?? []), outcome.detail]);
     if (outcome.action === 'skip') {
       this.finish(job, 'complete');
       return false;
@@ -455,17 +462,18 @@ export class TransferQueue {
         await this.store?.flush();
       },
       throttle: (bytes) => (limiter ? limiter.take(bytes, signal) : Promise.resolve()),
+      bandwidthLimited: () => limiter?.limited ?? false,
       uploadOptions: s.uploadOptions,
       partsInFlight: this.settings.partsInFlight,
       verifyChecksums: this.settings.verifyChecksums,
       multipartThreshold: this.settings.multipartThreshold,
       partSize: this.settings.partSize,
       preservePermissions: this.settings.preservePermissions,
-      note: (detail) => {
-        // Notes of one attempt add up ("Resumed at byte N." then how it was checked).
-        const earlier = job.attemptNote;
-        job.attemptNote = !earlier || detail.startsWith(earlier) ? detail : earlier.includes(detail) ? earlier : `${earlier} ${detail}`;
-        s.detail = job.attemptNote;
+      note: (message) => {
+        // Notes of one attempt add up ("Resumed at byte N." then how it was checked), each once.
+        const earlier = job.attemptNotes ?? [];
+        if (!earlier.some((n) => n.text === message.text)) job.attemptNotes = [...earlier, message];
+        s.detail = job.attemptNotes;
         job.dirty = true;
       },
     };

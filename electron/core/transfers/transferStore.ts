@@ -7,13 +7,19 @@ import type { Checkpoint } from './jobContext.js';
 export interface StoredJob {
   snapshot: TransferSnapshot;
   checkpoint?: Checkpoint;
-  /** A single-request S3 job (see concurrency.ts), known when it was queued. */
-  light?: boolean;
 }
 
 export interface StoredQueue {
   settings: TransferSettings;
   jobs: StoredJob[];
+}
+
+/** A queue saved before notes had keys holds a detail in English only: it is shown as it was. */
+function withNoteList(job: StoredJob): StoredJob {
+  const detail: unknown = job.snapshot.detail;
+  if (typeof detail === 'string') return { ...job, snapshot: { ...job.snapshot, detail: [{ key: '', text: detail }] } };
+  if (detail !== undefined && !Array.isArray(detail)) return { ...job, snapshot: { ...job.snapshot, detail: undefined } };
+  return job;
 }
 
 /**
@@ -41,7 +47,7 @@ export class TransferStore {
       const parsed = JSON.parse(await readFile(this.path, 'utf8')) as Partial<StoredQueue> & { version?: number };
       return {
         settings: { ...defaultTransferSettings, ...parsed.settings },
-        jobs: Array.isArray(parsed.jobs) ? parsed.jobs.filter((j) => j && typeof j.snapshot?.id === 'string') : [],
+        jobs: Array.isArray(parsed.jobs) ? parsed.jobs.filter((j) => j && typeof j.snapshot?.id === 'string').map(withNoteList) : [],
       };
     } catch {
       return { settings: { ...defaultTransferSettings }, jobs: [] };

@@ -4,6 +4,7 @@
  */
 import type { StowageApi } from '../../../shared/api.js';
 import type { ErrorKind, IpcError, Result } from '../../../shared/errors.js';
+import { errorText } from '../i18n/errorText.js';
 
 declare global {
   interface Window {
@@ -11,14 +12,17 @@ declare global {
   }
 }
 
-/** An error from main: `message` is already a sentence written for people. */
+/** An error from main: `message` is its sentence for people, in the user's language. */
 export class ApiError extends Error {
   readonly kind: ErrorKind;
+  /** The sentence in English whatever the user's language (for matching, never for showing). */
+  readonly englishMessage: string;
 
   constructor(error: IpcError) {
-    super(error.message);
+    super(errorText(error));
     this.name = 'ApiError';
     this.kind = error.kind;
+    this.englishMessage = error.message;
   }
 }
 
@@ -29,7 +33,7 @@ export function hasApi(): boolean {
 /** `window.stowage`, typed. Throws when the page runs outside the app. */
 export function api(): StowageApi {
   const value = window.stowage;
-  if (!value) throw new ApiError({ kind: 'internal', message: 'Stowage is not connected to its main process.' });
+  if (!value) throw new ApiError({ kind: 'internal', code: 'errors:notConnected', message: 'Stowage is not connected to its main process.' });
   return value;
 }
 
@@ -40,7 +44,7 @@ export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
   } catch (error) {
     // The transport itself failed (the bridge went away, IPC threw): still show a sentence.
     const message = error instanceof Error ? error.message : String(error);
-    throw new ApiError({ kind: 'internal', message: `Something went wrong: ${message}` });
+    throw new ApiError({ kind: 'internal', code: 'errors:internal', params: { detail: message }, message: `Something went wrong: ${message}` });
   }
   if (result.ok) return result.value;
   throw new ApiError(result.error);

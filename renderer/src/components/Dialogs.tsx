@@ -10,6 +10,7 @@ import { ConnectionDialog } from '../features/connections/ConnectionDialog.js';
 import { HostKeyDialog } from '../features/connections/HostKeyDialog.js';
 import { NewFolderDialog } from '../features/browser/NewFolderDialog.js';
 import { SecretDialog } from '../features/connections/SecretDialog.js';
+import { SettingsDialogs } from '../features/settings/SettingsDialogs.js';
 
 export function Dialogs() {
   const form = connectionFormDialog.use();
@@ -24,8 +25,9 @@ export function Dialogs() {
       <ActionDialogs />
       <BucketDialogs />
       <SftpDialogs />
+      <SettingsDialogs />
       {confirm ? <ConfirmDialog request={confirm} /> : null}
-      {secret ? <SecretDialog key={secret.connection.id} connection={secret.connection} /> : null}
+      {secret ? <SecretDialog key={`${secret.connection.id}:${secret.refused ?? ''}`} {...secret} /> : null}
       {hostKey ? <HostKeyDialog key={hostKey.prompt.promptId} prompt={hostKey.prompt} /> : null}
     </>
   );

@@ -5,6 +5,7 @@ import { openConnectionForm } from '../features/connections/dialogs.js';
 import { Browser } from '../features/browser/Browser.js';
 import { ConnectPanel } from '../features/connections/ConnectPanel.js';
 import { CloudIcon, PlusIcon, ServerIcon } from './icons.js';
+import { useTranslation } from 'react-i18next';
 
 export function MainPane() {
   const connection = useActiveConnection();
@@ -20,6 +21,7 @@ export function MainPane() {
 }
 
 function Welcome() {
+  const { t } = useTranslation();
   return (
     <div className="pane pane-center">
       <div className="welcome">
@@ -27,10 +29,10 @@ function Welcome() {
           <CloudIcon size={34} />
           <ServerIcon size={34} />
         </div>
-        <h1>Welcome to Stowage</h1>
-        <p>Browse and move files on Amazon S3, S3-compatible storage and SFTP servers.</p>
+        <h1>{t('app:welcome.title')}</h1>
+        <p>{t('app:welcome.text')}</p>
         <button type="button" className="btn btn-primary" onClick={() => openConnectionForm(null)}>
-          <PlusIcon size={14} /> Add a connection
+          <PlusIcon size={14} /> {t('app:welcome.add')}
         </button>
       </div>
     </div>

@@ -1,9 +1,12 @@
 /** Shown when the page is opened outside Stowage (no preload, no bridge). */
+import { useTranslation } from 'react-i18next';
+
 export function MissingApi() {
+  const { t } = useTranslation();
   return (
     <div className="fatal" role="alert">
-      <h1>Stowage could not start</h1>
-      <p>This window is not connected to Stowage’s main process, so it cannot reach your files.</p>
+      <h1>{t('app:missingApi.title')}</h1>
+      <p>{t('app:missingApi.text')}</p>
     </div>
   );
 }

@@ -1,14 +1,16 @@
 /** Saved connections. Click selects, double-click or Enter connects. */
 import { useApp } from '../state/app.js';
+import { useTranslation } from 'react-i18next';
 import { activate, connect, deleteConnection, disconnect, duplicateConnection } from '../features/connections/connect.js';
 import { useConnections } from '../features/connections/connectionStore.js';
 import { openConnectionForm } from '../features/connections/dialogs.js';
 import { ContextMenu, useContextMenu, type MenuEntry } from './ContextMenu.js';
 import { ConnectionItem } from '../features/connections/ConnectionItem.js';
 import { CopyIcon, EditIcon, OpenIcon, PlugIcon, PlusIcon, TrashIcon } from './icons.js';
-import { TransferSettingsButton } from '../features/transfers/TransferButtons.js';
+import { SettingsButton } from '../features/settings/SettingsButton.js';
 
 export function Sidebar() {
+  const { t } = useTranslation();
   const list = useConnections((s) => s.list);
   const loaded = useConnections((s) => s.loaded);
   const loadError = useConnections((s) => s.loadError);
@@ -22,14 +24,14 @@ export function Sidebar() {
     const live = links[id]?.state === 'connected';
     return [
       live
-        ? { label: 'Open', icon: <OpenIcon />, onSelect: () => activate(id) }
-        : { label: 'Connect', icon: <OpenIcon />, onSelect: () => void connect(id) },
-      { label: 'Disconnect', icon: <PlugIcon />, disabled: !live, onSelect: () => void disconnect(id) },
+        ? { label: t('app:sidebar.open'), icon: <OpenIcon />, onSelect: () => activate(id) }
+        : { label: t('app:sidebar.connect'), icon: <OpenIcon />, onSelect: () => void connect(id) },
+      { label: t('app:sidebar.disconnect'), icon: <PlugIcon />, disabled: !live, onSelect: () => void disconnect(id) },
       'separator',
-      { label: 'Edit…', icon: <EditIcon />, onSelect: () => openConnectionForm(id) },
-      { label: 'Duplicate', icon: <CopyIcon />, onSelect: () => void duplicateConnection(id) },
+      { label: t('app:sidebar.edit'), icon: <EditIcon />, onSelect: () => openConnectionForm(id) },
+      { label: t('app:sidebar.duplicate'), icon: <CopyIcon />, onSelect: () => void duplicateConnection(id) },
       {
-        label: 'Delete…',
+        label: t('app:sidebar.delete'),
         icon: <TrashIcon />,
         danger: true,
         onSelect: () => void deleteConnection(id),
@@ -52,14 +54,14 @@ export function Sidebar() {
 
   return (
     <aside className="sidebar">
-      <nav aria-label="Connections" className="sidebar-nav">
+      <nav aria-label={t('app:sidebar.connections')} className="sidebar-nav">
         <div className="sidebar-header">
-          <span className="sidebar-title">Connections</span>
+          <span className="sidebar-title">{t('app:sidebar.connections')}</span>
           <button
             type="button"
             className="icon-btn small"
-            aria-label="New connection"
-            title="New connection"
+            aria-label={t('app:sidebar.newConnection')}
+            title={t('app:sidebar.newConnection')}
             onClick={() => openConnectionForm(null)}
           >
             <PlusIcon size={15} />
@@ -70,7 +72,7 @@ export function Sidebar() {
             <ConnectionItem key={c.id} connection={c} tabbable={c.id === tabbableId} onMenu={(x, y) => open(x, y, c.id)} />
           ))}
           {loaded && list.length === 0 && !loadError ? (
-            <p className="sidebar-empty">No saved connections yet.</p>
+            <p className="sidebar-empty">{t('app:sidebar.empty')}</p>
           ) : null}
           {loadError ? (
             <p className="sidebar-empty error" role="alert">
@@ -81,10 +83,10 @@ export function Sidebar() {
       </nav>
       <div className="sidebar-footer">
         <span>Stowage{version ? ` ${version}` : ''}</span>
-        <TransferSettingsButton small />
+        <SettingsButton small />
       </div>
       {menu ? (
-        <ContextMenu x={menu.x} y={menu.y} label="Connection" items={menuItems(menu.target)} onClose={close} />
+        <ContextMenu x={menu.x} y={menu.y} label={t('app:sidebar.menuLabel')} items={menuItems(menu.target)} onClose={close} />
       ) : null}
     </aside>
   );

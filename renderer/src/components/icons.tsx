@@ -118,6 +118,19 @@ export const PlugIcon = stroke(
     <path d="M9 3v5M15 3v5M6 8h12v3a6 6 0 0 1-12 0zM12 17v4" />
   </>,
 );
+export const LinkIcon = stroke(
+  <>
+    <path d="M10 14a4.5 4.5 0 0 0 6.4 0l3-3a4.5 4.5 0 0 0-6.4-6.4l-1.2 1.2" />
+    <path d="M14 10a4.5 4.5 0 0 0-6.4 0l-3 3a4.5 4.5 0 0 0 6.4 6.4l1.2-1.2" />
+  </>,
+);
+export const MoreIcon = stroke(
+  <>
+    <circle cx="5.5" cy="12" r="0.9" />
+    <circle cx="12" cy="12" r="0.9" />
+    <circle cx="18.5" cy="12" r="0.9" />
+  </>,
+);
 export const OpenIcon = stroke(<path d="M5 12h14M13 6l6 6-6 6" />);
 export const CopyIcon = stroke(
   <>

@@ -80,16 +80,3 @@ export function fileCategory(name: string): FileCategory {
   if (dot <= 0) return 'other';
   return categories[name.slice(dot + 1).toLowerCase()] ?? 'other';
 }
-
-export function kindLabel(entry: FileEntry): string {
-  switch (entry.kind) {
-    case 'bucket':
-      return 'Bucket';
-    case 'folder':
-      return 'Folder';
-    case 'symlink':
-      return 'Link';
-    default:
-      return 'File';
-  }
-}

@@ -8,6 +8,9 @@ import { scheduleRefresh } from '../features/browser/navigation.js';
 import { showError } from './toasts.js';
 import { coalesce } from './coalesce.js';
 import { useTransfers } from '../features/transfers/transferStore.js';
+import { watchEditReports } from '../features/editing/remoteEditing.js';
+import { errorText } from '../i18n/errorText.js';
+import { t } from '../i18n/i18n.js';
 
 let started = false;
 
@@ -39,10 +42,10 @@ export function startApp(): void {
   stowage.connections.onChanged((list) => useConnections.getState().setList(list));
   stowage.connections.onLost(({ connectionId, error }) => {
     const store = useConnections.getState();
-    store.setLink(connectionId, { state: 'lost', error: error.message });
+    store.setLink(connectionId, { state: 'lost', error: errorText(error) });
     if (store.activeId !== connectionId) {
-      const name = connectionById(connectionId)?.name ?? 'a server';
-      showError(error.message, `Lost the connection to ${name}`);
+      const name = connectionById(connectionId)?.name;
+      showError(errorText(error), name === undefined ? t('app:lostConnectionUnnamed') : t('app:lostConnection', { name }));
     }
   });
   const changes = coalesce(onTransfersChanged);
@@ -51,6 +54,7 @@ export function startApp(): void {
     useTransfers.getState().progress(batch);
   });
   stowage.transfers.onChanged((snapshot) => changes.push(snapshot));
+  watchEditReports();
 
   void useApp.getState().load();
   void useConnections.getState().load();

@@ -10,6 +10,8 @@ export interface FakeAppOptions {
   /** What requestSingleInstanceLock answers: false plays a second launch. */
   gotLock: boolean;
   platform: NodeJS.Platform;
+  /** What app.getPreferredSystemLanguages answers. */
+  systemLanguages?: string[];
 }
 
 /**
@@ -55,6 +57,11 @@ export class FakeApp extends EventEmitter {
 
   getPath(name: string): string {
     return name === 'userData' ? this.options.userData : join(this.options.userData, `path-${name}`);
+  }
+
+  getPreferredSystemLanguages(): string[] {
+    if (!this.ready) throw new Error('app.getPreferredSystemLanguages can only be used after the app is ready');
+    return this.options.systemLanguages ?? ['en-US'];
   }
 
   getVersion(): string {

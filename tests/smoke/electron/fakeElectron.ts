@@ -113,7 +113,10 @@ export function createFakeElectron(options: FakeElectronOptions) {
         journal.note('dialog.showErrorBox', { title, content });
         errorBoxes.push([title, content]);
       },
-      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showOpenDialog: async (...args: unknown[]) => {
+        journal.note('dialog.showOpenDialog', args.at(-1));
+        return { canceled: true, filePaths: [] };
+      },
       showMessageBox: async () => ({ response: 0, checkboxChecked: false }),
     },
     shell: {

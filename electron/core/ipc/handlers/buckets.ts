@@ -6,17 +6,19 @@ import { bucketContextFor } from '../../buckets/connectionBuckets.js';
 import { setLogging, setRequesterPays } from '../../buckets/loggingAndPayment.js';
 import { objectIsPublic, publicObjectUrl, setObjectPublic } from '../../buckets/objectAcl.js';
 import { addPublicReadPolicy } from '../../buckets/prefixPolicy.js';
-import { deleteVersion, listVersions, restoreVersion, undelete } from '../../buckets/objectVersions.js';
-import { bucketRegion, readBucketSettings } from '../../buckets/readSettings.js';
+import { listDeletedObjects, restoreDeleted } from '../../buckets/deletedObjects.js';
+import { deleteVersion, listVersions, restoreVersion } from '../../buckets/objectVersions.js';
+import { bucketRegion, readBucketSettings, readVersioning } from '../../buckets/readSettings.js';
 import { downloadVersion } from '../../buckets/versionDownload.js';
 import * as write from '../../buckets/writeSettings.js';
-import { AppError } from '../../errors.js';
+import { codedError } from '../../errors.js';
+import { explain } from '../../buckets/panel.js';
 import type { DomainHandlers } from './domainHandlers.js';
 import type { Services } from './services.js';
 
 function objectKey(path: string): { bucket: string; key: string } {
   const { bucket, key } = splitS3Path(path);
-  if (!bucket || !key || key.endsWith('/')) throw new AppError('invalidInput', 'Choose a file (an object), not a folder or a bucket.');
+  if (!bucket || !key || key.endsWith('/')) throw codedError('invalidInput', 'coreIpc:objects.chooseFile');
   return { bucket, key };
 }
 
@@ -53,8 +55,16 @@ export function bucketHandlers({ sessions, connections, events }: Services): Dom
     },
     'buckets:undelete': ({ connectionId, path }) => {
       const { bucket, key } = objectKey(path);
-      return undelete(ctx(connectionId), bucket, key);
+      return restoreDeleted(ctx(connectionId), bucket, key).then(() => undefined);
     },
+    'buckets:listDeleted': ({ connectionId, path }) => {
+      const { bucket, key: prefix } = splitS3Path(path);
+      if (!bucket || (prefix && !prefix.endsWith('/'))) throw codedError('invalidInput', 'coreIpc:objects.chooseBucketOrFolder');
+      return listDeletedObjects(ctx(connectionId), bucket, prefix);
+    },
+    'buckets:versioning': ({ connectionId, bucket }) => readVersioning(ctx(connectionId), bucket).catch((error: unknown) => {
+      throw explain(error, 'versioning');
+    }),
     'buckets:downloadVersion': ({ connectionId, path, versionId, localFolder }) => {
       const { bucket, key } = objectKey(path);
       return downloadVersion(ctx(connectionId), bucket, key, versionId, localFolder);
@@ -63,7 +73,7 @@ export function bucketHandlers({ sessions, connections, events }: Services): Dom
       const { bucket, key } = objectKey(path);
       const c = ctx(connectionId);
       const status = await restoreStatus(c, bucket, key);
-      if (status.state === 'notArchived') throw new AppError('invalidInput', 'This object is not archived: it can be downloaded as it is.');
+      if (status.state === 'notArchived') throw codedError('invalidInput', 'coreIpc:objects.notArchived');
       const head = await sessions.get(connectionId).fs.stat(path);
       return restoreObject(c, bucket, key, days, tier, head.storageClass);
     },

@@ -17,14 +17,14 @@ export function connectionHandlers({ host, events, connections, sessions, transf
       await connections.delete(id);
       announce();
     },
-    'connections:duplicate': async ({ id }) => {
-      const copy = await connections.duplicate(id);
+    'connections:duplicate': async ({ id, copyWord }) => {
+      const copy = await connections.duplicate(id, copyWord);
       announce();
       return copy;
     },
     'connections:awsProfiles': () => listAwsProfiles(host.env ?? process.env, host.homeDir),
-    'connections:connect': async ({ id, secrets }) => {
-      const outcome = await sessions.connect(id, secrets);
+    'connections:connect': async ({ id, secrets, remember }) => {
+      const outcome = await sessions.connect(id, secrets, remember);
       announce();
       // Not awaited: the user browses while a crash's leftovers are cleared on the server.
       if (outcome.state === 'connected') void transfers.settleLeftovers(id).catch(() => undefined);

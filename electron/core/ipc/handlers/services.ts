@@ -3,6 +3,7 @@ import type { SessionManager } from '../../connections/sessionManager.js';
 import type { EventBus } from '../../events.js';
 import type { CoreHost } from '../../host.js';
 import type { TransferQueue } from '../../transfers/transferQueue.js';
+import type { PreferencesStore } from '../../app/preferences.js';
 
 /** What handlers may use: the core's services, built once in createCore. */
 export interface Services {
@@ -11,4 +12,5 @@ export interface Services {
   connections: ConnectionStore;
   sessions: SessionManager;
   transfers: TransferQueue;
+  preferences: PreferencesStore;
 }

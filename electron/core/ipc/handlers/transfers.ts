@@ -1,5 +1,5 @@
 import type { transferOperations } from '../../../../shared/contract/transfers.js';
-import { AppError } from '../../errors.js';
+import { codedError } from '../../errors.js';
 import { abortIncompleteUploads } from '../../s3/s3MultipartUploads.js';
 import { incompleteUploadsWithParts } from '../../s3/s3IncompleteUploads.js';
 import { isS3Session } from '../../s3/s3Session.js';
@@ -10,7 +10,7 @@ import type { Services } from './services.js';
 export function transferHandlers({ transfers, sessions, host }: Services): DomainHandlers<typeof transferOperations> {
   const s3Client = (connectionId: string) => {
     const session = sessions.get(connectionId);
-    if (!isS3Session(session)) throw new AppError('unsupported', 'Multipart uploads exist only on S3 connections.');
+    if (!isS3Session(session)) throw codedError('unsupported', 'coreIpc:s3Only.multipartUploads');
     return session.client;
   };
   return {
@@ -24,7 +24,7 @@ export function transferHandlers({ transfers, sessions, host }: Services): Domai
     'transfers:retry': ({ ids }) => transfers.retry(ids),
     'transfers:clearFinished': () => transfers.clearFinished(),
     'transfers:showInFolder': async ({ id }) => {
-      if (!host.showInFolder) throw new AppError('unsupported', 'Showing files in their folder needs the desktop app.');
+      if (!host.showInFolder) throw codedError('unsupported', 'coreIpc:desktopOnly.showInFolder');
       await host.showInFolder(await localItemOf(transfers.get(id)));
     },
     'transfers:resolveConflict': ({ id, choice, applyToAll }) => transfers.resolveConflict(id, choice, applyToAll),

@@ -2,8 +2,10 @@ import type { ConfirmRequest } from '../../state/dialogs.js';
 import { confirmDialog } from '../../state/dialogs.js';
 import { WarningIcon } from '../icons.js';
 import { Modal, ModalFooter } from './Modal.js';
+import { useTranslation } from 'react-i18next';
 
 export function ConfirmDialog({ request }: { request: ConfirmRequest }) {
+  const { t } = useTranslation();
   const answer = confirmDialog.answer;
   return (
     <Modal
@@ -19,7 +21,7 @@ export function ConfirmDialog({ request }: { request: ConfirmRequest }) {
       </div>
       <ModalFooter>
         <button type="button" className="btn" data-autofocus onClick={() => answer(false)}>
-          Cancel
+          {t('app:cancel')}
         </button>
         <button type="button" className={request.danger ? 'btn btn-danger' : 'btn btn-primary'} onClick={() => answer(true)}>
           {request.confirmLabel}

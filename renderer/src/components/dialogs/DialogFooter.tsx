@@ -1,6 +1,7 @@
 /** A dialog's footer: Cancel (or Close, Done) and, when given, its one action. */
 import type { ReactNode } from 'react';
 import { ModalFooter } from './Modal.js';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   onCancel(): void;
@@ -14,11 +15,12 @@ interface Props {
   start?: ReactNode;
 }
 
-export function DialogFooter({ onCancel, cancelLabel = 'Cancel', action, onAction, actionDisabled, danger, start }: Props) {
+export function DialogFooter({ onCancel, cancelLabel, action, onAction, actionDisabled, danger, start }: Props) {
+  const { t } = useTranslation();
   return (
     <ModalFooter start={start}>
       <button type="button" className="btn" onClick={onCancel}>
-        {cancelLabel}
+        {cancelLabel ?? t('app:cancel')}
       </button>
       {action !== undefined ? (
         <button

@@ -1,5 +1,6 @@
-/** A modal on the native <dialog>: top layer, focus trap, Escape, inert background. */
+/** A modal on the native <dialog>: top layer, focus trap, Escape, inert background, and the keyboard back where it was once it closes. */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { rememberFocus } from '../../lib/focusReturn.js';
 
 interface Props {
   title: string;
@@ -19,10 +20,12 @@ export function Modal({ title, onCancel, children, className, icon, initialFocus
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    const giveFocusBack = rememberFocus();
     if (!dialog.open) dialog.showModal();
     if (initialFocus) dialog.querySelector<HTMLElement>(initialFocus)?.focus();
     return () => {
       if (dialog.open) dialog.close();
+      giveFocusBack();
     };
     // Focus once, when the dialog opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps

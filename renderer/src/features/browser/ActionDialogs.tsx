@@ -1,4 +1,4 @@
-/** Mounts the file-action and S3 dialogs (rename, copy/move, properties, share, open bucket, MFA). */
+/** Mounts the file-action and S3 dialogs (copy/move, properties, share, open bucket, MFA). */
 import { MfaDialog } from '../s3/MfaDialog.js';
 import { mfaDialog } from '../s3/dialogs.js';
 import { OpenBucketDialog } from '../s3/OpenBucketDialog.js';
@@ -9,14 +9,12 @@ import './browser.css';
 import { actionDialog } from './dialogs.js';
 import { CopyMoveDialog } from './CopyMoveDialog.js';
 import { OperationProgressDialog } from './OperationProgress.js';
-import { RenameDialog } from './RenameDialog.js';
 
 export function ActionDialogs() {
   const open = actionDialog.use();
   const mfa = mfaDialog.use();
   let dialog = null;
-  if (open?.kind === 'rename') dialog = <RenameDialog key={open.entry.path} connectionId={open.connectionId} entry={open.entry} />;
-  else if (open?.kind === 'copyMove') dialog = <CopyMoveDialog connectionId={open.connectionId} entries={open.entries} mode={open.mode} />;
+  if (open?.kind === 'copyMove') dialog = <CopyMoveDialog connectionId={open.connectionId} entries={open.entries} mode={open.mode} />;
   else if (open?.kind === 'properties') dialog = <PropertiesDialog key={open.path} connectionId={open.connectionId} path={open.path} />;
   else if (open?.kind === 'share') dialog = <ShareDialog key={open.path} connectionId={open.connectionId} path={open.path} />;
   else if (open?.kind === 'openBucket') dialog = <OpenBucketDialog connectionId={open.connectionId} />;

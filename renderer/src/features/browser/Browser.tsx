@@ -9,30 +9,24 @@ import { FileGrid } from './FileGrid.js';
 import { PathBar } from './PathBar.js';
 import { StatusBar } from './StatusBar.js';
 import { Toolbar } from './Toolbar.js';
+import { useBrowserShortcuts } from './useBrowserShortcuts.js';
+import { focusHomeAfterDialogs } from '../../lib/focusReturn.js';
+import { useTranslation } from 'react-i18next';
 
 export function Browser({ connection }: { connection: ConnectionSummary }) {
+  const { t } = useTranslation();
   const id = connection.id;
   const link = useConnections((s) => s.links[id]);
   const filterRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
 
-  // Ctrl/Cmd+F filters; Ctrl/Cmd+L... is left to the path bar later.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        filterRef.current?.focus();
-        filterRef.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useBrowserShortcuts(id, filterRef);
 
-  // Opening a connection puts the keyboard in its file list (unless a dialog has it).
+  // Opening a connection puts the keyboard in its file list (once the dialogs that led here close).
   useEffect(() => {
     const active = document.activeElement;
-    if (!active || active === document.body || active.closest('.sidebar, .connect-card')) gridRef.current?.focus();
+    if (document.querySelector('dialog[open]')) focusHomeAfterDialogs();
+    else if (!active || active === document.body || active.closest('.sidebar, .connect-card')) gridRef.current?.focus();
   }, [id]);
 
   return (
@@ -43,10 +37,10 @@ export function Browser({ connection }: { connection: ConnectionSummary }) {
         <div className="banner alert" role="alert">
           <ErrorIcon />
           <div className="banner-text">
-            <span className="alert-title">Connection lost.</span> {link.error}
+            <span className="alert-title">{t('browser:connectionLost')}</span> {link.error}
           </div>
           <button type="button" className="btn" onClick={() => void connect(id)}>
-            Reconnect
+            {t('browser:reconnect')}
           </button>
         </div>
       ) : null}

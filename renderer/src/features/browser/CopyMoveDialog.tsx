@@ -4,7 +4,7 @@ import type { FileEntry } from '../../../../shared/files.js';
 import { TextField } from '../../components/dialogs/Field.js';
 import { FormDialog } from '../../components/dialogs/FormDialog.js';
 import { useSubmit } from '../../components/dialogs/useSubmit.js';
-import { plural } from '../../lib/format.js';
+import { useTranslation } from 'react-i18next';
 import { actionDialog } from './dialogs.js';
 import { copyMoveTo, currentFolderOf } from './fileActions.js';
 import { OperationProgressBar } from './OperationProgress.js';
@@ -17,15 +17,24 @@ interface Props {
 }
 
 export function CopyMoveDialog({ connectionId, entries, mode }: Props) {
+  const { t } = useTranslation();
   const close = actionDialog.close;
   const [folder, setFolder] = useState(currentFolderOf(connectionId));
   const { busy, error, setError, run } = useSubmit();
   const [operationId, setOperationId] = useState<string | null>(null);
-  const verb = mode === 'copy' ? 'Copy' : 'Move';
-  const what = entries.length === 1 ? `“${entries[0]!.name}”` : plural(entries.length, 'item');
+  const verb = mode === 'copy' ? t('browser:copyMove.copy') : t('browser:copyMove.move');
+  const one = entries.length === 1 ? entries[0]!.name : null;
+  const title =
+    mode === 'copy'
+      ? one !== null
+        ? t('browser:copyMove.copyOne', { name: one })
+        : t('browser:copyMove.copyMany', { count: entries.length })
+      : one !== null
+        ? t('browser:copyMove.moveOne', { name: one })
+        : t('browser:copyMove.moveMany', { count: entries.length });
 
   const submit = async () => {
-    if (!folder.startsWith('/')) return setError('Paths start with “/”');
+    if (!folder.startsWith('/')) return setError(t('browser:copyMove.pathStart'));
     await run(
       async () => {
         await copyMoveTo(connectionId, entries, folder, mode, setOperationId);
@@ -40,16 +49,16 @@ export function CopyMoveDialog({ connectionId, entries, mode }: Props) {
 
   return (
     <FormDialog
-      title={`${verb} ${what}`}
+      title={title}
       onCancel={cancel}
       className="small-dialog"
       onSubmit={() => void submit()}
       error={error}
       submitLabel={verb}
       submitDisabled={busy}
-      footerStart={busy && !operationId ? <span className="spinner" aria-label="Working" /> : undefined}
+      footerStart={busy && !operationId ? <span className="spinner" aria-label={t('browser:copyMove.working')} /> : undefined}
     >
-      <TextField label="Into folder" value={folder} onChange={setFolder} mono autoFocus hint="A folder path on this connection, e.g. /bucket/folder/." />
+      <TextField label={t('browser:copyMove.intoFolder')} value={folder} onChange={setFolder} mono autoFocus hint={t('browser:copyMove.intoFolderHint')} />
       {busy && operationId ? <OperationProgressBar operationId={operationId} /> : null}
     </FormDialog>
   );

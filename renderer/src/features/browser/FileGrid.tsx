@@ -18,6 +18,7 @@ import { useFileDrop } from './useFileDrop.js';
 import { useGridKeys } from './useGridKeys.js';
 import { useGridScroll } from './useGridScroll.js';
 import { useRowHandlers } from './useRowHandlers.js';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   connectionId: string;
@@ -25,6 +26,7 @@ interface Props {
 }
 
 export function FileGrid({ connectionId, gridRef }: Props) {
+  const { t } = useTranslation();
   const tab = useTab(connectionId)!;
   const view = viewOf(tab);
   const columns = columnsFor(tab.protocol);
@@ -66,7 +68,7 @@ export function FileGrid({ connectionId, gridRef }: Props) {
       <div
         ref={gridRef}
         role="grid"
-        aria-label="Files"
+        aria-label={t('browser:grid.label')}
         aria-busy={tab.loading ? 'true' : 'false'}
         aria-rowcount={view.length + 1}
         aria-colcount={columns.length}

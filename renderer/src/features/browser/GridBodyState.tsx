@@ -4,22 +4,24 @@ import { refresh } from './navigation.js';
 import { setFilter } from './navigation.js';
 import { ListingErrorActions } from './ListingErrorActions.js';
 import { ErrorIcon, UploadIcon } from '../../components/icons.js';
+import { useTranslation } from 'react-i18next';
 
 export function GridBodyState({ tab, visibleCount }: { tab: Tab; visibleCount: number }) {
+  const { t } = useTranslation();
   if (tab.error) {
     return (
       <div className="grid-state error">
         <div className="alert" role="alert">
           <ErrorIcon />
           <div>
-            <div className="alert-title">This folder could not be listed</div>
+            <div className="alert-title">{t('browser:state.listFailed')}</div>
             <div>{tab.error.message}</div>
           </div>
         </div>
         <div className="grid-state-actions">
           <ListingErrorActions tab={tab} />
           <button type="button" className="btn" onClick={() => refresh(tab.connectionId)}>
-            Retry
+            {t('browser:state.retry')}
           </button>
         </div>
       </div>
@@ -30,16 +32,16 @@ export function GridBodyState({ tab, visibleCount }: { tab: Tab; visibleCount: n
     return (
       <div className="grid-state">
         <span className="spinner" aria-hidden="true" />
-        <span>Loading…</span>
+        <span>{t('browser:state.loading')}</span>
       </div>
     );
   }
   if (tab.entries.length > 0 && tab.filter) {
     return (
       <div className="grid-state">
-        <span>No items match “{tab.filter}”.</span>
+        <span>{t('browser:state.noMatch', { filter: tab.filter })}</span>
         <button type="button" className="btn-link" onClick={() => setFilter(tab.connectionId, '')}>
-          Clear filter
+          {t('browser:state.clearFilter')}
         </button>
       </div>
     );
@@ -47,14 +49,14 @@ export function GridBodyState({ tab, visibleCount }: { tab: Tab; visibleCount: n
   if (tab.protocol === 's3' && tab.path === '/') {
     return (
       <div className="grid-state">
-        <span>There are no buckets you can see with these credentials.</span>
+        <span>{t('browser:state.noBuckets')}</span>
       </div>
     );
   }
   return (
     <div className="grid-state empty">
       <UploadIcon size={28} className="empty-icon" />
-      <span>This folder is empty — drop files here to upload</span>
+      <span>{t('browser:state.empty')}</span>
     </div>
   );
 }

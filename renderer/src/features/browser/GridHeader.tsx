@@ -3,6 +3,7 @@ import type { SortSpec } from '../../lib/entries.js';
 import { setSort } from './navigation.js';
 import { ChevronDownIcon, ChevronUpIcon } from '../../components/icons.js';
 import type { Column } from './columns.js';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   connectionId: string;
@@ -11,6 +12,7 @@ interface Props {
 }
 
 export function GridHeader({ connectionId, columns, sort }: Props) {
+  const { t } = useTranslation();
   return (
     <div role="rowgroup" className="grid-head">
       <div role="row" aria-rowindex={1} className="grid-row">
@@ -23,14 +25,14 @@ export function GridHeader({ connectionId, columns, sort }: Props) {
               role="columnheader"
               aria-sort={ariaSort}
               aria-colindex={i + 1}
-              className={`cell head-cell align-${column.align}${active ? ' sorted' : ''}`}
+              className={`cell head-cell head-${column.key} align-${column.align}${active ? ' sorted' : ''}`}
             >
               <button
                 type="button"
                 className="head-btn"
                 onClick={() => setSort(connectionId, column.key)}
               >
-                <span>{column.label}</span>
+                <span>{t(column.label)}</span>
                 {active ? (
                   sort.dir === 'asc' ? (
                     <ChevronUpIcon size={12} className="sort-arrow" />

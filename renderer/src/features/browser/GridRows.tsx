@@ -29,6 +29,8 @@ export function GridRows({ connectionId, tab, view, focusIndex, virtualizer, han
             showStorageClass={tab.protocol === 's3'}
             connectionId={tab.protocol === 's3' ? connectionId : undefined}
             showPermissions={tab.protocol === 'sftp'}
+            renaming={tab.renaming === entry.path}
+            renameIn={connectionId}
             onRowClick={handlers.onRowClick}
             onRowOpen={handlers.onRowOpen}
             onRowMenu={handlers.onRowMenu}

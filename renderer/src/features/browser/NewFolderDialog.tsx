@@ -5,6 +5,7 @@ import { makeFolder } from './navigation.js';
 import { TextField } from '../../components/dialogs/Field.js';
 import { FormDialog } from '../../components/dialogs/FormDialog.js';
 import { useSubmit } from '../../components/dialogs/useSubmit.js';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   connectionId: string;
@@ -13,14 +14,22 @@ interface Props {
 }
 
 export function NewFolderDialog({ connectionId, parentPath, bucket }: Props) {
+  const { t } = useTranslation();
   const close = newFolderDialog.close;
   const [name, setName] = useState('');
   const [attempted, setAttempted] = useState(false);
   const { busy, error: serverError, run } = useSubmit();
 
-  const noun = bucket ? 'bucket' : 'folder';
   const trimmed = name.trim();
-  const problem = !trimmed ? `Enter a ${noun} name` : trimmed.includes('/') ? `A ${noun} name cannot contain “/”` : undefined;
+  const problem = !trimmed
+    ? bucket
+      ? t('browser:newFolder.enterBucketName')
+      : t('browser:newFolder.enterFolderName')
+    : trimmed.includes('/')
+      ? bucket
+        ? t('browser:newFolder.bucketSlash')
+        : t('browser:newFolder.folderSlash')
+      : undefined;
 
   const submit = async () => {
     setAttempted(true);
@@ -33,20 +42,20 @@ export function NewFolderDialog({ connectionId, parentPath, bucket }: Props) {
 
   return (
     <FormDialog
-      title={bucket ? 'New bucket' : 'New folder'}
+      title={bucket ? t('browser:newFolder.bucketTitle') : t('browser:newFolder.folderTitle')}
       onCancel={close}
       className="small-dialog"
       onSubmit={() => void submit()}
       error={serverError}
-      submitLabel="Create"
+      submitLabel={t('browser:newFolder.create')}
       submitDisabled={busy}
     >
       <TextField
-        label={bucket ? 'Bucket name' : 'Folder name'}
+        label={bucket ? t('browser:newFolder.bucketName') : t('browser:newFolder.folderName')}
         value={name}
         onChange={setName}
         error={attempted ? problem : undefined}
-        placeholder={bucket ? 'my-bucket' : 'untitled folder'}
+        placeholder={bucket ? t('browser:newFolder.bucketPlaceholder') : t('browser:newFolder.folderPlaceholder')}
         autoFocus
       />
     </FormDialog>

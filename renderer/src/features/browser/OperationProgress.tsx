@@ -1,28 +1,35 @@
 /** A progress bar with counts for a long copy, move or delete, and the dialog a delete shows. */
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
-import { formatCount } from '../../lib/format.js';
+import { useTranslation } from 'react-i18next';
 import { actionDialog } from './dialogs.js';
 import { cancelOperation, useOperationProgress } from './operationProgressStore.js';
 
-const verbs = { copy: 'Copied', move: 'Moved', delete: 'Deleted' } as const;
 
 export function OperationProgressBar({ operationId }: { operationId: string }) {
+  const { t } = useTranslation();
   const progress = useOperationProgress((s) => s.byId[operationId]);
   if (!progress) {
     return (
       <div className="operation-progress">
-        <span className="operation-progress-text">Counting…</span>
+        <span className="operation-progress-text">{t('browser:progress.counting')}</span>
       </div>
     );
   }
   const { done, total, verb } = progress;
+  const soFar = verb === 'copy' ? t('browser:progress.copiedSoFar') : verb === 'move' ? t('browser:progress.movedSoFar') : t('browser:progress.deletedSoFar');
+  const counts =
+    verb === 'copy'
+      ? t('browser:progress.copied', { done, count: total })
+      : verb === 'move'
+        ? t('browser:progress.moved', { done, count: total })
+        : t('browser:progress.deleted', { done, count: total });
   const percent = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
   return (
     <div className="operation-progress">
       <span
         className="progress operation-progress-bar"
         role="progressbar"
-        aria-label={`${verbs[verb]} so far`}
+        aria-label={soFar}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={done}
@@ -30,7 +37,7 @@ export function OperationProgressBar({ operationId }: { operationId: string }) {
         <span className="progress-fill" style={{ width: `${percent}%` }} />
       </span>
       <span className="operation-progress-text">
-        {verbs[verb]} {formatCount(done)} of {formatCount(total)} items
+        {counts}
       </span>
     </div>
   );
@@ -38,6 +45,7 @@ export function OperationProgressBar({ operationId }: { operationId: string }) {
 
 /** Shown while a delete runs (it has no dialog of its own once confirmed). */
 export function OperationProgressDialog({ operationId, title }: { operationId: string; title: string }) {
+  const { t } = useTranslation();
   const close = actionDialog.close;
   const cancel = () => cancelOperation(operationId);
   return (
@@ -47,10 +55,10 @@ export function OperationProgressDialog({ operationId, title }: { operationId: s
       </div>
       <ModalFooter>
         <button type="button" className="btn" onClick={cancel}>
-          Cancel
+          {t('browser:progress.cancel')}
         </button>
-        <button type="button" className="btn" onClick={close} title="Keep it running and close this window">
-          Hide
+        <button type="button" className="btn" onClick={close} title={t('browser:progress.hideTitle')}>
+          {t('browser:progress.hide')}
         </button>
       </ModalFooter>
     </Modal>

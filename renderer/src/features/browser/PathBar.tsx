@@ -1,6 +1,9 @@
 /** Breadcrumbs: one button per folder on the way; S3's root is "Buckets". */
 import { Fragment, useEffect, useState } from 'react';
 import { PathEditor } from './PathEditor.js';
+import { crumbLabel } from './crumbLabel.js';
+import { hasMod, isInsideOverlay, shortcutLabel } from '../../lib/keyboard.js';
+import { useTranslation } from 'react-i18next';
 import { breadcrumbs } from '../../../../shared/paths.js';
 import { useTab } from './browserStore.js';
 import { navigate } from './navigation.js';
@@ -9,12 +12,14 @@ import { revealHiddenControls } from '../../../../shared/hiddenControls.js';
 import { VisibleName } from '../../components/VisibleName.js';
 
 export function PathBar({ connectionId, connectionName }: { connectionId: string; connectionName: string }) {
+  const { t } = useTranslation();
   const tab = useTab(connectionId);
   const [editing, setEditing] = useState(false);
-  // Ctrl/Cmd+L types a path, as in file managers and browsers.
+  // Ctrl/Cmd+L types a path, as in file managers and browsers, from anywhere in the window but a dialog.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'l') {
+      if (isInsideOverlay(event.target)) return;
+      if (hasMod(event) && !event.altKey && event.key.toLowerCase() === 'l') {
         event.preventDefault();
         setEditing(true);
       }
@@ -29,12 +34,12 @@ export function PathBar({ connectionId, connectionName }: { connectionId: string
   ) : null;
   return (
     <div className="pathbar">
-      <span className="pathbar-conn" title={connectionName}>
+      <span className="pathbar-conn" title={connectionName} data-user-text>
         <ProtocolIcon protocol={tab.protocol} size={14} />
         <span className="pathbar-conn-name">{connectionName}</span>
       </span>
       {editor ?? (
-      <nav aria-label="Path" className="crumbs" onDoubleClick={(event) => event.target === event.currentTarget && setEditing(true)}>
+      <nav aria-label={t('browser:pathBar.label')} className="crumbs" onDoubleClick={(event) => event.target === event.currentTarget && setEditing(true)}>
         <ol>
           {crumbs.map((crumb, i) => {
             const last = i === crumbs.length - 1;
@@ -52,8 +57,9 @@ export function PathBar({ connectionId, connectionName }: { connectionId: string
                     aria-current={last ? 'location' : undefined}
                     title={revealHiddenControls(crumb.path)}
                     onClick={() => navigate(connectionId, crumb.path)}
+                    data-user-text={i > 0 && !crumb.path.endsWith('//') ? '' : undefined}
                   >
-                    <VisibleName text={crumb.label} />
+                    <VisibleName text={crumbLabel(tab.protocol, crumb)} />
                   </button>
                 </li>
               </Fragment>
@@ -63,7 +69,7 @@ export function PathBar({ connectionId, connectionName }: { connectionId: string
       </nav>
       )}
       {editor ? null : (
-        <button type="button" className="icon-btn small pathbar-edit-btn" aria-label="Edit path" title="Edit path (Ctrl+L)" onClick={() => setEditing(true)}>
+        <button type="button" className="icon-btn small pathbar-edit-btn" aria-label={t('browser:pathBar.edit')} title={t('browser:pathBar.editTitle', { shortcut: shortcutLabel('L') })} onClick={() => setEditing(true)}>
           <EditIcon size={13} />
         </button>
       )}

@@ -1,5 +1,7 @@
 /** The path bar's text mode: type or paste a path and press Enter (Ctrl/Cmd+L opens it). */
 import { useEffect, useRef, useState } from 'react';
+import { rememberFocus } from '../../lib/focusReturn.js';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   path: string;
@@ -18,11 +20,15 @@ export function normalizeTypedPath(typed: string, protocol: 's3' | 'sftp'): stri
 }
 
 export function PathEditor({ path, protocol, onGo, onDone }: Props) {
+  const { t } = useTranslation();
   const [value, setValue] = useState(path);
   const ref = useRef<HTMLInputElement>(null);
+  // The keyboard goes back where it was (or to the list) once the path is typed or abandoned.
   useEffect(() => {
+    const giveFocusBack = rememberFocus();
     ref.current?.focus();
     ref.current?.select();
+    return giveFocusBack;
   }, []);
   return (
     <form
@@ -36,7 +42,8 @@ export function PathEditor({ path, protocol, onGo, onDone }: Props) {
       <input
         ref={ref}
         className="input mono"
-        aria-label="Path"
+        aria-label={t('browser:pathBar.label')}
+        data-user-text
         value={value}
         spellCheck={false}
         onChange={(event) => setValue(event.currentTarget.value)}

@@ -1,13 +1,17 @@
-/** Back, Forward, Up, Refresh, New folder, Upload…, Download and the filter box. */
-import { useRef, type RefObject } from 'react';
+/** Back, Forward, Up, Refresh, New folder, Upload…, Download, the features' items (under "More…" when they do not fit) and the filter box. */
+import { useState, type RefObject } from 'react';
 import { parentPath } from '../../../../shared/paths.js';
 import { BucketToolbarItems } from '../buckets/BucketToolbarItems.js';
 import { openCreateBucket } from '../buckets/dialogs.js';
 import { IncompleteUploadsButton } from '../transfers/TransferButtons.js';
 import { useTab } from './browserStore.js';
+import { ToolbarOverflow } from './ToolbarMore.js';
+import { navigationLabels, shortcutLabel } from '../../lib/keyboard.js';
 import { openNewFolder } from './dialogs.js';
-import { downloadSelection, uploadFiles } from '../transfers/transferActions.js';
+import { downloadSelection } from '../transfers/transferActions.js';
+import { UploadMenu } from '../transfers/UploadMenu.js';
 import { goBack, goForward, goUp, refresh, setFilter } from './navigation.js';
+import { useTranslation } from 'react-i18next';
 import {
   BackIcon,
   CloseIcon,
@@ -26,39 +30,39 @@ interface Props {
   gridRef: RefObject<HTMLDivElement | null>;
 }
 
-const mac = navigator.platform.toLowerCase().includes('mac');
-const mod = mac ? '⌘' : 'Ctrl+';
 
 export function Toolbar({ connectionId, filterRef, gridRef }: Props) {
+  const { t } = useTranslation();
   const tab = useTab(connectionId);
-  const pickRef = useRef<HTMLInputElement>(null);
+  const [uploadAt, setUploadAt] = useState<{ x: number; y: number } | null>(null);
   if (!tab) return null;
   const atS3Root = tab.protocol === 's3' && tab.path === '/';
   const hasSelection = tab.selection.size > 0;
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Browser">
+    <div className="toolbar" role="toolbar" aria-label={t('browser:toolbar.label')}>
       <div className="toolbar-group">
-        <button type="button" className="icon-btn" aria-label="Back" title={`Back (${mac ? '⌘[' : 'Alt+←'})`} disabled={tab.back.length === 0} onClick={() => goBack(connectionId)}>
+        <button type="button" className="icon-btn" aria-label={t('browser:toolbar.back')} title={t('browser:toolbar.backTitle', { shortcut: navigationLabels().back })} disabled={tab.back.length === 0} onClick={() => goBack(connectionId)}>
           <BackIcon />
         </button>
-        <button type="button" className="icon-btn" aria-label="Forward" title={`Forward (${mac ? '⌘]' : 'Alt+→'})`} disabled={tab.forward.length === 0} onClick={() => goForward(connectionId)}>
+        <button type="button" className="icon-btn" aria-label={t('browser:toolbar.forward')} title={t('browser:toolbar.forwardTitle', { shortcut: navigationLabels().forward })} disabled={tab.forward.length === 0} onClick={() => goForward(connectionId)}>
           <ForwardIcon />
         </button>
-        <button type="button" className="icon-btn" aria-label="Up" title="Enclosing folder (Backspace)" disabled={parentPath(tab.protocol, tab.path) === null} onClick={() => goUp(connectionId)}>
+        <button type="button" className="icon-btn" aria-label={t('browser:toolbar.up')} title={t('browser:toolbar.upTitle')} disabled={parentPath(tab.protocol, tab.path) === null} onClick={() => goUp(connectionId)}>
           <UpIcon />
         </button>
-        <button type="button" className="icon-btn" aria-label="Refresh" title={`Refresh (F5)`} onClick={() => refresh(connectionId)}>
+        <button type="button" className="icon-btn" aria-label={t('browser:toolbar.refresh')} title={t('browser:toolbar.refreshTitle')} onClick={() => refresh(connectionId)}>
           <RefreshIcon className={tab.loading ? 'spinning' : undefined} />
         </button>
       </div>
       <div className="toolbar-sep" />
+      <ToolbarOverflow>
       <div className="toolbar-group">
         <button
           type="button"
           className="icon-btn"
-          aria-label="New folder"
-          title={atS3Root ? 'New bucket' : `New folder (${mod}Shift+N)`}
+          aria-label={atS3Root ? t('browser:toolbar.newBucket') : t('browser:toolbar.newFolder')}
+          title={atS3Root ? t('browser:toolbar.newBucket') : t('browser:toolbar.newFolderTitle', { shortcut: shortcutLabel('Shift+N') })}
           onClick={() => (atS3Root ? openCreateBucket(connectionId) : openNewFolder(connectionId, tab.path, false))}
         >
           <NewFolderIcon />
@@ -66,39 +70,34 @@ export function Toolbar({ connectionId, filterRef, gridRef }: Props) {
         <button
           type="button"
           className="icon-btn labelled"
-          title={atS3Root ? 'Open a bucket to upload into it' : 'Upload files into this folder'}
+          title={atS3Root ? t('browser:toolbar.uploadAtRoot') : t('browser:toolbar.uploadTitle')}
           disabled={atS3Root}
-          onClick={() => pickRef.current?.click()}
+          aria-haspopup="menu"
+          aria-expanded={uploadAt !== null}
+          onClick={(event) => {
+            const box = event.currentTarget.getBoundingClientRect();
+            setUploadAt({ x: box.left, y: box.bottom + 2 });
+          }}
         >
           <UploadIcon />
-          <span>Upload…</span>
+          <span>{t('browser:toolbar.upload')}</span>
         </button>
         <button
           type="button"
           className="icon-btn labelled"
-          aria-label="Download"
-          title="Download the selected items"
+          aria-label={t('browser:toolbar.download')}
+          title={t('browser:toolbar.downloadTitle')}
           disabled={!hasSelection}
           onClick={() => void downloadSelection(connectionId)}
         >
           <DownloadIcon />
-          <span aria-hidden="true">Download</span>
+          <span aria-hidden="true">{t('browser:toolbar.download')}</span>
         </button>
-        <input
-          ref={pickRef}
-          type="file"
-          multiple
-          hidden
-          tabIndex={-1}
-          onChange={(event) => {
-            const files = Array.from(event.currentTarget.files ?? []);
-            event.currentTarget.value = '';
-            if (files.length) void uploadFiles(connectionId, files, tab.path);
-          }}
-        />
+        {uploadAt ? <UploadMenu connectionId={connectionId} folder={tab.path} x={uploadAt.x} y={uploadAt.y} onClose={() => setUploadAt(null)} /> : null}
       </div>
       <BucketToolbarItems connectionId={connectionId} />
       <IncompleteUploadsButton connectionId={connectionId} />
+      </ToolbarOverflow>
       <div className="toolbar-spacer" />
       <div className="filter">
         <SearchIcon size={14} className="filter-icon" />
@@ -106,8 +105,8 @@ export function Toolbar({ connectionId, filterRef, gridRef }: Props) {
           ref={filterRef}
           className="input filter-input"
           type="search"
-          aria-label="Filter"
-          placeholder="Filter"
+          aria-label={t('browser:toolbar.filter')}
+          placeholder={t('browser:toolbar.filter')}
           spellCheck={false}
           value={tab.filter}
           onChange={(event) => setFilter(connectionId, event.currentTarget.value)}
@@ -125,7 +124,7 @@ export function Toolbar({ connectionId, filterRef, gridRef }: Props) {
           <button
             type="button"
             className="icon-btn small filter-clear"
-            title="Clear (Esc)"
+            title={t('browser:toolbar.clearFilter')}
             tabIndex={-1}
             aria-hidden="true"
             onClick={() => {

@@ -26,6 +26,8 @@ export interface Tab {
   focus: string | null;
   /** Bumped when the focused row should be scrolled into view. */
   reveal: number;
+  /** The entry whose name is being edited in its row (F2), if any. */
+  renaming: string | null;
   sort: SortSpec;
   filter: string;
   /** Bumped on every load; stale pages are dropped. */
@@ -60,6 +62,7 @@ export const useBrowser = create<BrowserState>()((set, get) => ({
       anchor: null,
       focus: null,
       reveal: 0,
+      renaming: null,
       sort: defaultSort,
       filter: '',
       generation: 0,

@@ -4,22 +4,23 @@ import type { SortKey } from '../../lib/entries.js';
 
 export interface Column {
   key: SortKey;
+  /** Its header's catalog key. */
   label: string;
   align: 'start' | 'end';
 }
 
 const base: Column[] = [
-  { key: 'name', label: 'Name', align: 'start' },
-  { key: 'size', label: 'Size', align: 'end' },
-  { key: 'modified', label: 'Modified', align: 'start' },
+  { key: 'name', label: 'browser:columns.name', align: 'start' },
+  { key: 'size', label: 'browser:columns.size', align: 'end' },
+  { key: 'modified', label: 'browser:columns.modified', align: 'start' },
 ];
 
-const s3: Column[] = [...base, { key: 'storageClass', label: 'Storage class', align: 'start' }];
+const s3: Column[] = [...base, { key: 'storageClass', label: 'browser:columns.storageClass', align: 'start' }];
 
 const sftp: Column[] = [
   ...base,
-  { key: 'permissions', label: 'Permissions', align: 'start' },
-  { key: 'owner', label: 'Owner / group', align: 'start' },
+  { key: 'permissions', label: 'browser:columns.permissions', align: 'start' },
+  { key: 'owner', label: 'browser:columns.owner', align: 'start' },
 ];
 
 export function columnsFor(protocol: Protocol): Column[] {

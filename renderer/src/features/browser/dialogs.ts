@@ -1,9 +1,8 @@
-/** The file-action dialogs: rename, copy/move, S3 properties, share... (one slot, since each replaces the other), and New folder. */
+/** The file-action dialogs: copy/move, S3 properties, share... (one slot, since each replaces the other), and New folder. */
 import type { FileEntry } from '../../../../shared/files.js';
 import { dialogSlot } from '../../lib/dialogSlot.js';
 
 export type ActionDialog =
-  | { kind: 'rename'; connectionId: string; entry: FileEntry }
   | { kind: 'copyMove'; connectionId: string; entries: FileEntry[]; mode: 'copy' | 'move' }
   | { kind: 'properties'; connectionId: string; path: string }
   | { kind: 'share'; connectionId: string; path: string }

@@ -5,6 +5,7 @@ import { api, toApiError, unwrap } from '../../api/client.js';
 import type { SortKey } from '../../lib/entries.js';
 import { getTab, useBrowser, type Tab } from './browserStore.js';
 import { showError } from '../../state/toasts.js';
+import { t } from '../../i18n/i18n.js';
 
 const patch = (id: string, p: Partial<Tab>) => useBrowser.getState().patch(id, p);
 
@@ -51,7 +52,7 @@ export async function loadListing(connectionId: string, soft = false): Promise<v
     } else {
       // Keep what we have; say why the rest is missing.
       patch(connectionId, { loading: false, awaitingFirstPage: false, ...(soft ? {} : { entries: received }) });
-      showError(error.message, 'Could not list the whole folder');
+      showError(error.message, t('browser:listIncomplete'));
     }
   }
 }
@@ -92,6 +93,7 @@ export function navigate(connectionId: string, path: string, options: GoOptions 
     anchor: select,
     focus: select,
     reveal: select ? tab.reveal + 1 : tab.reveal,
+    renaming: null,
     filter: '',
   });
   void loadListing(connectionId);

@@ -1,11 +1,13 @@
-/** Keyboard for the file grid: arrows, Home/End, paging, Enter, Backspace, Ctrl+A, type-ahead. */
+/**
+ * Keyboard for the file grid: arrows, Home/End, paging, Enter, Delete, F2 (rename), Ctrl/Cmd+D
+ * (duplicate), Ctrl/Cmd+Shift+M (move to…), Ctrl+A, type-ahead.
+ * Keys that work anywhere in the window (Back, Up, Refresh, New folder) are `useBrowserShortcuts`'s.
+ */
 import { useRef } from 'react';
 import type { FileEntry } from '../../../../shared/files.js';
 import { getTab, viewOf } from './browserStore.js';
-import { openNewFolder } from './dialogs.js';
 import { downloadSelection } from '../transfers/transferActions.js';
-import { goBack, goForward, goUp, refresh } from './navigation.js';
-import { deleteTargets, startRename } from './fileActions.js';
+import { deleteTargets, duplicateTargets, startCopyMove, startRename } from './fileActions.js';
 import { clearSelection, jumpToPrefix, moveFocus, selectAll, toggle, type MoveMode } from './selection.js';
 
 interface Options {
@@ -30,28 +32,20 @@ export function useGridKeys({ connectionId, pageSize, open, openMenuAtFocus }: O
       event.stopPropagation();
     };
     const focusedEntry = () => viewOf(tab).find((e) => e.path === tab.focus);
+    // Any other key (Enter, an arrow, F2...) ends a type-ahead word: the next letter starts a new one.
+    if (event.key.length !== 1) typed.current.at = 0;
 
     switch (event.key) {
       case 'ArrowDown':
       case 'ArrowUp':
         if (event.altKey) {
-          if (event.key === 'ArrowUp') goUp(connectionId);
-          else {
-            const entry = focusedEntry();
-            if (entry) open(entry);
-          }
+          if (event.key === 'ArrowUp') return;
+          const entry = focusedEntry();
+          if (entry) open(entry);
           return handled();
         }
         moveFocus(connectionId, event.key === 'ArrowDown' ? 1 : -1, mode);
         return handled();
-      case 'ArrowLeft':
-      case 'ArrowRight':
-        if (event.altKey) {
-          if (event.key === 'ArrowLeft') goBack(connectionId);
-          else goForward(connectionId);
-          return handled();
-        }
-        return;
       case 'PageDown':
       case 'PageUp':
         moveFocus(connectionId, (event.key === 'PageDown' ? 1 : -1) * pageSize(), mode);
@@ -65,14 +59,8 @@ export function useGridKeys({ connectionId, pageSize, open, openMenuAtFocus }: O
         if (entry) open(entry);
         return handled();
       }
-      case 'Backspace':
-        goUp(connectionId);
-        return handled();
       case 'Escape':
         clearSelection(connectionId);
-        return handled();
-      case 'F5':
-        refresh(connectionId);
         return handled();
       case 'Delete':
         void deleteTargets(connectionId);
@@ -99,18 +87,13 @@ export function useGridKeys({ connectionId, pageSize, open, openMenuAtFocus }: O
         selectAll(connectionId);
         return handled();
       }
-      if (key === 'r') {
-        refresh(connectionId);
+      if (key === 'd' && !event.shiftKey) {
+        // A held key repeats: one duplicate per press.
+        if (!event.repeat) void duplicateTargets(connectionId);
         return handled();
       }
-      if (key === '[' || key === ']') {
-        if (key === '[') goBack(connectionId);
-        else goForward(connectionId);
-        return handled();
-      }
-      if (key === 'n' && event.shiftKey) {
-        const atS3Root = tab.protocol === 's3' && tab.path === '/';
-        openNewFolder(connectionId, tab.path, atS3Root);
+      if (key === 'm' && event.shiftKey) {
+        startCopyMove(connectionId, 'move');
         return handled();
       }
       if (key === 'd' && event.shiftKey) {

@@ -1,10 +1,14 @@
-/** Mounts whichever bucket dialogs are open (mounted once, from components/Dialogs.tsx). */
+/** Mounts whichever bucket dialogs are open (mounted once, from components/Dialogs.tsx), and watches for uploads refused by a bucket switch. */
+import { useEffect } from 'react';
 import { BucketSettingsDialog } from './BucketSettingsDialog.js';
-import { bucketSettingsDialog, createBucketDialog, deleteBucketDialog, restoreDialog, storageClassDialog, versionsDialog } from './dialogs.js';
+import { bucketSettingsDialog, createBucketDialog, deleteBucketDialog, restoreDialog, storageClassDialog, unsavedChangesDialog, uploadRefusalDialog, versionsDialog } from './dialogs.js';
 import { CreateBucketDialog } from './CreateBucketDialog.js';
 import { DeleteBucketDialog } from './DeleteBucketDialog.js';
 import { RestoreDialog } from './RestoreDialog.js';
 import { StorageClassDialog } from './StorageClassDialog.js';
+import { UnsavedChangesDialog } from './UnsavedChangesDialog.js';
+import { UploadRefusalDialog } from './UploadRefusalDialog.js';
+import { watchUploadRefusals } from './uploadRefusalOffer.js';
 import { VersionsDialog } from './VersionsDialog.js';
 import './buckets.css';
 
@@ -15,6 +19,9 @@ export function BucketDialogs() {
   const create = createBucketDialog.use();
   const remove = deleteBucketDialog.use();
   const restore = restoreDialog.use();
+  const unsaved = unsavedChangesDialog.use();
+  const refusal = uploadRefusalDialog.use();
+  useEffect(() => watchUploadRefusals(), []);
   return (
     <>
       {settings ? <BucketSettingsDialog key={`${settings.connectionId}/${settings.bucket}`} {...settings} /> : null}
@@ -23,6 +30,8 @@ export function BucketDialogs() {
       {create ? <CreateBucketDialog {...create} /> : null}
       {remove ? <DeleteBucketDialog {...remove} /> : null}
       {restore ? <RestoreDialog {...restore} /> : null}
+      {unsaved ? <UnsavedChangesDialog {...unsaved} /> : null}
+      {refusal ? <UploadRefusalDialog key={`${refusal.connectionId}/${refusal.bucket}`} {...refusal} /> : null}
     </>
   );
 }

@@ -1,9 +1,10 @@
 /** The bucket settings view: a list of settings on the left, one panel at a time on the right. */
-import { useCallback, useEffect, useState, type ComponentType } from 'react';
+import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BucketSettings } from '../../../../shared/buckets.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
-import { bucketSettingsDialog, openDeleteBucket } from './dialogs.js';
+import { bucketSettingsDialog, openDeleteBucket, unsavedChangesDialog } from './dialogs.js';
 import { CorsPanel } from './CorsPanel.js';
 import { EncryptionPanel } from './EncryptionPanel.js';
 import { LifecyclePanel } from './LifecyclePanel.js';
@@ -13,27 +14,29 @@ import { PolicyPanel } from './PolicyPanel.js';
 import { PublicAccessPanel, PublicStatusBadge } from './PublicAccessPanel.js';
 import { RequesterPaysPanel } from './RequesterPaysPanel.js';
 import { TagsPanel } from './TagsPanel.js';
+import { UnsavedChangesContext, type UnsavedChanges } from './unsavedChanges.js';
 import { VersioningPanel } from './VersioningPanel.js';
 import { WebsitePanel } from './WebsitePanel.js';
 
-const panels: { id: string; label: string; Component: ComponentType<PanelProps> }[] = [
-  { id: 'versioning', label: 'Versioning', Component: VersioningPanel },
-  { id: 'public', label: 'Public access', Component: PublicAccessPanel },
-  { id: 'website', label: 'Website hosting', Component: WebsitePanel },
-  { id: 'lifecycle', label: 'Lifecycle rules', Component: LifecyclePanel },
-  { id: 'encryption', label: 'Default encryption', Component: EncryptionPanel },
-  { id: 'policy', label: 'Bucket policy', Component: PolicyPanel },
-  { id: 'cors', label: 'CORS', Component: CorsPanel },
-  { id: 'tags', label: 'Tags', Component: TagsPanel },
-  { id: 'logging', label: 'Access logging', Component: LoggingPanel },
-  { id: 'requesterPays', label: 'Requester pays', Component: RequesterPaysPanel },
+const panels: { id: string; labelKey: string; Component: ComponentType<PanelProps> }[] = [
+  { id: 'versioning', labelKey: 'buckets:settings.nav.versioning', Component: VersioningPanel },
+  { id: 'public', labelKey: 'buckets:settings.nav.public', Component: PublicAccessPanel },
+  { id: 'website', labelKey: 'buckets:settings.nav.website', Component: WebsitePanel },
+  { id: 'lifecycle', labelKey: 'buckets:settings.nav.lifecycle', Component: LifecyclePanel },
+  { id: 'encryption', labelKey: 'buckets:settings.nav.encryption', Component: EncryptionPanel },
+  { id: 'policy', labelKey: 'buckets:settings.nav.policy', Component: PolicyPanel },
+  { id: 'cors', labelKey: 'buckets:settings.nav.cors', Component: CorsPanel },
+  { id: 'tags', labelKey: 'buckets:settings.nav.tags', Component: TagsPanel },
+  { id: 'logging', labelKey: 'buckets:settings.nav.logging', Component: LoggingPanel },
+  { id: 'requesterPays', labelKey: 'buckets:settings.nav.requesterPays', Component: RequesterPaysPanel },
 ];
 
 export function BucketSettingsDialog({ connectionId, bucket }: { connectionId: string; bucket: string }) {
+  const { t } = useTranslation();
   const [settings, setSettings] = useState<BucketSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(panels[0]!.id);
-  const close = bucketSettingsDialog.close;
+  const unsaved = useRef<UnsavedChanges | null>(null);
   const reload = useCallback(async () => {
     try {
       setSettings(await unwrap(api().buckets.settings({ connectionId, bucket })));
@@ -44,22 +47,35 @@ export function BucketSettingsDialog({ connectionId, bucket }: { connectionId: s
   }, [connectionId, bucket]);
   useEffect(() => void reload(), [reload]);
   const panel = panels.find((p) => p.id === active)!;
+  /** Leaves the open panel (for another, or closing), asking first when it holds unsaved edits. */
+  const leave = async (then: () => void) => {
+    const pending = unsaved.current;
+    if (pending) {
+      const choice = await unsavedChangesDialog.open({ panel: t(panel.labelKey), canSave: pending.canSave });
+      if (choice === 'stay') return;
+      if (choice === 'save' && !(await pending.save())) return;
+      if (choice === 'discard') pending.discard();
+      unsaved.current = null;
+    }
+    then();
+  };
+  const close = () => void leave(bucketSettingsDialog.close);
 
   return (
-    <Modal title={`Bucket settings — ${bucket}`} onCancel={close} className="bucket-settings-dialog">
+    <Modal title={t('buckets:settings.title', { bucket })} onCancel={close} className="bucket-settings-dialog">
       <div className="bucket-settings">
-        <nav className="bucket-nav" aria-label="Bucket settings">
+        <nav className="bucket-nav" aria-label={t('buckets:settings.nav.label')}>
           {panels.map((p) => (
             <button
               key={p.id}
               type="button"
               className={p.id === active ? 'bucket-nav-item active' : 'bucket-nav-item'}
               aria-current={p.id === active ? 'page' : undefined}
-              onClick={() => setActive(p.id)}
+              onClick={() => p.id !== active && void leave(() => setActive(p.id))}
             >
-              {p.label}
+              {t(p.labelKey)}
               {settings && !(settings as unknown as Record<string, { supported: boolean }>)[settingKey(p.id)]?.supported ? (
-                <span className="bucket-nav-dim" title="Not available">—</span>
+                <span className="bucket-nav-dim" title={t('buckets:settings.nav.unavailable')}>—</span>
               ) : null}
             </button>
           ))}
@@ -68,29 +84,31 @@ export function BucketSettingsDialog({ connectionId, bucket }: { connectionId: s
           {settings ? (
             <>
               <div className="bucket-summary">
-                <span>Region: {settings.region}</span>
+                <span>{t('buckets:settings.region', { region: settings.region })}</span>
                 <PublicStatusBadge settings={settings} />
               </div>
-              <panel.Component connectionId={connectionId} bucket={bucket} settings={settings} reload={reload} />
+              <UnsavedChangesContext.Provider value={unsaved}>
+                <panel.Component connectionId={connectionId} bucket={bucket} settings={settings} reload={reload} />
+              </UnsavedChangesContext.Provider>
             </>
           ) : error ? (
             <div className="alert" role="alert">
               {error}
             </div>
           ) : (
-            <p className="bucket-note">Reading the bucket's settings…</p>
+            <p className="bucket-note">{t('buckets:settings.reading')}</p>
           )}
         </div>
       </div>
       <ModalFooter
         start={
           <button type="button" className="btn btn-link danger-link" onClick={() => openDeleteBucket(connectionId, bucket)}>
-            Delete bucket…
+            {t('buckets:settings.deleteBucket')}
           </button>
         }
       >
         <button type="button" className="btn" onClick={close}>
-          Done
+          {t('buckets:done')}
         </button>
       </ModalFooter>
     </Modal>

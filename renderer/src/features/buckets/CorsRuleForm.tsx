@@ -1,4 +1,5 @@
 /** The fields of one CORS rule: which sites, which methods and headers, and how long browsers may cache the answer. */
+import { useTranslation } from 'react-i18next';
 import { FormRow } from '../../components/dialogs/Field.js';
 import { corsMethods, type CorsDraft, type CorsProblems } from './corsDraft.js';
 import { LinesField } from './LinesField.js';
@@ -11,18 +12,19 @@ interface Props {
 }
 
 export function CorsRuleForm({ draft, problems, onChange }: Props) {
+  const { t } = useTranslation();
   return (
     <div className="form rule-form">
       <LinesField
-        label="Allowed origins"
+        label={t('buckets:cors.form.origins')}
         value={draft.origins}
         onChange={(origins) => onChange({ origins })}
         error={problems.origins}
-        placeholder="https://app.example.com"
-        hint="One a line: https://app.example.com, https://*.example.com, or * for any site."
+        placeholder={t('buckets:placeholder.origin')}
+        hint={t('buckets:cors.form.originsHint')}
       />
-      <FormRow label="Methods" error={problems.methods}>
-        <div className="rule-methods" role="group" aria-label="Allowed methods">
+      <FormRow label={t('buckets:cors.form.methods')} error={problems.methods}>
+        <div className="rule-methods" role="group" aria-label={t('buckets:cors.form.allowedMethods')}>
           {corsMethods.map((m) => (
             <label key={m}>
               <input
@@ -39,25 +41,25 @@ export function CorsRuleForm({ draft, problems, onChange }: Props) {
         </div>
       </FormRow>
       <LinesField
-        label="Allowed headers"
+        label={t('buckets:cors.form.allowedHeaders')}
         value={draft.allowedHeaders}
         onChange={(allowedHeaders) => onChange({ allowedHeaders })}
         error={problems.allowedHeaders}
         placeholder="*"
-        hint="Request headers the pages may send, one a line; * allows any."
+        hint={t('buckets:cors.form.allowedHeadersHint')}
       />
       <LinesField
-        label="Exposed headers"
+        label={t('buckets:cors.form.exposeHeaders')}
         value={draft.exposeHeaders}
         onChange={(exposeHeaders) => onChange({ exposeHeaders })}
         error={problems.exposeHeaders}
         placeholder="ETag"
-        hint="Answer headers the pages' scripts may read, such as ETag."
+        hint={t('buckets:cors.form.exposeHeadersHint')}
       />
       <NumberField
-        label="Cache preflight for"
-        unit="seconds"
-        placeholder="not set"
+        label={t('buckets:cors.form.maxAge')}
+        unit={t('buckets:cors.form.seconds')}
+        placeholder={t('buckets:cors.form.notSet')}
         value={draft.maxAgeSeconds}
         error={problems.maxAgeSeconds}
         onChange={(maxAgeSeconds) => onChange({ maxAgeSeconds })}

@@ -1,5 +1,6 @@
 /** Deletes a bucket: refused politely when it has content, or emptied first after typing its name. */
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { EmptyBucketCount } from '../../../../shared/buckets.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { DialogAlert, DialogFooter } from '../../components/dialogs/DialogFooter.js';
@@ -10,6 +11,7 @@ import { refresh } from '../browser/navigation.js';
 import { bucketSettingsDialog, deleteBucketDialog } from './dialogs.js';
 
 export function DeleteBucketDialog({ connectionId, bucket }: { connectionId: string; bucket: string }) {
+  const { t } = useTranslation();
   const [count, setCount] = useState<EmptyBucketCount | null>(null);
   const [typed, setTyped] = useState('');
   const { busy, error, setError, run: submit } = useSubmit();
@@ -22,7 +24,9 @@ export function DeleteBucketDialog({ connectionId, bucket }: { connectionId: str
   const jobId = `delete-${bucket}`;
   useEffect(() => api().buckets.onJobProgress((p) => p.jobId === jobId && setRemoved(p.done)), [jobId]);
 
+  const ready = !!count && !busy && (total === 0 || typed === bucket);
   const run = async () => {
+    if (!ready) return;
     await submit(async () => {
       await unwrap(api().buckets.delete({ connectionId, bucket, empty: total > 0, confirmName: typed, jobId }));
       close();
@@ -32,32 +36,37 @@ export function DeleteBucketDialog({ connectionId, bucket }: { connectionId: str
   };
 
   return (
-    <Modal title={`Delete bucket “${bucket}”?`} onCancel={close} role="alertdialog" className="small-dialog" icon={<WarningIcon size={20} />}>
-      <div className="modal-body">
-        {!count && !error ? <p>Counting what the bucket holds…</p> : null}
-        {count && total === 0 ? <p>The bucket is empty. Deleting it frees its name for anyone to take.</p> : null}
+    <Modal title={t('buckets:delete.title', { bucket })} onCancel={close} role="alertdialog" className="small-dialog" icon={<WarningIcon size={20} />}>
+      <form
+        className="modal-body form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run();
+        }}
+      >
+        {!count && !error ? <p>{t('buckets:delete.counting')}</p> : null}
+        {count && total === 0 ? <p>{t('buckets:delete.empty')}</p> : null}
         {count && total > 0 ? (
           <>
             <p data-testid="empty-count">
-              The bucket is not empty: it holds {count.versions.toLocaleString()} object version{count.versions === 1 ? '' : 's'} and {count.deleteMarkers.toLocaleString()} delete marker
-              {count.deleteMarkers === 1 ? '' : 's'}. “Empty and delete” removes every one of them permanently.
+              {t('buckets:delete.notEmpty', {
+                versions: t('buckets:delete.versions', { count: count.versions }),
+                markers: t('buckets:delete.markers', { count: count.deleteMarkers }),
+              })}
             </p>
             <label className="bucket-confirm">
-              Type <strong>{bucket}</strong> to confirm
-              <input className="input mono" aria-label="Bucket name to confirm" value={typed} onChange={(e) => setTyped(e.currentTarget.value)} autoFocus />
+              <span className="bucket-confirm-prompt">
+                <Trans i18nKey="buckets:delete.typeToConfirm" values={{ bucket }} components={{ 1: <strong className="mono" data-user-text /> }} />
+              </span>
+              <input className="input mono" aria-label={t('buckets:delete.confirmLabel')} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} autoFocus />
             </label>
-            {busy ? <p>Removed {removed.toLocaleString()} of {total.toLocaleString()}…</p> : null}
+            {busy ? <p>{t('buckets:delete.progress', { removed, total })}</p> : null}
           </>
         ) : null}
         <DialogAlert message={error} />
-      </div>
-      <DialogFooter
-        onCancel={close}
-        action={total > 0 ? 'Empty and delete' : 'Delete bucket'}
-        onAction={() => void run()}
-        actionDisabled={!count || busy || (total > 0 && typed !== bucket)}
-        danger
-      />
+        <DialogFooter onCancel={close} action={total > 0 ? t('buckets:delete.emptyAndDelete') : t('buckets:delete.action')} actionDisabled={!ready} danger />
+      </form>
     </Modal>
   );
 }

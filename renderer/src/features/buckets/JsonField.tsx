@@ -8,16 +8,18 @@ interface Props {
   problem: string | null;
   rows?: number;
   placeholder?: string;
+  /** Sizes the text area (e.g. to the window) instead of `rows`. */
+  className?: string;
 }
 
-export function JsonField({ label, value, onChange, problem, rows = 10, placeholder }: Props) {
+export function JsonField({ label, value, onChange, problem, rows = 10, placeholder, className }: Props) {
   const id = useId();
   return (
     <div className="bucket-json">
       <label htmlFor={id}>{label}</label>
       <textarea
         id={id}
-        className="input mono bucket-textarea"
+        className={className ? `input mono bucket-textarea ${className}` : 'input mono bucket-textarea'}
         rows={rows}
         spellCheck={false}
         value={value}
@@ -35,14 +37,3 @@ export function JsonField({ label, value, onChange, problem, rows = 10, placehol
   );
 }
 
-/** Parses a JSON array, or says why it is not one. */
-export function parseJsonArray<T>(text: string): { value: T[] } | { problem: string } {
-  if (text.trim() === '') return { value: [] };
-  try {
-    const value: unknown = JSON.parse(text);
-    if (!Array.isArray(value)) return { problem: 'Enter a JSON array: [ … ].' };
-    return { value: value as T[] };
-  } catch (error) {
-    return { problem: `Not valid JSON: ${(error as Error).message}` };
-  }
-}

@@ -1,4 +1,5 @@
 /** Lifecycle rules edited as a form: one card per rule, checked as you type, saved together. */
+import { useTranslation } from 'react-i18next';
 import type { LifecycleRule } from '../../../../shared/buckets.js';
 import { api, unwrap } from '../../api/client.js';
 import './bucketRules.css';
@@ -15,6 +16,7 @@ const none: LifecycleRule[] = [];
 const maxRules = 1000;
 
 export function LifecyclePanel({ connectionId, bucket, settings, reload }: PanelProps) {
+  const { t } = useTranslation();
   const list = useDrafts(settings.lifecycle.supported ? settings.lifecycle.value : none, toLifecycleDraft, fromLifecycleDraft);
   const problems = lifecycleProblems(list.drafts);
   const invalid = problems.some(hasProblems);
@@ -22,26 +24,27 @@ export function LifecyclePanel({ connectionId, bucket, settings, reload }: Panel
   const add = () => list.add(newLifecycleDraft(list.drafts.map((d) => d.id.trim())));
   return (
     <PanelFrame
-      title="Lifecycle rules"
-      explanation="Moves objects to cheaper storage classes or deletes them after a number of days, automatically."
+      title={t('buckets:lifecycle.title')}
+      explanation={t('buckets:lifecycle.explanation')}
       panel={settings.lifecycle}
     >
       {() => (
         <RulesEditor
           list={list}
-          empty="No rules: objects stay where they are until someone deletes them."
+          empty={t('buckets:lifecycle.empty')}
           card={(draft, i) => ({
-            label: `Lifecycle rule ${i + 1}`,
-            title: draft.id.trim() || 'Rule without an ID',
+            label: t('buckets:lifecycle.cardLabel', { n: i + 1 }),
+            removeLabel: t('buckets:lifecycle.removeLabel', { n: i + 1 }),
+            title: draft.id.trim() || t('buckets:lifecycle.noId'),
             titleMono: !!draft.id.trim(),
             summary: describeLifecycleRule(fromLifecycleDraft(draft)),
-            badge: draft.enabled ? undefined : 'Disabled',
+            badge: draft.enabled ? undefined : t('buckets:lifecycle.disabledBadge'),
             invalid: hasProblems(problems[i]!),
             form: <LifecycleRuleForm draft={draft} problems={problems[i]!} onChange={(patch) => list.edit(i, patch)} />,
           })}
           onAdd={add}
           canAdd={list.drafts.length < maxRules}
-          saveLabel="Save rules"
+          saveLabel={t('buckets:lifecycle.save')}
           invalid={invalid}
           save={save}
           onSave={() => unwrap(api().buckets.setLifecycle({ connectionId, bucket, rules: list.drafts.map(fromLifecycleDraft) }))}

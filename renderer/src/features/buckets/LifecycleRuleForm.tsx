@@ -1,5 +1,6 @@
 /** The fields of one lifecycle rule: name, on/off, which objects, and what happens to them when. */
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormRow, TextField } from '../../components/dialogs/Field.js';
 import type { FilterKind, LifecycleDraft, LifecycleProblems } from './lifecycleDraft.js';
 import { NumberField } from './NumberField.js';
@@ -11,47 +12,48 @@ interface Props {
   onChange(patch: Partial<LifecycleDraft>): void;
 }
 
-const filters: { kind: FilterKind; label: string }[] = [
-  { kind: 'all', label: 'Whole bucket' },
-  { kind: 'prefix', label: 'Prefix' },
-  { kind: 'tag', label: 'Tag' },
-  { kind: 'prefixAndTag', label: 'Prefix and tag' },
+const filters: { kind: FilterKind; labelKey: string }[] = [
+  { kind: 'all', labelKey: 'buckets:lifecycle.form.filter.all' },
+  { kind: 'prefix', labelKey: 'buckets:lifecycle.form.filter.prefix' },
+  { kind: 'tag', labelKey: 'buckets:lifecycle.form.filter.tag' },
+  { kind: 'prefixAndTag', labelKey: 'buckets:lifecycle.form.filter.prefixAndTag' },
 ];
 
 export function LifecycleRuleForm({ draft, problems, onChange }: Props) {
+  const { t } = useTranslation();
   const id = useId();
   const withPrefix = draft.filter === 'prefix' || draft.filter === 'prefixAndTag';
   const withTag = draft.filter === 'tag' || draft.filter === 'prefixAndTag';
   return (
     <div className="form rule-form">
-      <TextField label="Rule ID" value={draft.id} onChange={(v) => onChange({ id: v })} error={problems.id} mono />
-      <FormRow label="Status">
+      <TextField label={t('buckets:lifecycle.form.id')} value={draft.id} onChange={(v) => onChange({ id: v })} error={problems.id} mono />
+      <FormRow label={t('buckets:lifecycle.form.status')}>
         <label className="rule-switch">
           <input id={`${id}-enabled`} type="checkbox" role="switch" checked={draft.enabled} onChange={(e) => onChange({ enabled: e.currentTarget.checked })} />
-          <span>{draft.enabled ? 'Enabled' : 'Disabled: kept, but does nothing'}</span>
+          <span>{draft.enabled ? t('buckets:lifecycle.form.enabled') : t('buckets:lifecycle.form.disabled')}</span>
         </label>
       </FormRow>
-      <FormRow label="Applies to">
-        <div className="segmented" role="radiogroup" aria-label="Applies to">
+      <FormRow label={t('buckets:lifecycle.form.appliesTo')}>
+        <div className="segmented" role="radiogroup" aria-label={t('buckets:lifecycle.form.appliesTo')}>
           {filters.map((f) => (
             <label key={f.kind} className={draft.filter === f.kind ? 'segment checked' : 'segment'}>
               <input type="radio" name={`${id}-filter`} checked={draft.filter === f.kind} onChange={() => onChange({ filter: f.kind })} />
-              {f.label}
+              {t(f.labelKey)}
             </label>
           ))}
         </div>
       </FormRow>
       {withPrefix ? (
-        <TextField label="Prefix" value={draft.prefix} onChange={(v) => onChange({ prefix: v })} error={problems.prefix} placeholder="logs/" mono />
+        <TextField label={t('buckets:lifecycle.form.prefix')} value={draft.prefix} onChange={(v) => onChange({ prefix: v })} error={problems.prefix} placeholder={t('buckets:placeholder.prefix')} mono />
       ) : null}
       {withTag ? (
-        <FormRow label="Tag" htmlFor={`${id}-tag-key`} error={problems.tagKey ?? problems.tagValue}>
+        <FormRow label={t('buckets:lifecycle.form.tag')} htmlFor={`${id}-tag-key`} error={problems.tagKey ?? problems.tagValue}>
           <div className="rule-tag">
             <input
               id={`${id}-tag-key`}
               className="input mono"
-              aria-label="Tag key"
-              placeholder="key"
+              aria-label={t('buckets:lifecycle.form.tagKey')}
+              placeholder={t('buckets:lifecycle.form.keyPlaceholder')}
               value={draft.tagKey}
               aria-invalid={problems.tagKey ? 'true' : undefined}
               onChange={(e) => onChange({ tagKey: e.currentTarget.value })}
@@ -59,8 +61,8 @@ export function LifecycleRuleForm({ draft, problems, onChange }: Props) {
             <span>=</span>
             <input
               className="input mono"
-              aria-label="Tag value"
-              placeholder="value"
+              aria-label={t('buckets:lifecycle.form.tagValue')}
+              placeholder={t('buckets:lifecycle.form.valuePlaceholder')}
               value={draft.tagValue}
               aria-invalid={problems.tagValue ? 'true' : undefined}
               onChange={(e) => onChange({ tagValue: e.currentTarget.value })}
@@ -70,22 +72,22 @@ export function LifecycleRuleForm({ draft, problems, onChange }: Props) {
       ) : null}
       <TransitionsEditor rows={draft.transitions} problems={problems.transitions} onChange={(transitions) => onChange({ transitions })} />
       <NumberField
-        label="Delete objects"
-        unit="days after creation"
+        label={t('buckets:lifecycle.form.expire')}
+        unit={t('buckets:lifecycle.form.expireUnit')}
         value={draft.expirationDays}
         error={problems.expirationDays}
         onChange={(v) => onChange({ expirationDays: v })}
       />
       <NumberField
-        label="Delete old versions"
-        unit="days after they are replaced"
+        label={t('buckets:lifecycle.form.oldVersions')}
+        unit={t('buckets:lifecycle.form.oldVersionsUnit')}
         value={draft.noncurrentExpirationDays}
         error={problems.noncurrentExpirationDays}
         onChange={(v) => onChange({ noncurrentExpirationDays: v })}
       />
       <NumberField
-        label="Abort unfinished uploads"
-        unit="days after they start"
+        label={t('buckets:lifecycle.form.abort')}
+        unit={t('buckets:lifecycle.form.abortUnit')}
         value={draft.abortIncompleteMultipartDays}
         error={problems.abortIncompleteMultipartDays}
         onChange={(v) => onChange({ abortIncompleteMultipartDays: v })}

@@ -1,5 +1,6 @@
 /** A labelled whole-number field with its unit after it ("days", "seconds") and its problem below. */
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormRow } from '../../components/dialogs/Field.js';
 
 interface Props {
@@ -11,7 +12,8 @@ interface Props {
   placeholder?: string;
 }
 
-export function NumberField({ label, value, onChange, unit, error, placeholder = 'never' }: Props) {
+export function NumberField({ label, value, onChange, unit, error, placeholder }: Props) {
+  const { t } = useTranslation();
   const id = useId();
   return (
     <FormRow label={label} htmlFor={id} error={error} errorId={`${id}-error`}>
@@ -22,7 +24,7 @@ export function NumberField({ label, value, onChange, unit, error, placeholder =
           inputMode="numeric"
           autoComplete="off"
           value={value}
-          placeholder={placeholder}
+          placeholder={placeholder ?? t('buckets:never')}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(e) => onChange(e.currentTarget.value)}

@@ -1,15 +1,19 @@
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { PublicAccessBlock } from '../../../../shared/buckets.js';
 import { api, unwrap } from '../../api/client.js';
+import { askConfirm } from '../../state/dialogs.js';
+import { useConnections } from '../connections/connectionStore.js';
 import { PanelFrame, SaveState } from './PanelFrame.js';
 import type { PanelProps } from './panelProps.js';
+import { useUnsavedChanges } from './unsavedChanges.js';
 import { useSave } from './useSave.js';
 
-export const blockSwitches: { key: keyof PublicAccessBlock; label: string; blocks: string }[] = [
-  { key: 'blockPublicAcls', label: 'Block public ACLs', blocks: 'Refuses new ACLs that grant access to everyone.' },
-  { key: 'ignorePublicAcls', label: 'Ignore public ACLs', blocks: 'Ignores every public ACL already on the bucket and its objects.' },
-  { key: 'blockPublicPolicy', label: 'Block public bucket policies', blocks: 'Refuses bucket policies that grant public access.' },
-  { key: 'restrictPublicBuckets', label: 'Restrict public buckets', blocks: 'Limits a public policy to AWS services and this account.' },
+export const blockSwitches: { key: keyof PublicAccessBlock; labelKey: string; blocksKey: string }[] = [
+  { key: 'blockPublicAcls', labelKey: 'buckets:public.switch.blockPublicAcls', blocksKey: 'buckets:public.switch.blockPublicAclsNote' },
+  { key: 'ignorePublicAcls', labelKey: 'buckets:public.switch.ignorePublicAcls', blocksKey: 'buckets:public.switch.ignorePublicAclsNote' },
+  { key: 'blockPublicPolicy', labelKey: 'buckets:public.switch.blockPublicPolicy', blocksKey: 'buckets:public.switch.blockPublicPolicyNote' },
+  { key: 'restrictPublicBuckets', labelKey: 'buckets:public.switch.restrictPublicBuckets', blocksKey: 'buckets:public.switch.restrictPublicBucketsNote' },
 ];
 
 /**
@@ -17,51 +21,62 @@ export const blockSwitches: { key: keyof PublicAccessBlock; label: string; block
  * Access switch (the bucket's or the account's) makes S3 ignore it.
  */
 export function PublicStatusBadge({ settings }: Pick<PanelProps, 'settings'>) {
+  const { t } = useTranslation();
   const status = settings.publicStatus;
-  if (!status.supported) return <span className="bucket-badge neutral">Public status unknown</span>;
+  if (!status.supported) return <span className="bucket-badge neutral">{t('buckets:public.unknown')}</span>;
   const { policyIsPublic, aclGrantsPublic } = status.value;
   const switches = [settings.publicAccessBlock, settings.accountPublicAccessBlock].flatMap((p) => (p.supported ? [p.value] : []));
   const policyRestricted = switches.some((b) => b.restrictPublicBuckets);
   const aclsIgnored = switches.some((b) => b.ignorePublicAcls);
   const through = [
-    policyIsPublic && !policyRestricted ? 'the bucket policy' : '',
-    ...(aclsIgnored ? [] : aclGrantsPublic.map((g) => `ACL (${g})`)),
+    policyIsPublic && !policyRestricted ? t('buckets:public.throughPolicy') : '',
+    ...(aclsIgnored ? [] : aclGrantsPublic.map((grantee) => t('buckets:public.throughAcl', { grantee }))),
   ].filter(Boolean);
   if (through.length) {
     return (
       <span className="bucket-badge danger" data-testid="public-badge">
-        Public — through {through.join(', ')}
+        {t('buckets:public.publicThrough', { through: through.join(', ') })}
       </span>
     );
   }
   const blocked = (policyIsPublic && policyRestricted) || (aclGrantsPublic.length > 0 && aclsIgnored);
   return (
     <span className={blocked ? 'bucket-badge neutral' : 'bucket-badge ok'} data-testid="public-badge">
-      {blocked ? 'Not public — a public grant is blocked by Block Public Access' : 'Not public'}
+      {blocked ? t('buckets:public.notPublicBlocked') : t('buckets:public.notPublic')}
     </span>
   );
 }
 
 export function PublicAccessPanel({ connectionId, bucket, settings, reload }: PanelProps) {
+  const { t } = useTranslation();
   const current = settings.publicAccessBlock.supported ? settings.publicAccessBlock.value : null;
   const [draft, setDraft] = useState<PublicAccessBlock | null>(current);
   useEffect(() => setDraft(current), [JSON.stringify(current)]); // eslint-disable-line react-hooks/exhaustive-deps
   const save = useSave(reload);
   const account = settings.accountPublicAccessBlock;
-  const changed = draft && current && JSON.stringify(draft) !== JSON.stringify(current);
+  const changed = !!draft && !!current && JSON.stringify(draft) !== JSON.stringify(current);
+  const saved = useConnections((s) => s.list.find((c) => c.id === connectionId));
+  const customEndpoint = saved?.protocol === 's3' && saved.endpoint.kind === 'custom';
+  const write = (block: PublicAccessBlock) => save.run(() => unwrap(api().buckets.setPublicAccessBlock({ connectionId, bucket, block })));
+  useUnsavedChanges(changed, { canSave: true, save: () => (draft ? write(draft) : Promise.resolve(true)), discard: () => setDraft(current) });
+  // Block all is the panic button: it is applied (after one question), never left as ticked boxes.
+  const blockAll = async () => {
+    const ok = await askConfirm({
+      title: t('buckets:public.blockAllTitle'),
+      message: customEndpoint ? t('buckets:public.blockAllMessageCustom', { bucket }) : t('buckets:public.blockAllMessage', { bucket }),
+      confirmLabel: t('buckets:public.blockAllConfirm'),
+    });
+    if (ok) await write({ blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true });
+  };
   return (
-    <PanelFrame
-      title="Public access"
-      explanation="Block Public Access overrides ACLs and policies so that nothing in the bucket can be made public by mistake."
-      panel={settings.publicAccessBlock}
-    >
+    <PanelFrame title={t('buckets:public.title')} explanation={t('buckets:public.explanation')} panel={settings.publicAccessBlock}>
       {() => (
         <div className="bucket-panel-body">
           <p>
-            Right now: <PublicStatusBadge settings={settings} />
+            {t('buckets:public.rightNow')} <PublicStatusBadge settings={settings} />
           </p>
           <fieldset className="bucket-switches">
-            <legend>Block Public Access for this bucket</legend>
+            <legend>{t('buckets:public.legend')}</legend>
             {blockSwitches.map((s) => (
               <label key={s.key} className="bucket-switch">
                 <input
@@ -73,38 +88,37 @@ export function PublicAccessPanel({ connectionId, bucket, settings, reload }: Pa
                   }}
                 />
                 <span>
-                  <strong>{s.label}</strong>
-                  <small>{s.blocks}</small>
+                  <strong>{t(s.labelKey)}</strong>
+                  <small>{t(s.blocksKey)}</small>
                 </span>
               </label>
             ))}
           </fieldset>
           <div className="bucket-actions">
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={!changed || save.busy}
-              onClick={() => draft && void save.run(() => unwrap(api().buckets.setPublicAccessBlock({ connectionId, bucket, block: draft })))}
-            >
-              Save switches
+            <button type="button" className="btn btn-primary" disabled={!changed || save.busy} onClick={() => draft && void write(draft)}>
+              {t('buckets:public.save')}
             </button>
-            <button type="button" className="btn" disabled={save.busy} onClick={() => setDraft({ blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true })}>
-              Block all
+            <button type="button" className="btn" disabled={save.busy || (current ? Object.values(current).every(Boolean) : false)} onClick={() => void blockAll()}>
+              {t('buckets:public.blockAll')}
             </button>
           </div>
           <SaveState {...save.state} />
           <div className="bucket-subsection">
-            <h4>Account-level switches (read only)</h4>
+            <h4>{t('buckets:public.accountTitle')}</h4>
             {account.supported ? (
               <ul className="bucket-list">
                 {blockSwitches.map((s) => (
                   <li key={s.key}>
-                    {s.label}: <strong>{account.value[s.key] ? 'On' : 'Off'}</strong>
+                    {account.value[s.key] ? (
+                      <Trans i18nKey="buckets:public.accountOn" values={{ label: t(s.labelKey) }} components={{ 1: <strong /> }} />
+                    ) : (
+                      <Trans i18nKey="buckets:public.accountOff" values={{ label: t(s.labelKey) }} components={{ 1: <strong /> }} />
+                    )}
                   </li>
                 ))}
               </ul>
             ) : (
-              <p className="bucket-note">{account.message}</p>
+              <p className="bucket-note">{t(account.message.key, account.message.params ?? {})}</p>
             )}
           </div>
         </div>

@@ -1,31 +1,31 @@
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.js';
 import { PanelFrame, SaveState } from './PanelFrame.js';
 import type { PanelProps } from './panelProps.js';
 import { useSave } from './useSave.js';
 
 export function RequesterPaysPanel({ connectionId, bucket, settings, reload }: PanelProps) {
+  const { t } = useTranslation();
   const save = useSave(reload);
   const set = (requesterPays: boolean) => save.run(() => unwrap(api().buckets.setRequesterPays({ connectionId, bucket, requesterPays })));
   return (
     <PanelFrame
-      title="Requester pays"
-      explanation="Normally the bucket owner pays for every request and download. With requester pays on, whoever reads the data pays for the requests and the transfer out; the owner still pays for storage."
+      title={t('buckets:requesterPays.title')}
+      explanation={t('buckets:requesterPays.explanation')}
       panel={settings.requesterPays}
     >
       {(on) => (
         <div className="bucket-panel-body">
           <p>
-            Now:{' '}
+            {t('buckets:now')}{' '}
             <span className={`bucket-badge ${on ? 'ok' : 'neutral'}`} data-testid="requester-pays-state">
-              {on ? 'The requester pays' : 'The bucket owner pays'}
+              {on ? t('buckets:requesterPays.requester') : t('buckets:requesterPays.owner')}
             </span>
           </p>
-          <p className="bucket-note">
-            Anonymous requests are refused while it is on, and readers from other accounts must agree to pay by sending the “x-amz-request-payer” header.
-          </p>
+          <p className="bucket-note">{t('buckets:requesterPays.note')}</p>
           <div className="bucket-actions">
             <button type="button" className={on ? 'btn' : 'btn btn-primary'} disabled={save.busy} onClick={() => void set(!on)}>
-              {on ? 'Turn requester pays off' : 'Turn requester pays on'}
+              {on ? t('buckets:requesterPays.turnOff') : t('buckets:requesterPays.turnOn')}
             </button>
           </div>
           <SaveState {...save.state} />

@@ -1,4 +1,5 @@
 /** A website's routing rules: one card per rule, checked as you type; saved with the website settings. */
+import { useTranslation } from 'react-i18next';
 import { PlusIcon } from '../../components/icons.js';
 import './bucketRules.css';
 import { describeRoutingRule, fromRoutingDraft, newRoutingDraft, routingHasProblems, type RoutingDraft, type RoutingProblems } from './routingDraft.js';
@@ -18,16 +19,18 @@ interface Props {
 const maxRules = 50;
 
 export function RoutingRulesEditor({ drafts, problems, isOpen, toggle, edit, remove, add }: Props) {
+  const { t } = useTranslation();
   return (
     <div className="bucket-subsection rule-section">
-      <h4>Routing rules</h4>
-      <p className="bucket-note">Redirect some requests elsewhere, such as an old folder to its new name, or missing pages to another host.</p>
+      <h4>{t('buckets:routing.title')}</h4>
+      <p className="bucket-note">{t('buckets:routing.explanation')}</p>
       <div className="rule-list">
         {drafts.map((draft, i) => (
           <RuleCard
             key={draft.key}
-            label={`Routing rule ${i + 1}`}
-            title={`Rule ${i + 1}`}
+            label={t('buckets:routing.cardLabel', { n: i + 1 })}
+            removeLabel={t('buckets:routing.removeLabel', { n: i + 1 })}
+            title={t('buckets:routing.cardTitle', { n: i + 1 })}
             summary={describeRoutingRule(fromRoutingDraft(draft))}
             invalid={routingHasProblems(problems[i]!)}
             open={isOpen(draft)}
@@ -40,7 +43,7 @@ export function RoutingRulesEditor({ drafts, problems, isOpen, toggle, edit, rem
       </div>
       {drafts.length < maxRules ? (
         <button type="button" className="btn-link rule-add-link" onClick={() => add(newRoutingDraft())}>
-          <PlusIcon size={12} /> Add routing rule
+          <PlusIcon size={12} /> {t('buckets:routing.add')}
         </button>
       ) : null}
     </div>

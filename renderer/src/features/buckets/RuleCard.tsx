@@ -1,10 +1,13 @@
 /** One rule in a list: a header that opens and closes it, its one-line summary, and its form. */
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ChevronRightIcon, TrashIcon } from '../../components/icons.js';
 
 interface Props {
   /** Names the card for assistive tech and tests, such as "Lifecycle rule 2"; stays put while the title is edited. */
   label: string;
+  /** The remove button's name, such as "Remove lifecycle rule 2". */
+  removeLabel: string;
   title: string;
   /** Set the title in the code font (it is an identifier). */
   titleMono?: boolean;
@@ -19,7 +22,8 @@ interface Props {
   children: ReactNode;
 }
 
-export function RuleCard({ label, title, titleMono, summary, open, onToggle, onRemove, badge, invalid, children }: Props) {
+export function RuleCard({ label, removeLabel, title, titleMono, summary, open, onToggle, onRemove, badge, invalid, children }: Props) {
+  const { t } = useTranslation();
   const bodyId = useId();
   return (
     <div className={`rule-card${invalid ? ' invalid' : ''}`} role="group" aria-label={label}>
@@ -28,9 +32,9 @@ export function RuleCard({ label, title, titleMono, summary, open, onToggle, onR
           <ChevronRightIcon size={14} className={open ? 'rule-chevron open' : 'rule-chevron'} />
           <span className={titleMono ? 'rule-card-title mono' : 'rule-card-title'}>{title}</span>
           {badge ? <span className="rule-badge">{badge}</span> : null}
-          {invalid && !open ? <span className="rule-badge danger">Needs attention</span> : null}
+          {invalid && !open ? <span className="rule-badge danger">{t('buckets:rules.needsAttention')}</span> : null}
         </button>
-        <button type="button" className="icon-btn small" aria-label={`Remove ${label.charAt(0).toLowerCase()}${label.slice(1)}`} title="Remove" onClick={onRemove}>
+        <button type="button" className="icon-btn small" aria-label={removeLabel} title={t('buckets:remove')} onClick={onRemove}>
           <TrashIcon size={14} />
         </button>
       </div>

@@ -1,4 +1,5 @@
 /** The buttons under a list of rules: add one, save them all, or drop the unsaved edits. */
+import { useTranslation } from 'react-i18next';
 import { PlusIcon } from '../../components/icons.js';
 
 interface Props {
@@ -15,16 +16,17 @@ interface Props {
 }
 
 export function RulesActions({ addLabel, onAdd, canAdd = true, saveLabel, canSave, onSave, changed, onDiscard, invalidNote }: Props) {
+  const { t } = useTranslation();
   return (
     <div className="bucket-actions rule-actions">
       <button type="button" className="btn" disabled={!canAdd} onClick={onAdd}>
         <PlusIcon size={12} /> {addLabel}
       </button>
       <span className="rule-actions-gap" />
-      {invalidNote ? <span className="field-error">{invalidNote}</span> : null}
+      {invalidNote ? <span className="field-error rule-actions-note">{invalidNote}</span> : null}
       {changed ? (
         <button type="button" className="btn" onClick={onDiscard}>
-          Discard changes
+          {t('buckets:rules.discard')}
         </button>
       ) : null}
       <button type="button" className="btn btn-primary" disabled={!canSave} onClick={onSave}>

@@ -1,14 +1,17 @@
 /** A panel's list of rule cards with the add, save and discard buttons under it. */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SaveState } from './PanelFrame.js';
 import { RuleCard } from './RuleCard.js';
 import { RulesActions } from './RulesActions.js';
 import type { Drafts } from './useDrafts.js';
+import { useUnsavedChanges } from './unsavedChanges.js';
 import type { useSave } from './useSave.js';
 
 /** How one draft shows as a card. */
 export interface RuleCardView {
   label: string;
+  removeLabel: string;
   title: string;
   titleMono?: boolean;
   summary: string;
@@ -32,6 +35,8 @@ interface Props<D extends { key: string }> {
 }
 
 export function RulesEditor<D extends { key: string }>({ list, empty, card, onAdd, canAdd, saveLabel, invalid, save, onSave }: Props<D>) {
+  const { t } = useTranslation();
+  useUnsavedChanges(list.changed, { canSave: !invalid, save: () => save.run(onSave), discard: list.discard });
   return (
     <div className="bucket-panel-body">
       {list.drafts.length === 0 ? <p className="bucket-note">{empty}</p> : null}
@@ -42,6 +47,7 @@ export function RulesEditor<D extends { key: string }>({ list, empty, card, onAd
             <RuleCard
               key={draft.key}
               label={view.label}
+              removeLabel={view.removeLabel}
               title={view.title}
               titleMono={view.titleMono}
               summary={view.summary}
@@ -57,7 +63,7 @@ export function RulesEditor<D extends { key: string }>({ list, empty, card, onAd
         })}
       </div>
       <RulesActions
-        addLabel="Add rule"
+        addLabel={t('buckets:rules.add')}
         onAdd={onAdd}
         canAdd={canAdd}
         saveLabel={saveLabel}
@@ -65,7 +71,7 @@ export function RulesEditor<D extends { key: string }>({ list, empty, card, onAd
         onSave={() => void save.run(onSave)}
         changed={list.changed}
         onDiscard={list.discard}
-        invalidNote={invalid ? 'Fix the fields marked above to save.' : null}
+        invalidNote={invalid ? t('buckets:rules.invalid') : null}
       />
       <SaveState {...save.state} />
     </div>

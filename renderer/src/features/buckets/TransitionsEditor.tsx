@@ -1,7 +1,9 @@
 /** A lifecycle rule's transitions: rows of "after N days, move to class", added and removed freely. */
+import { useTranslation } from 'react-i18next';
 import { FormRow } from '../../components/dialogs/Field.js';
 import { CloseIcon, PlusIcon } from '../../components/icons.js';
 import { transitionClasses, type TransitionDraft } from './lifecycleDraft.js';
+import { formatStorageClass } from '../../lib/format.js';
 
 interface Props {
   rows: TransitionDraft[];
@@ -20,33 +22,34 @@ function nextRow(rows: TransitionDraft[]): TransitionDraft {
 }
 
 export function TransitionsEditor({ rows, problems, onChange }: Props) {
+  const { t } = useTranslation();
   const set = (i: number, patch: Partial<TransitionDraft>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
-    <FormRow label="Move objects">
-      <div className="rule-transitions" role="group" aria-label="Transitions">
-        {rows.length === 0 ? <span className="field-hint">They stay in their storage class.</span> : null}
+    <FormRow label={t('buckets:lifecycle.form.move')}>
+      <div className="rule-transitions" role="group" aria-label={t('buckets:lifecycle.form.transitions')}>
+        {rows.length === 0 ? <span className="field-hint">{t('buckets:lifecycle.form.noTransitions')}</span> : null}
         {rows.map((row, i) => (
           <div key={i} className="rule-transition">
             <div className="rule-transition-row">
-              <span>after</span>
+              <span>{t('buckets:lifecycle.form.after')}</span>
               <input
                 className="input rule-days-input"
                 inputMode="numeric"
-                aria-label={`Transition ${i + 1} days`}
+                aria-label={t('buckets:lifecycle.form.transitionDays', { n: i + 1 })}
                 value={row.days}
                 aria-invalid={problems[i] ? 'true' : undefined}
                 onChange={(e) => set(i, { days: e.currentTarget.value })}
               />
-              <span>days to</span>
-              <select className="select" aria-label={`Transition ${i + 1} storage class`} value={row.storageClass} onChange={(e) => set(i, { storageClass: e.currentTarget.value })}>
-                {(transitionClasses as readonly string[]).includes(row.storageClass) ? null : <option value={row.storageClass}>{row.storageClass}</option>}
+              <span>{t('buckets:lifecycle.form.daysTo')}</span>
+              <select className="select" aria-label={t('buckets:lifecycle.form.transitionClass', { n: i + 1 })} value={row.storageClass} onChange={(e) => set(i, { storageClass: e.currentTarget.value })}>
+                {(transitionClasses as readonly string[]).includes(row.storageClass) ? null : <option value={row.storageClass}>{formatStorageClass(row.storageClass)}</option>}
                 {transitionClasses.map((c) => (
                   <option key={c} value={c}>
-                    {c}
+                    {formatStorageClass(c)}
                   </option>
                 ))}
               </select>
-              <button type="button" className="icon-btn small" aria-label={`Remove transition ${i + 1}`} title="Remove" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+              <button type="button" className="icon-btn small" aria-label={t('buckets:lifecycle.form.removeTransition', { n: i + 1 })} title={t('buckets:remove')} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
                 <CloseIcon size={12} />
               </button>
             </div>
@@ -55,7 +58,7 @@ export function TransitionsEditor({ rows, problems, onChange }: Props) {
         ))}
         {rows.length < transitionClasses.length ? (
           <button type="button" className="btn-link rule-add-link" onClick={() => onChange([...rows, nextRow(rows)])}>
-            <PlusIcon size={12} /> Add transition
+            <PlusIcon size={12} /> {t('buckets:lifecycle.form.addTransition')}
           </button>
         ) : null}
       </div>

@@ -1,27 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { VersioningStatus } from '../../../../shared/buckets.js';
 import { api, unwrap } from '../../api/client.js';
 import { askConfirm } from '../../state/dialogs.js';
+import { forgetVersioning } from './deletedObjects.js';
 import { PanelFrame, SaveState } from './PanelFrame.js';
 import type { PanelProps } from './panelProps.js';
 import { useSave } from './useSave.js';
 
+/** S3's three versioning states, each with its words. */
+const statusKeys: Record<VersioningStatus, string> = {
+  'Never enabled': 'buckets:versioning.status.never',
+  Enabled: 'buckets:versioning.status.enabled',
+  Suspended: 'buckets:versioning.status.suspended',
+};
+
 export function VersioningPanel({ connectionId, bucket, settings, reload }: PanelProps) {
+  const { t } = useTranslation();
   const save = useSave(reload);
   const set = (status: 'Enabled' | 'Suspended') =>
-    save.run(() => unwrap(api().buckets.setVersioning({ connectionId, bucket, status })));
+    save.run(async () => {
+      await unwrap(api().buckets.setVersioning({ connectionId, bucket, status }));
+      forgetVersioning(connectionId, bucket);
+    });
   return (
-    <PanelFrame
-      title="Versioning"
-      explanation="Keeps every version of every object, so an overwrite or delete can be undone."
-      panel={settings.versioning}
-    >
+    <PanelFrame title={t('buckets:versioning.title')} explanation={t('buckets:versioning.explanation')} panel={settings.versioning}>
       {(status) => (
         <div className="bucket-panel-body">
           <p>
-            Current state: <span className={`bucket-badge ${status === 'Enabled' ? 'ok' : 'neutral'}`} data-testid="versioning-state">{status}</span>
+            {t('buckets:versioning.current')}{' '}
+            <span className={`bucket-badge ${status === 'Enabled' ? 'ok' : 'neutral'}`} data-testid="versioning-state" data-status={status}>
+              {t(statusKeys[status])}
+            </span>
           </p>
-          <p className="bucket-note">
-            Once enabled, a bucket can never go back to “never enabled”: it can only be suspended. Suspending keeps the versions already stored.
-          </p>
+          <p className="bucket-note">{t('buckets:versioning.note')}</p>
           <div className="bucket-actions">
             {status !== 'Enabled' ? (
               <button
@@ -32,18 +43,18 @@ export function VersioningPanel({ connectionId, bucket, settings, reload }: Pane
                   const ok =
                     status === 'Suspended' ||
                     (await askConfirm({
-                      title: 'Enable versioning?',
-                      message: `“${bucket}” will keep every version of its objects from now on. This cannot be undone: versioning can later be suspended, never removed.`,
-                      confirmLabel: 'Enable versioning',
+                      title: t('buckets:versioning.confirmTitle'),
+                      message: t('buckets:versioning.confirmMessage', { bucket }),
+                      confirmLabel: t('buckets:versioning.enable'),
                     }));
                   if (ok) await set('Enabled');
                 }}
               >
-                Enable versioning
+                {t('buckets:versioning.enable')}
               </button>
             ) : (
               <button type="button" className="btn" disabled={save.busy} onClick={() => void set('Suspended')}>
-                Suspend versioning
+                {t('buckets:versioning.suspend')}
               </button>
             )}
           </div>

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { publicReadPolicy, type WebsiteConfig, type WebsiteRoutingRule } from '../../../../shared/buckets.js';
 import { api, unwrap } from '../../api/client.js';
 import { WarningIcon } from '../../components/icons.js';
+import { t as translate } from '../../i18n/i18n.js';
 import { PanelFrame, SaveState } from './PanelFrame.js';
 import type { PanelProps } from './panelProps.js';
 import { fromRoutingDraft, routingHasProblems, routingProblems, toRoutingDraft } from './routingDraft.js';
 import { RoutingRulesEditor } from './RoutingRulesEditor.js';
 import { useDrafts } from './useDrafts.js';
+import { useUnsavedChanges } from './unsavedChanges.js';
 import { useSave } from './useSave.js';
 
 type Mode = WebsiteConfig['mode'];
@@ -16,14 +19,15 @@ const noRules: WebsiteRoutingRule[] = [];
 function websiteWarnings(settings: PanelProps['settings']): string[] {
   const out: string[] = [];
   const block = settings.publicAccessBlock.supported ? settings.publicAccessBlock.value : null;
-  if (block?.blockPublicPolicy) out.push('“Block public bucket policies” is on: no policy can let visitors read the site.');
-  if (block?.restrictPublicBuckets) out.push('“Restrict public buckets” is on: public policies are ignored for visitors.');
+  if (block?.blockPublicPolicy) out.push(translate('buckets:website.warning.blockPublicPolicy'));
+  if (block?.restrictPublicBuckets) out.push(translate('buckets:website.warning.restrictPublicBuckets'));
   const status = settings.publicStatus.supported ? settings.publicStatus.value : null;
-  if (status && !status.isPublic) out.push('No policy or ACL lets visitors read the objects yet.');
+  if (status && !status.isPublic) out.push(translate('buckets:website.warning.notPublic'));
   return out;
 }
 
 export function WebsitePanel({ connectionId, bucket, settings, reload }: PanelProps) {
+  const { t } = useTranslation();
   const save = useSave(reload);
   const current = settings.website.supported ? settings.website.value.config : { mode: 'off' as const };
   const [mode, setMode] = useState<Mode>(current.mode);
@@ -37,11 +41,11 @@ export function WebsitePanel({ connectionId, bucket, settings, reload }: PanelPr
 
   const problem =
     mode === 'site' && !index.trim()
-      ? 'Name the index document, such as index.html.'
+      ? t('buckets:website.problem.noIndex')
       : mode === 'site' && routingIssues.some(routingHasProblems)
-        ? 'Fix the routing rules marked above to save.'
+        ? t('buckets:website.problem.routing')
         : mode === 'redirect' && !host.trim()
-          ? 'Enter the host to redirect to.'
+          ? t('buckets:website.problem.noHost')
           : null;
   const build = (): WebsiteConfig => {
     if (mode === 'off') return { mode: 'off' };
@@ -53,19 +57,51 @@ export function WebsitePanel({ connectionId, bucket, settings, reload }: PanelPr
       ...(routing.drafts.length ? { routingRules: routing.drafts.map(fromRoutingDraft) } : {}),
     };
   };
+  const initial = {
+    index: current.mode === 'site' ? current.indexDocument : 'index.html',
+    errorDoc: current.mode === 'site' ? (current.errorDocument ?? '') : '',
+    host: current.mode === 'redirect' ? current.hostName : '',
+    protocol: (current.mode === 'redirect' ? (current.protocol ?? '') : '') as '' | 'http' | 'https',
+  };
+  const changed =
+    mode !== current.mode ||
+    (mode === 'site' && (index !== initial.index || errorDoc !== initial.errorDoc || routing.changed)) ||
+    (mode === 'redirect' && (host !== initial.host || protocol !== initial.protocol));
+  const write = () => save.run(() => unwrap(api().buckets.setWebsite({ connectionId, bucket, website: build() })));
+  useUnsavedChanges(changed, {
+    canSave: !problem,
+    save: write,
+    discard: () => {
+      setMode(current.mode);
+      setIndex(initial.index);
+      setErrorDoc(initial.errorDoc);
+      setHost(initial.host);
+      setProtocol(initial.protocol);
+      routing.discard();
+    },
+  });
   const warnings = current.mode === 'site' ? websiteWarnings(settings) : [];
 
   return (
-    <PanelFrame title="Static website hosting" explanation="Serves the bucket's objects as a website over plain HTTP at the website endpoint." panel={settings.website}>
+    <PanelFrame title={t('buckets:website.title')} explanation={t('buckets:website.explanation')} panel={settings.website}>
       {(state) => (
         <div className="bucket-panel-body">
           <p>
-            Now: <span className={`bucket-badge ${state.config.mode === 'off' ? 'neutral' : 'ok'}`} data-testid="website-state">{state.config.mode === 'off' ? 'Off' : state.config.mode === 'site' ? 'Hosting a website' : 'Redirecting all requests'}</span>
+            {t('buckets:now')}{' '}
+            <span className={`bucket-badge ${state.config.mode === 'off' ? 'neutral' : 'ok'}`} data-testid="website-state">
+              {state.config.mode === 'off' ? t('buckets:website.state.off') : state.config.mode === 'site' ? t('buckets:website.state.site') : t('buckets:website.state.redirect')}
+            </span>
           </p>
           {state.config.mode !== 'off' ? (
-            <p>
-              Endpoint: <code className="bucket-endpoint" data-testid="website-endpoint">{state.endpoint}</code>
-            </p>
+            state.endpoint ? (
+              <p>
+                {t('buckets:website.endpoint')} <code className="bucket-endpoint" data-testid="website-endpoint">{state.endpoint}</code>
+              </p>
+            ) : (
+              <p className="bucket-note" data-testid="website-endpoint">
+                {t('buckets:website.endpointUnknown')}
+              </p>
+            )
           ) : null}
           {warnings.length ? (
             <div className="alert bucket-warning" role="status">
@@ -80,31 +116,31 @@ export function WebsitePanel({ connectionId, bucket, settings, reload }: PanelPr
                     className="btn bucket-inline-btn"
                     onClick={() => void save.run(() => unwrap(api().buckets.setPolicy({ connectionId, bucket, policy: publicReadPolicy(bucket) })))}
                   >
-                    Add the standard public-read policy
+                    {t('buckets:website.addPublicRead')}
                   </button>
                 ) : null}
               </div>
             </div>
           ) : null}
-          <div className="segmented" role="radiogroup" aria-label="Website hosting">
+          <div className="segmented" role="radiogroup" aria-label={t('buckets:website.modeLabel')}>
             {(['off', 'site', 'redirect'] as const).map((m) => (
               <label key={m} className={mode === m ? 'segment checked' : 'segment'}>
                 <input type="radio" name="website-mode" checked={mode === m} onChange={() => setMode(m)} />
-                {m === 'off' ? 'Off' : m === 'site' ? 'Host a website' : 'Redirect requests'}
+                {m === 'off' ? t('buckets:website.mode.off') : m === 'site' ? t('buckets:website.mode.site') : t('buckets:website.mode.redirect')}
               </label>
             ))}
           </div>
           {mode === 'site' ? (
             <div className="bucket-fields">
               <label>
-                Index document
-                <input className="input" value={index} onChange={(e) => setIndex(e.currentTarget.value)} aria-label="Index document" />
+                {t('buckets:website.index')}
+                <input className="input" value={index} onChange={(e) => setIndex(e.currentTarget.value)} aria-label={t('buckets:website.index')} />
               </label>
               <label>
                 <span>
-                  Error document <small>(optional)</small>
+                  {t('buckets:website.errorDocument')} <small>{t('buckets:optional')}</small>
                 </span>
-                <input className="input" value={errorDoc} placeholder="error.html" onChange={(e) => setErrorDoc(e.currentTarget.value)} aria-label="Error document" />
+                <input className="input" value={errorDoc} placeholder={t('buckets:placeholder.errorDocument')} onChange={(e) => setErrorDoc(e.currentTarget.value)} aria-label={t('buckets:website.errorDocument')} />
               </label>
             </div>
           ) : null}
@@ -112,15 +148,18 @@ export function WebsitePanel({ connectionId, bucket, settings, reload }: PanelPr
           {mode === 'redirect' ? (
             <div className="bucket-fields">
               <label>
-                Host name
-                <input className="input" value={host} placeholder="www.example.com" onChange={(e) => setHost(e.currentTarget.value)} aria-label="Redirect host name" />
+                {t('buckets:website.hostName')}
+                <input className="input" value={host} placeholder={t('buckets:placeholder.host')} onChange={(e) => setHost(e.currentTarget.value)} aria-label={t('buckets:website.redirectHost')} />
               </label>
               <label>
-                Protocol
-                <select className="select" aria-label="Redirect protocol" value={protocol} onChange={(e) => setProtocol(e.currentTarget.value as '' | 'http' | 'https')}>
-                  <option value="">Same as the request</option>
-                  <option value="https">https</option>
-                  <option value="http">http</option>
+                {t('buckets:website.protocol')}
+                <select className="select" aria-label={t('buckets:website.redirectProtocol')} value={protocol} onChange={(e) => setProtocol(e.currentTarget.value as '' | 'http' | 'https')}>
+                  <option value="">{t('buckets:website.sameProtocol')}</option>
+                  {(['https', 'http'] as const).map((p) => (
+                    <option key={p} value={p}>
+                      {p}
+                    </option>
+                  ))}
                 </select>
               </label>
             </div>
@@ -131,9 +170,9 @@ export function WebsitePanel({ connectionId, bucket, settings, reload }: PanelPr
               type="button"
               className="btn btn-primary"
               disabled={save.busy || !!problem}
-              onClick={() => void save.run(() => unwrap(api().buckets.setWebsite({ connectionId, bucket, website: build() })))}
+              onClick={() => void write()}
             >
-              Save website settings
+              {t('buckets:website.save')}
             </button>
           </div>
           <SaveState {...save.state} />

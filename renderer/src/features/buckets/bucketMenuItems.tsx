@@ -4,10 +4,26 @@ import type { FileEntry } from '../../../../shared/files.js';
 import { archivedClasses } from '../../../../shared/buckets.js';
 import type { MenuEntry } from '../../components/ContextMenu.js';
 import { ShieldIcon } from '../../components/icons.js';
+import { t } from '../../i18n/i18n.js';
 import type { Tab } from '../browser/browserStore.js';
 import { isFolderObject } from '../s3/folderObject.js';
 import { copyPublicUrl, setObjectsPublic } from './objectAccessActions.js';
+import { restoreDeleted } from './deletedObjects.js';
 import { openBucketSettings, openDeleteBucket, openRestore, openStorageClass, openVersions } from './dialogs.js';
+
+/**
+ * The menu of deleted objects (listed by Show deleted): bring them back, or look at their
+ * versions. A folder whose objects are all deleted is opened to restore what is inside.
+ */
+export function deletedMenuItems(connectionId: string, selected: readonly FileEntry[], open: (entry: FileEntry) => void): MenuEntry[] {
+  const files = selected.filter((e) => e.kind === 'file');
+  const single = selected.length === 1 ? selected[0]! : null;
+  if (single?.kind === 'folder') return [{ label: t('buckets:menu.open'), onSelect: () => open(single) }];
+  return [
+    { label: t('buckets:menu.restore', { count: files.length }), disabled: files.length === 0, onSelect: () => void restoreDeleted(connectionId, files) },
+    { label: t('buckets:menu.showVersions'), disabled: single?.kind !== 'file', onSelect: () => single && openVersions(connectionId, single.path) },
+  ];
+}
 
 export function bucketMenuItems(connectionId: string, tab: Tab, target: FileEntry | null, selected: readonly FileEntry[]): MenuEntry[] {
   if (tab.protocol !== 's3') return [];
@@ -16,23 +32,23 @@ export function bucketMenuItems(connectionId: string, tab: Tab, target: FileEntr
   // A folder object is left out: its path ends in "/", which a storage class change takes as its whole folder.
   const objects = selected.filter((e) => (e.kind === 'file' || e.kind === 'folder') && !isFolderObject(e));
   const single = objects.length === 1 && objects[0]!.kind === 'file' ? objects[0]! : null;
-  const items: MenuEntry[] = ['separator', { label: 'Bucket settings…', icon: <ShieldIcon />, onSelect: () => openBucketSettings(connectionId, bucket) }];
+  const items: MenuEntry[] = ['separator', { label: t('buckets:menu.settings'), icon: <ShieldIcon />, onSelect: () => openBucketSettings(connectionId, bucket) }];
   if (target?.kind === 'bucket') {
-    items.push({ label: 'Delete bucket…', danger: true, onSelect: () => openDeleteBucket(connectionId, bucket) });
+    items.push({ label: t('buckets:settings.deleteBucket'), danger: true, onSelect: () => openDeleteBucket(connectionId, bucket) });
     return items;
   }
   items.push(
-    { label: 'Show versions', disabled: !single, onSelect: () => single && openVersions(connectionId, single.path) },
-    { label: 'Change storage class…', disabled: objects.length === 0, onSelect: () => openStorageClass(connectionId, objects.map((e) => e.path)) },
+    { label: t('buckets:menu.showVersions'), disabled: !single, onSelect: () => single && openVersions(connectionId, single.path) },
+    { label: t('buckets:menu.changeClass'), disabled: objects.length === 0, onSelect: () => openStorageClass(connectionId, objects.map((e) => e.path)) },
   );
   const files = objects.filter((e) => e.kind === 'file').map((e) => e.path);
   items.push(
-    { label: 'Make public', disabled: files.length === 0, onSelect: () => void setObjectsPublic(connectionId, files, true) },
-    { label: 'Make private', disabled: files.length === 0, onSelect: () => void setObjectsPublic(connectionId, files, false) },
-    { label: 'Copy public URL', disabled: !single, onSelect: () => single && void copyPublicUrl(connectionId, single.path) },
+    { label: t('buckets:menu.makePublic'), disabled: files.length === 0, onSelect: () => void setObjectsPublic(connectionId, files, true) },
+    { label: t('buckets:menu.makePrivate'), disabled: files.length === 0, onSelect: () => void setObjectsPublic(connectionId, files, false) },
+    { label: t('buckets:menu.copyPublicUrl'), disabled: !single, onSelect: () => single && void copyPublicUrl(connectionId, single.path) },
   );
   if (single && archivedClasses.includes(single.storageClass ?? '')) {
-    items.push({ label: 'Restore from archive…', onSelect: () => openRestore(connectionId, single.path, single.storageClass ?? 'GLACIER') });
+    items.push({ label: t('buckets:menu.restoreArchive'), onSelect: () => openRestore(connectionId, single.path, single.storageClass ?? 'GLACIER') });
   }
   return items;
 }

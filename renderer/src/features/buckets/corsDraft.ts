@@ -3,6 +3,7 @@
  * back, checked as you type, plus a sentence saying what each rule allows.
  */
 import type { CorsMethod, CorsRule } from '../../../../shared/buckets.js';
+import { t } from '../../i18n/i18n.js';
 import { listWords } from './listWords.js';
 
 export const corsMethods: readonly CorsMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'];
@@ -57,10 +58,10 @@ const stars = (s: string) => s.split('*').length - 1;
 /** `*`, or scheme://host[:port] with at most one `*` (such as https://*.example.com). */
 export function originProblem(origin: string): string | null {
   if (origin === '*') return null;
-  if (stars(origin) > 1) return `“${origin}” has more than one *: S3 allows one wildcard per origin.`;
+  if (stars(origin) > 1) return t('buckets:cors.problem.originStars', { origin });
   const match = /^([a-z][a-z0-9+.-]*):\/\/([^/\s:?#]+)(?::(\d{1,5}))?$/i.exec(origin);
-  if (!match) return `“${origin}” is not an origin: enter * or scheme://host[:port], such as https://app.example.com (no path).`;
-  if (match[3] && Number(match[3]) > 65535) return `“${origin}” has a port above 65535.`;
+  if (!match) return t('buckets:cors.problem.notOrigin', { origin });
+  if (match[3] && Number(match[3]) > 65535) return t('buckets:cors.problem.port', { origin });
   return null;
 }
 
@@ -68,8 +69,8 @@ const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 function headersProblem(text: string): string | undefined {
   for (const header of lines(text)) {
-    if (!headerName.test(header)) return `“${header}” is not a header name (letters, digits and - only, no spaces or colons).`;
-    if (stars(header) > 1) return `“${header}” has more than one *: S3 allows one wildcard per header.`;
+    if (!headerName.test(header)) return t('buckets:cors.problem.notHeader', { header });
+    if (stars(header) > 1) return t('buckets:cors.problem.headerStars', { header });
   }
   return undefined;
 }
@@ -77,14 +78,14 @@ function headersProblem(text: string): string | undefined {
 export function corsProblems(draft: CorsDraft): CorsProblems {
   const p: CorsProblems = {};
   const origins = lines(draft.origins);
-  if (origins.length === 0) p.origins = 'Enter at least one origin, such as https://app.example.com, or * for any site.';
+  if (origins.length === 0) p.origins = t('buckets:cors.problem.noOrigin');
   else p.origins = origins.map(originProblem).find(Boolean) ?? undefined;
-  if (draft.methods.length === 0) p.methods = 'Choose at least one method.';
+  if (draft.methods.length === 0) p.methods = t('buckets:cors.problem.noMethod');
   p.allowedHeaders = headersProblem(draft.allowedHeaders);
   p.exposeHeaders = headersProblem(draft.exposeHeaders);
   const age = draft.maxAgeSeconds.trim();
-  if (age && !/^\d+$/.test(age)) p.maxAgeSeconds = 'Enter a whole number of seconds, such as 3000.';
-  else if (age && Number(age) > maxAge) p.maxAgeSeconds = 'At most one year (31,536,000 seconds).';
+  if (age && !/^\d+$/.test(age)) p.maxAgeSeconds = t('buckets:cors.problem.wholeSeconds');
+  else if (age && Number(age) > maxAge) p.maxAgeSeconds = t('buckets:cors.problem.maxAge', { count: maxAge });
   return p;
 }
 
@@ -104,15 +105,19 @@ export function fromCorsDraft(d: CorsDraft): CorsRule {
 }
 
 export function describeCorsRule(rule: CorsRule): string {
-  if (rule.allowedOrigins.length === 0) return 'No origin yet: add the sites whose pages may use this bucket.';
-  const who = rule.allowedOrigins.includes('*') ? 'Pages on any site' : `Pages on ${listWords(rule.allowedOrigins)}`;
-  const what = rule.allowedMethods.length ? `can send ${listWords(rule.allowedMethods)} requests` : 'can send no requests yet';
-  const headers = rule.allowedHeaders?.includes('*')
-    ? ' with any header'
-    : rule.allowedHeaders?.length
-      ? ` with the header${rule.allowedHeaders.length > 1 ? 's' : ''} ${listWords(rule.allowedHeaders)}`
-      : '';
-  const exposed = rule.exposeHeaders?.length ? `, read ${listWords(rule.exposeHeaders)} in answers` : '';
-  const cached = rule.maxAgeSeconds ? `, and browsers remember this for ${rule.maxAgeSeconds.toLocaleString('en-US')} seconds` : '';
-  return `${who} ${what}${headers}${exposed}${cached}.`;
+  if (rule.allowedOrigins.length === 0) return t('buckets:cors.summary.noOrigin');
+  const who = rule.allowedOrigins.includes('*') ? t('buckets:cors.summary.anySite') : t('buckets:cors.summary.sites', { origins: listWords(rule.allowedOrigins) });
+  const methods = listWords(rule.allowedMethods);
+  const headers = rule.allowedHeaders ?? [];
+  const send = !rule.allowedMethods.length
+    ? t('buckets:cors.summary.sendNothing', { who })
+    : headers.includes('*')
+      ? t('buckets:cors.summary.sendAnyHeader', { who, methods })
+      : headers.length
+        ? t('buckets:cors.summary.sendHeaders', { who, methods, headers: listWords(headers), count: headers.length })
+        : t('buckets:cors.summary.send', { who, methods });
+  const exposed = rule.exposeHeaders?.length ? t('buckets:cors.summary.exposed', { headers: listWords(rule.exposeHeaders) }) : '';
+  const cached = rule.maxAgeSeconds ? t('buckets:cors.summary.cached', { count: rule.maxAgeSeconds }) : '';
+  const sentence = [send, exposed, cached].filter(Boolean).join(', ');
+  return `${sentence.charAt(0).toLocaleUpperCase()}${sentence.slice(1)}.`;
 }

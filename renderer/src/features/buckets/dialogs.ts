@@ -6,6 +6,10 @@ export const versionsDialog = dialogSlot<{ connectionId: string; path: string }>
 export const storageClassDialog = dialogSlot<{ connectionId: string; paths: string[] }>();
 export const createBucketDialog = dialogSlot<{ connectionId: string }>();
 export const deleteBucketDialog = dialogSlot<{ connectionId: string; bucket: string }>();
+/** What to do with a settings panel's unsaved edits before leaving it. */
+export const unsavedChangesDialog = dialogSlot<{ panel: string; canSave: boolean }, 'save' | 'discard' | 'stay'>('stay');
+/** After uploads were refused for the bucket's Block public ACLs switch (non-AWS servers). */
+export const uploadRefusalDialog = dialogSlot<{ connectionId: string; bucket: string }>();
 export const restoreDialog = dialogSlot<{ connectionId: string; path: string; storageClass: string }>();
 
 export const openBucketSettings = (connectionId: string, bucket: string) => void bucketSettingsDialog.open({ connectionId, bucket });

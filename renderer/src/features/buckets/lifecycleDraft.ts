@@ -3,6 +3,8 @@
  * S3's rules checked as you type. Each problem is a sentence meant for the field it names.
  */
 import type { LifecycleRule } from '../../../../shared/buckets.js';
+import { t } from '../../i18n/i18n.js';
+import { formatStorageClass } from '../../lib/format.js';
 
 /** Classes a lifecycle rule can move objects to, in S3's "waterfall" order (warm to cold). */
 export const transitionClasses = ['STANDARD_IA', 'INTELLIGENT_TIERING', 'ONEZONE_IA', 'GLACIER_IR', 'GLACIER', 'DEEP_ARCHIVE'] as const;
@@ -92,10 +94,10 @@ export function parseDays(value: string): number | undefined {
 function daysProblem(value: string, min: number): string | undefined {
   const trimmed = value.trim();
   if (trimmed === '') return undefined;
-  if (!/^\d+$/.test(trimmed)) return 'Enter a whole number of days, such as 30.';
+  if (!/^\d+$/.test(trimmed)) return t('buckets:lifecycle.problem.wholeDays');
   const days = Number(trimmed);
-  if (days < min) return min === 1 ? 'Enter 1 day or more.' : `Enter ${min} days or more.`;
-  if (days > maxDays) return `At most ${maxDays.toLocaleString('en-US')} days (100 years).`;
+  if (days < min) return t('buckets:lifecycle.problem.minDays', { count: min });
+  if (days > maxDays) return t('buckets:lifecycle.problem.maxDays', { count: maxDays });
   return undefined;
 }
 
@@ -103,19 +105,19 @@ function transitionProblems(rows: TransitionDraft[]): (string | undefined)[] {
   const seen = new Set<string>();
   let previous: { days: number; storageClass: string } | undefined;
   return rows.map((row) => {
-    if (row.days.trim() === '') return 'Enter after how many days objects move.';
+    if (row.days.trim() === '') return t('buckets:lifecycle.problem.transitionDays');
     const own = daysProblem(row.days, 0);
     if (own) return own;
     const ia = infrequentAccess.includes(row.storageClass);
     const days = Number(row.days.trim());
     let problem: string | undefined;
-    if (seen.has(row.storageClass)) problem = `Objects already move to ${row.storageClass} above: choose another class.`;
-    else if (ia && days < 30) problem = `S3 moves objects to ${row.storageClass} after 30 days at the earliest.`;
+    if (seen.has(row.storageClass)) problem = t('buckets:lifecycle.problem.sameClass', { storageClass: formatStorageClass(row.storageClass) });
+    else if (ia && days < 30) problem = t('buckets:lifecycle.problem.infrequentTooSoon', { storageClass: formatStorageClass(row.storageClass) });
     else if (previous && rank(row.storageClass) <= rank(previous.storageClass))
-      problem = `Objects cannot move from ${previous.storageClass} back to ${row.storageClass}: list colder classes further down.`;
+      problem = t('buckets:lifecycle.problem.warmer', { from: formatStorageClass(previous.storageClass), to: formatStorageClass(row.storageClass) });
     else if (previous && infrequentAccess.includes(previous.storageClass) && days < previous.days + 30)
-      problem = `Objects stay in ${previous.storageClass} for 30 days before moving on: enter ${previous.days + 30} days or more.`;
-    else if (previous && days <= previous.days) problem = `Enter more days than the transition above (${previous.days}).`;
+      problem = t('buckets:lifecycle.problem.infrequentStay', { storageClass: formatStorageClass(previous.storageClass), count: previous.days + 30 });
+    else if (previous && days <= previous.days) problem = t('buckets:lifecycle.problem.moreDays', { days: previous.days });
     seen.add(row.storageClass);
     if (!problem) previous = { days, storageClass: row.storageClass };
     return problem;
@@ -133,27 +135,27 @@ export function lifecycleProblems(drafts: LifecycleDraft[]): LifecycleProblems[]
   return drafts.map((d, i) => {
     const id = ids[i]!;
     const p: LifecycleProblems = { transitions: transitionProblems(d.transitions) };
-    if (!id) p.id = 'Give the rule an ID, such as archive-logs.';
-    else if (id.length > maxRuleIdLength) p.id = `Rule IDs are at most ${maxRuleIdLength} characters long.`;
-    else if (ids.indexOf(id) !== i) p.id = `Another rule above is already called “${id}”.`;
-    if ((d.filter === 'prefix' || d.filter === 'prefixAndTag') && !d.prefix) p.prefix = 'Enter the prefix, such as logs/, or choose Whole bucket.';
-    else if (d.prefix.length > 1024) p.prefix = 'Prefixes are at most 1,024 characters long.';
+    if (!id) p.id = t('buckets:lifecycle.problem.noId');
+    else if (id.length > maxRuleIdLength) p.id = t('buckets:lifecycle.problem.longId', { count: maxRuleIdLength });
+    else if (ids.indexOf(id) !== i) p.id = t('buckets:lifecycle.problem.takenId', { id });
+    if ((d.filter === 'prefix' || d.filter === 'prefixAndTag') && !d.prefix) p.prefix = t('buckets:lifecycle.problem.noPrefix');
+    else if (d.prefix.length > 1024) p.prefix = t('buckets:problem.longPrefix', { count: 1024 });
     if (d.filter === 'tag' || d.filter === 'prefixAndTag') {
-      if (!d.tagKey.trim()) p.tagKey = 'Enter the tag key.';
-      else if (d.tagKey.length > 128) p.tagKey = 'Tag keys are at most 128 characters long.';
-      if (d.tagValue.length > 256) p.tagValue = 'Tag values are at most 256 characters long.';
+      if (!d.tagKey.trim()) p.tagKey = t('buckets:lifecycle.problem.noTagKey');
+      else if (d.tagKey.length > 128) p.tagKey = t('buckets:lifecycle.problem.longTagKey', { count: 128 });
+      if (d.tagValue.length > 256) p.tagValue = t('buckets:lifecycle.problem.longTagValue', { count: 256 });
     }
     const expiration = daysProblem(d.expirationDays, 1);
     const lastMove = Math.max(-1, ...d.transitions.map((t) => parseDays(t.days) ?? -1));
     const expires = parseDays(d.expirationDays);
     if (expiration) p.expirationDays = expiration;
-    else if (expires !== undefined && expires <= lastMove) p.expirationDays = `Objects move until day ${lastMove}: expire them later than that.`;
+    else if (expires !== undefined && expires <= lastMove) p.expirationDays = t('buckets:lifecycle.problem.expireAfterMoves', { day: lastMove });
     const noncurrent = daysProblem(d.noncurrentExpirationDays, 1);
     if (noncurrent) p.noncurrentExpirationDays = noncurrent;
     const abort = daysProblem(d.abortIncompleteMultipartDays, 1);
     if (abort) p.abortIncompleteMultipartDays = abort;
     const acts = [d.expirationDays, d.noncurrentExpirationDays, d.abortIncompleteMultipartDays].some((v) => v.trim() !== '') || d.transitions.length > 0;
-    if (!acts) p.rule = 'Add at least one action: a transition, an expiration, deleting old versions or aborting unfinished uploads.';
+    if (!acts) p.rule = t('buckets:lifecycle.problem.noAction');
     return p;
   });
 }

@@ -2,6 +2,7 @@
 import { splitS3Path } from '../../../../shared/paths.js';
 import { copyText } from '../../api/clipboard.js';
 import { api, unwrap } from '../../api/client.js';
+import { t } from '../../i18n/i18n.js';
 import { askConfirm } from '../../state/dialogs.js';
 import { showError, showFailure, showInfo } from '../../state/toasts.js';
 
@@ -9,9 +10,6 @@ import { showError, showFailure, showInfo } from '../../state/toasts.js';
 export function prefixOf(key: string): string {
   return key.slice(0, key.lastIndexOf('/') + 1);
 }
-
-const noAclsTitle = 'This bucket does not allow ACLs';
-const whyNoAcls = 'Its Object Ownership setting (“Bucket owner enforced”) turns ACLs off';
 
 const nameOf = (path: string) => path.split('/').pop() ?? path;
 
@@ -22,39 +20,44 @@ export async function setObjectsPublic(connectionId: string, paths: string[], ma
       const outcome = await unwrap(api().buckets.setObjectPublic({ connectionId, path, makePublic }));
       if (outcome === 'aclsDisabled') {
         if (makePublic) await offerPrefixPolicy(connectionId, path, paths.length);
-        else showError(`${noAclsTitle}. ${whyNoAcls}: only the bucket policy decides who may read its objects.`, 'Could not make the object private');
+        else showError(t('buckets:access.privateNoAcls'), t('buckets:access.privateFailed'));
         return;
       }
       done += 1;
     } catch (caught) {
-      showFailure(caught, makePublic ? 'Could not make the object public' : 'Could not make the object private');
+      showFailure(caught, makePublic ? t('buckets:access.publicFailed') : t('buckets:access.privateFailed'));
       return;
     }
   }
-  const what = done === 1 ? `“${nameOf(paths[0]!)}” is` : `${done} objects are`;
-  showInfo(makePublic ? `${what} now public: anyone with the URL can read it.` : `${what} now private.`);
+  const name = nameOf(paths[0]!);
+  if (makePublic) showInfo(done === 1 ? t('buckets:access.publicOne', { name }) : t('buckets:access.public', { count: done }));
+  else showInfo(done === 1 ? t('buckets:access.privateOne', { name }) : t('buckets:access.private', { count: done }));
 }
 
 /** Where ACLs are off, a bucket policy is the way: offer one for the object's folder. */
 async function offerPrefixPolicy(connectionId: string, path: string, count: number): Promise<void> {
   const { bucket, key } = splitS3Path(path);
   const prefix = prefixOf(key);
-  const scope = prefix ? `everything under “${prefix}”` : `every object in “${bucket}”`;
-  const blocked = count === 1 ? `“${nameOf(path)}” cannot be made public on its own` : `these ${count} objects cannot be made public on their own`;
+  const name = nameOf(path);
+  const message = prefix
+    ? count === 1
+      ? t('buckets:access.offer.oneUnderPrefix', { name, prefix })
+      : t('buckets:access.offer.manyUnderPrefix', { count, prefix })
+    : count === 1
+      ? t('buckets:access.offer.oneInBucket', { name, bucket })
+      : t('buckets:access.offer.manyInBucket', { count, bucket });
   const ok = await askConfirm({
-    title: noAclsTitle,
-    message:
-      `${whyNoAcls}, so ${blocked}. ` +
-      `A bucket policy can let anyone read ${scope} instead, including objects added there later.`,
-    confirmLabel: 'Add public-read policy',
+    title: t('buckets:access.offer.title'),
+    message,
+    confirmLabel: t('buckets:access.offer.confirm'),
     danger: true,
   });
   if (!ok) return;
   try {
     await unwrap(api().buckets.addPublicReadPolicy({ connectionId, bucket, prefix }));
-    showInfo(`Added a bucket policy: anyone can now read ${scope}.`);
+    showInfo(prefix ? t('buckets:access.policyAddedPrefix', { prefix }) : t('buckets:access.policyAddedBucket', { bucket }));
   } catch (caught) {
-    showFailure(caught, 'Could not add the policy');
+    showFailure(caught, t('buckets:access.policyFailed'));
   }
 }
 
@@ -62,8 +65,8 @@ export async function copyPublicUrl(connectionId: string, path: string): Promise
   try {
     const access = await unwrap(api().buckets.objectAccess({ connectionId, path }));
     await copyText(access.url);
-    showInfo(access.isPublic ? `Copied ${access.url}` : `Copied ${access.url} — the object is private, so this URL answers “Access denied” until it is made public.`);
+    showInfo(access.isPublic ? t('buckets:access.copied', { url: access.url }) : t('buckets:access.copiedPrivate', { url: access.url }));
   } catch (caught) {
-    showFailure(caught, 'Could not copy the public URL');
+    showFailure(caught, t('buckets:access.copyFailed'));
   }
 }

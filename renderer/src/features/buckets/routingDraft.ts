@@ -3,6 +3,7 @@
  * back, checked as you type, plus a sentence saying what each rule does.
  */
 import type { WebsiteRoutingRule } from '../../../../shared/buckets.js';
+import { t } from '../../i18n/i18n.js';
 
 export type ConditionKind = 'prefix' | 'error' | 'both' | 'always';
 export type KeyChange = 'keep' | 'prefix' | 'key';
@@ -30,12 +31,13 @@ export interface RoutingProblems {
   rule?: string;
 }
 
+/** HTTP redirect codes with the words that name them (said by `t(labelKey)`). */
 export const redirectCodes = [
-  { code: '301', label: '301 Moved permanently' },
-  { code: '302', label: '302 Found' },
-  { code: '303', label: '303 See other' },
-  { code: '307', label: '307 Temporary redirect' },
-  { code: '308', label: '308 Permanent redirect' },
+  { code: '301', labelKey: 'buckets:routing.code301' },
+  { code: '302', labelKey: 'buckets:routing.code302' },
+  { code: '303', labelKey: 'buckets:routing.code303' },
+  { code: '307', labelKey: 'buckets:routing.code307' },
+  { code: '308', labelKey: 'buckets:routing.code308' },
 ];
 
 let keys = 0;
@@ -69,18 +71,17 @@ const usesError = (d: RoutingDraft) => d.condition === 'error' || d.condition ==
 
 export function routingProblems(d: RoutingDraft): RoutingProblems {
   const p: RoutingProblems = {};
-  if (usesPrefix(d) && !d.keyPrefix) p.keyPrefix = 'Enter the key prefix, such as docs/.';
-  else if (d.keyPrefix.length > 1024) p.keyPrefix = 'Prefixes are at most 1,024 characters long.';
-  if (usesError(d) && !/^[45]\d\d$/.test(d.errorCode.trim())) p.errorCode = 'Enter an HTTP error code from 400 to 599, such as 404.';
+  if (usesPrefix(d) && !d.keyPrefix) p.keyPrefix = t('buckets:routing.problem.noPrefix');
+  else if (d.keyPrefix.length > 1024) p.keyPrefix = t('buckets:problem.longPrefix', { count: 1024 });
+  if (usesError(d) && !/^[45]\d\d$/.test(d.errorCode.trim())) p.errorCode = t('buckets:routing.problem.errorCode');
   const host = d.hostName.trim();
-  if (/^[a-z]+:\/\//i.test(host)) p.hostName = 'Enter only the host name, such as www.example.com; choose the protocol beside it.';
-  else if (host && !/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host)) p.hostName = `“${host}” is not a host name, such as www.example.com.`;
-  else if (host.length > 255) p.hostName = 'Host names are at most 255 characters long.';
-  if (d.keyChange === 'key' && !d.replaceWith.trim()) p.replaceWith = 'Enter the key to send visitors to, such as error.html.';
-  else if (d.replaceWith.length > 1024) p.replaceWith = 'At most 1,024 characters.';
-  if (d.redirectCode && !/^3\d\d$/.test(d.redirectCode)) p.redirectCode = 'Redirect codes are 3xx, such as 301.';
-  if (!host && !d.protocol && d.keyChange === 'keep' && !d.redirectCode)
-    p.rule = 'Say where to redirect: a host name, a protocol, a new key or prefix, or a redirect code.';
+  if (/^[a-z]+:\/\//i.test(host)) p.hostName = t('buckets:routing.problem.hostWithScheme');
+  else if (host && !/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host)) p.hostName = t('buckets:routing.problem.notHost', { host });
+  else if (host.length > 255) p.hostName = t('buckets:routing.problem.longHost', { count: 255 });
+  if (d.keyChange === 'key' && !d.replaceWith.trim()) p.replaceWith = t('buckets:routing.problem.noKey');
+  else if (d.replaceWith.length > 1024) p.replaceWith = t('buckets:routing.problem.longReplacement', { count: 1024 });
+  if (d.redirectCode && !/^3\d\d$/.test(d.redirectCode)) p.redirectCode = t('buckets:routing.problem.redirectCode');
+  if (!host && !d.protocol && d.keyChange === 'keep' && !d.redirectCode) p.rule = t('buckets:routing.problem.noTarget');
   return p;
 }
 
@@ -107,23 +108,30 @@ export function fromRoutingDraft(d: RoutingDraft): WebsiteRoutingRule {
 export function describeRoutingRule(rule: WebsiteRoutingRule): string {
   const prefix = rule.Condition?.KeyPrefixEquals;
   const error = rule.Condition?.HttpErrorCodeReturnedEquals;
-  const when =
-    prefix && error
-      ? `Requests for keys under ${prefix} that fail with ${error}`
-      : prefix
-        ? `Requests for keys under ${prefix}`
-        : error
-          ? `Requests that fail with ${error}`
-          : 'Every request';
   const r = rule.Redirect;
   const target =
     r.ReplaceKeyWith !== undefined
-      ? ` to ${r.ReplaceKeyWith}`
+      ? t('buckets:routing.summary.toKey', { key: r.ReplaceKeyWith })
       : r.ReplaceKeyPrefixWith
-        ? ` to ${r.ReplaceKeyPrefixWith}…`
+        ? t('buckets:routing.summary.toPrefix', { prefix: r.ReplaceKeyPrefixWith })
         : r.ReplaceKeyPrefixWith === ''
-          ? ' without the prefix'
+          ? t('buckets:routing.summary.withoutPrefix')
           : '';
-  const where = [r.HostName ? ` on ${r.HostName}` : '', r.Protocol ? ` over ${r.Protocol}` : ''].join('');
-  return `${when} ${when === 'Every request' ? 'is' : 'are'} redirected${target}${where} (${r.HttpRedirectCode ?? '301'}).`;
+  const details = [
+    target,
+    r.HostName ? t('buckets:routing.summary.onHost', { host: r.HostName }) : '',
+    r.Protocol ? t('buckets:routing.summary.overProtocol', { protocol: r.Protocol }) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const code = r.HttpRedirectCode ?? '301';
+  if (!prefix && !error) return details ? t('buckets:routing.summary.everyTo', { details, code }) : t('buckets:routing.summary.every', { code });
+  const when =
+    prefix && error
+      ? t('buckets:routing.summary.whenPrefixAndError', { prefix, error })
+      : prefix
+        ? t('buckets:routing.summary.whenPrefix', { prefix })
+        : t('buckets:routing.summary.whenError', { error });
+  const sentence = details ? t('buckets:routing.summary.someTo', { when, details, code }) : t('buckets:routing.summary.some', { when, code });
+  return `${sentence.charAt(0).toLocaleUpperCase()}${sentence.slice(1)}`;
 }

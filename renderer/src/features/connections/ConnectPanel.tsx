@@ -1,26 +1,29 @@
 /** A saved connection that is not open: its details and a Connect button. */
+import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary } from '../../../../shared/connections.js';
-import { authDescription, connectionSubtitle, protocolLabel } from '../../lib/describe.js';
+import { connectionSubtitle, protocolLabel } from '../../lib/describe.js';
+import { authDescription } from './authDescription.js';
 import { connect } from './connect.js';
 import { useConnections } from './connectionStore.js';
 import { openConnectionForm } from './dialogs.js';
 import { EditIcon, ErrorIcon, ProtocolIcon } from '../../components/icons.js';
 
 export function ConnectPanel({ connection }: { connection: ConnectionSummary }) {
+  const { t } = useTranslation();
   const link = useConnections((s) => s.links[connection.id]);
   const connecting = link?.state === 'connecting';
 
   const rows: [string, string][] = [
-    ['Protocol', protocolLabel(connection)],
-    [connection.protocol === 's3' ? 'Endpoint' : 'Server', connectionSubtitle(connection)],
-    ['Authentication', authDescription(connection)],
+    [t('connections:panel.protocol'), protocolLabel(connection)],
+    [connection.protocol === 's3' ? t('connections:panel.endpoint') : t('connections:panel.server'), connectionSubtitle(connection)],
+    [t('connections:panel.authentication'), authDescription(connection)],
     [
-      'Secret',
+      t('connections:panel.secret'),
       connection.hasSavedSecret
-        ? 'Saved on this computer'
+        ? t('connections:panel.secretSaved')
         : connection.needsSecretAtConnect
-          ? 'Asked for when connecting'
-          : 'Not needed',
+          ? t('connections:panel.secretAsked')
+          : t('connections:panel.secretNotNeeded'),
     ],
   ];
 
@@ -30,7 +33,7 @@ export function ConnectPanel({ connection }: { connection: ConnectionSummary }) 
         <div className={`connect-card-icon ${connection.protocol}`}>
           <ProtocolIcon protocol={connection.protocol} size={28} />
         </div>
-        <h1 className="connect-card-title">{connection.name}</h1>
+        <h1 className="connect-card-title" data-user-text>{connection.name}</h1>
         <dl className="connect-card-details">
           {rows.map(([term, value]) => (
             <div key={term}>
@@ -47,7 +50,7 @@ export function ConnectPanel({ connection }: { connection: ConnectionSummary }) 
         ) : null}
         <div className="connect-card-actions">
           <button type="button" className="btn" onClick={() => openConnectionForm(connection.id)}>
-            <EditIcon size={14} /> Edit…
+            <EditIcon size={14} /> {t('connections:panel.edit')}
           </button>
           <button
             type="button"
@@ -56,7 +59,7 @@ export function ConnectPanel({ connection }: { connection: ConnectionSummary }) 
             onClick={() => void connect(connection.id)}
           >
             {connecting ? <span className="spinner on-accent" aria-hidden="true" /> : null}
-            {connecting ? 'Connecting…' : 'Connect'}
+            {connecting ? t('connections:panel.connecting') : t('connections:panel.connect')}
           </button>
         </div>
       </div>

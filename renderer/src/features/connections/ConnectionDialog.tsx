@@ -1,5 +1,6 @@
 /** New / Edit connection: S3 or SFTP, Save, or Save & Connect. */
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import {
   emptyForm,
@@ -7,6 +8,7 @@ import {
   toDraft,
   typedSecrets,
   usesSecret,
+  withoutSecrets,
   validate,
   type FieldErrors,
   type FormValues,
@@ -20,13 +22,15 @@ import { CheckField, TextField } from '../../components/dialogs/Field.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { S3Fields } from './S3Fields.js';
 import { SftpFields } from './SftpFields.js';
+import { secretStorageText } from './coreText.js';
 
 export function ConnectionDialog({ editId }: { editId: string | null }) {
+  const { t } = useTranslation();
   const close = connectionFormDialog.close;
   const info = useApp((s) => s.info);
   const editing = editId ? connectionById(editId) : undefined;
   // The title stays put for the dialog's life, even once a new connection is saved.
-  const [title] = useState(editing ? 'Edit connection' : 'New connection');
+  const [titleKey] = useState(editing ? 'edit' : 'new');
   const [values, setValues] = useState<FormValues>(() => (editing ? formFromSummary(editing) : emptyForm()));
   const [savedId, setSavedId] = useState<string | null>(editing?.id ?? null);
   const [pathStyleTouched, setPathStyleTouched] = useState(Boolean(editing));
@@ -66,7 +70,13 @@ export function ConnectionDialog({ editId }: { editId: string | null }) {
     }
     setBusy(andConnect ? 'connect' : 'save');
     try {
-      const saved = await unwrap(api().connections.save({ draft: toDraft(kept, savedId) }));
+      // Save & Connect saves the typed secret only once the server accepts it (the connect
+      // does): a wrong one never replaces the saved one, and Cancel leaves that as it was.
+      const typed = andConnect ? typedSecrets(kept) : undefined;
+      // Until then the saved secret stays as it is, even when "remember" was unticked: the
+      // connect drops it only once the server accepts the typed one.
+      const draft = toDraft(typed ? { ...withoutSecrets(kept), rememberSecret: kept.rememberSecret || savedSecret } : kept, savedId);
+      const saved = await unwrap(api().connections.save({ draft }));
       useConnections.getState().upsert(saved);
       useConnections.getState().setActive(saved.id);
       setSavedId(saved.id);
@@ -74,8 +84,7 @@ export function ConnectionDialog({ editId }: { editId: string | null }) {
         close();
         return;
       }
-      const secrets = saved.needsSecretAtConnect ? typedSecrets(kept) : undefined;
-      const result = await connect(saved.id, secrets ? { secrets, quiet: true } : { quiet: true });
+      const result = await connect(saved.id, typed ? { secrets: typed, remember: kept.rememberSecret, quiet: true } : { quiet: true });
       if (result.ok) close();
       else if ('error' in result) setServerError(result.error.message);
     } catch (caught) {
@@ -87,7 +96,7 @@ export function ConnectionDialog({ editId }: { editId: string | null }) {
 
 
   return (
-    <Modal title={title} onCancel={close} className="connection-dialog" initialFocus="[data-autofocus]">
+    <Modal title={titleKey === 'edit' ? t('connections:form.titleEdit') : t('connections:form.titleNew')} onCancel={close} className="connection-dialog" initialFocus="[data-autofocus]">
       <form
         className="modal-body form"
         noValidate
@@ -97,9 +106,9 @@ export function ConnectionDialog({ editId }: { editId: string | null }) {
         }}
       >
         <div className="form-row">
-          <span className="form-label">Protocol</span>
+          <span className="form-label">{t('connections:form.protocol')}</span>
           <div className="form-control">
-            <div className="segmented" role="radiogroup" aria-label="Protocol">
+            <div className="segmented" role="radiogroup" aria-label={t('connections:form.protocol')}>
               {(['s3', 'sftp'] as const).map((p) => (
                 <label key={p} className={values.protocol === p ? 'segment checked' : 'segment'}>
                   <input
@@ -117,11 +126,11 @@ export function ConnectionDialog({ editId }: { editId: string | null }) {
           </div>
         </div>
         <TextField
-          label="Name"
+          label={t('connections:form.name')}
           value={values.name}
           onChange={(v) => set('name', v)}
           error={errors.name}
-          placeholder={values.protocol === 's3' ? 'e.g. Production assets' : 'e.g. Web server'}
+          placeholder={values.protocol === 's3' ? t('connections:form.namePlaceholderS3') : t('connections:form.namePlaceholderSftp')}
           autoFocus
         />
         {values.protocol === 's3' ? (
@@ -130,7 +139,7 @@ export function ConnectionDialog({ editId }: { editId: string | null }) {
           <SftpFields values={values} errors={errors} savedSecret={savedSecret} set={set} />
         )}
         <CheckField
-          label="Remember secret"
+          label={t('connections:form.rememberSecret')}
           checked={kept.rememberSecret}
           disabled={weak}
           onChange={(v) => set('rememberSecret', v)}
@@ -138,10 +147,10 @@ export function ConnectionDialog({ editId }: { editId: string | null }) {
             !usesSecret(values)
               ? undefined
               : weak
-                ? info.secretStorage.explanation
+                ? secretStorageText(info.secretStorage)
                 : values.rememberSecret
-                  ? 'Stored encrypted on this computer.'
-                  : 'You will be asked for it each time you connect.'
+                  ? t('connections:form.storedEncrypted')
+                  : t('connections:form.askedEachTime')
           }
         />
         {serverError ? (
@@ -150,15 +159,15 @@ export function ConnectionDialog({ editId }: { editId: string | null }) {
             <div>{serverError}</div>
           </div>
         ) : null}
-        <ModalFooter start={busy === 'connect' ? <span className="busy-note"><span className="spinner" aria-hidden="true" /> Connecting…</span> : null}>
+        <ModalFooter start={busy === 'connect' ? <span className="busy-note"><span className="spinner" aria-hidden="true" /> {t('connections:form.connecting')}</span> : null}>
           <button type="button" className="btn" onClick={close}>
-            Cancel
+            {t('connections:form.cancel')}
           </button>
           <button type="button" className="btn" disabled={busy !== null} onClick={() => void submit(false)}>
-            Save
+            {t('connections:form.save')}
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy !== null}>
-            Save &amp; Connect
+            {t('connections:form.saveAndConnect')}
           </button>
         </ModalFooter>
       </form>

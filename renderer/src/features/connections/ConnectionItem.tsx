@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary } from '../../../../shared/connections.js';
 import { connectionSubtitle } from '../../lib/describe.js';
 import { activate } from './connect.js';
@@ -11,9 +12,9 @@ interface Props {
   onMenu(x: number, y: number): void;
 }
 
-const stateText = { idle: '', connecting: 'connecting', connected: 'connected', lost: 'connection lost' };
-
 export function ConnectionItem({ connection, tabbable, onMenu }: Props) {
+  const { t } = useTranslation();
+  const stateText = { idle: '', connecting: t('connections:item.connecting'), connected: t('connections:item.connected'), lost: t('connections:item.lost') };
   const active = useConnections((s) => s.activeId === connection.id);
   const link = useConnections((s) => s.links[connection.id]?.state ?? 'idle');
   const select = () => useConnections.getState().setActive(connection.id);
@@ -45,8 +46,8 @@ export function ConnectionItem({ connection, tabbable, onMenu }: Props) {
         <ProtocolIcon protocol={connection.protocol} size={16} />
       </span>
       <span className="conn-text">
-        <span className="conn-name">{connection.name}</span>
-        <span className="conn-sub">{connectionSubtitle(connection)}</span>
+        <span className="conn-name" data-user-text>{connection.name}</span>
+        <span className="conn-sub" data-user-text>{connectionSubtitle(connection)}</span>
       </span>
       {link === 'connecting' ? <span className="spinner" aria-hidden="true" /> : null}
       {link === 'connected' || link === 'lost' ? <span className={`conn-dot ${link}`} aria-hidden="true" /> : null}

@@ -1,19 +1,22 @@
 /** First contact with an SSH server (or a changed key): show the fingerprint, ask. */
 import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { HostKeyPrompt } from '../../../../shared/connections.js';
 import { hostKeyDialog } from './dialogs.js';
 import { ShieldIcon, WarningIcon } from '../../components/icons.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
+import { coreText } from './coreText.js';
 
 const withPrefix = (fingerprint: string) => (fingerprint.startsWith('SHA256:') ? fingerprint : `SHA256:${fingerprint}`);
 
 /** The host and key type, then the fingerprint rows the caller adds. */
 function KeyFacts({ where, keyType, children }: { where: string; keyType: string; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <dl className="fingerprints">
-      <dt>Host</dt>
-      <dd className="mono">{where}</dd>
-      <dt>Key type</dt>
+      <dt>{t('connections:hostKey.host')}</dt>
+      <dd className="mono" data-user-text>{where}</dd>
+      <dt>{t('connections:hostKey.keyType')}</dt>
       <dd className="mono">{keyType}</dd>
       {children}
     </dl>
@@ -21,15 +24,16 @@ function KeyFacts({ where, keyType, children }: { where: string; keyType: string
 }
 
 export function HostKeyDialog({ prompt }: { prompt: HostKeyPrompt }) {
+  const { t } = useTranslation();
   const answer = hostKeyDialog.answer;
   const where = prompt.port === 22 ? prompt.host : `${prompt.host}:${prompt.port}`;
 
   if (prompt.changedFrom) {
-    const refusal = prompt.refusal ?? '';
+    const refusal = coreText(prompt.refusal ?? '', prompt.refusalCode, prompt.refusalParams);
     const command = prompt.removalCommand && refusal.endsWith(prompt.removalCommand) ? prompt.removalCommand : undefined;
     return (
       <Modal
-        title="Host key changed"
+        title={t('connections:hostKey.changedTitle')}
         className="hostkey-dialog changed"
         icon={<WarningIcon size={22} />}
         onCancel={() => answer('reject')}
@@ -41,15 +45,15 @@ export function HostKeyDialog({ prompt }: { prompt: HostKeyPrompt }) {
             {command ? <code className="command selectable">{command}</code> : null}
           </div>
           <KeyFacts where={where} keyType={prompt.keyType}>
-            <dt>Saved key</dt>
+            <dt>{t('connections:hostKey.savedKey')}</dt>
             <dd className="mono selectable">{withPrefix(prompt.changedFrom)}</dd>
-            <dt>Key offered now</dt>
+            <dt>{t('connections:hostKey.offeredKey')}</dt>
             <dd className="mono selectable">{withPrefix(prompt.fingerprintSha256)}</dd>
           </KeyFacts>
         </div>
         <ModalFooter>
           <button type="button" className="btn btn-primary" data-autofocus onClick={() => answer('reject')}>
-            Close
+            {t('connections:hostKey.close')}
           </button>
         </ModalFooter>
       </Modal>
@@ -58,7 +62,7 @@ export function HostKeyDialog({ prompt }: { prompt: HostKeyPrompt }) {
 
   return (
     <Modal
-      title="Unknown host"
+      title={t('connections:hostKey.unknownTitle')}
       className="hostkey-dialog"
       icon={<ShieldIcon size={22} />}
       onCancel={() => answer('reject')}
@@ -66,27 +70,25 @@ export function HostKeyDialog({ prompt }: { prompt: HostKeyPrompt }) {
     >
       <div className="modal-body">
         <p>
-          The authenticity of this host can’t be established. Stowage has not connected to{' '}
-          <strong className="mono">{where}</strong> before.
+          <Trans i18nKey="connections:hostKey.unknownIntro" values={{ where }} components={{ 1: <strong className="mono" data-user-text /> }} />
         </p>
         <KeyFacts where={where} keyType={prompt.keyType}>
-          <dt>Fingerprint</dt>
+          <dt>{t('connections:hostKey.fingerprint')}</dt>
           <dd className="mono selectable fingerprint">{withPrefix(prompt.fingerprintSha256)}</dd>
         </KeyFacts>
         <p className="muted">
-          Compare the fingerprint with the one your administrator or hosting provider published (for example with{' '}
-          <code>ssh-keygen -lf</code> on the server). Only continue if they match.
+          <Trans i18nKey="connections:hostKey.compare" components={{ 1: <code /> }} />
         </p>
       </div>
       <ModalFooter>
         <button type="button" className="btn" data-autofocus onClick={() => answer('reject')}>
-          Cancel
+          {t('connections:hostKey.cancel')}
         </button>
         <button type="button" className="btn" onClick={() => answer('trustOnce')}>
-          Trust once
+          {t('connections:hostKey.trustOnce')}
         </button>
         <button type="button" className="btn btn-primary" onClick={() => answer('trustAndSave')}>
-          Trust and save
+          {t('connections:hostKey.trustAndSave')}
         </button>
       </ModalFooter>
     </Modal>

@@ -2,7 +2,9 @@
 import { awsRegions, type FieldErrors, type FormValues } from './connectionForm.js';
 import { ProfileField } from '../s3/ProfileField.js';
 import { storageClasses } from '../../../../shared/buckets.js';
+import { formatStorageClass } from '../../lib/format.js';
 import { CheckField, SelectField, TextField } from '../../components/dialogs/Field.js';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   values: FormValues;
@@ -13,35 +15,36 @@ interface Props {
 }
 
 export function S3Fields({ values, errors, savedSecret, set, setEndpointKind }: Props) {
-  const keepHint = savedSecret ? 'Saved — leave empty to keep it' : undefined;
+  const { t } = useTranslation();
+  const keepHint = savedSecret ? t('connections:form.savedKeep') : undefined;
   return (
     <>
       <SelectField
-        label="Endpoint"
+        label={t('connections:s3.endpoint')}
         value={values.endpointKind}
         options={[
-          { value: 'aws', label: 'Amazon S3 (AWS)' },
-          { value: 'custom', label: 'Custom endpoint' },
+          { value: 'aws', label: t('connections:s3.endpointAws') },
+          { value: 'custom', label: t('connections:s3.endpointCustom') },
         ]}
         onChange={setEndpointKind}
       />
       {values.endpointKind === 'custom' ? (
         <TextField
-          label="Endpoint URL"
+          label={t('connections:s3.endpointUrl')}
           value={values.endpointUrl}
           onChange={(v) => set('endpointUrl', v)}
           error={errors.endpointUrl}
-          placeholder="https://s3.example.com:9000"
+          placeholder={t('connections:s3.endpointUrlPlaceholder')}
           type="url"
           inputMode="url"
         />
       ) : null}
       <TextField
-        label="Region"
+        label={t('connections:s3.region')}
         value={values.region}
         onChange={(v) => set('region', v)}
         error={errors.region}
-        placeholder="us-east-1"
+        placeholder={t('connections:s3.regionPlaceholder')}
         list="aws-regions"
         className="narrow"
       />
@@ -51,48 +54,48 @@ export function S3Fields({ values, errors, savedSecret, set, setEndpointKind }: 
         ))}
       </datalist>
       <CheckField
-        label="Path-style addressing"
+        label={t('connections:s3.pathStyle')}
         checked={values.forcePathStyle}
         onChange={(v) => set('forcePathStyle', v)}
-        hint="Needed by most self-hosted stores (MinIO, Ceph)."
+        hint={t('connections:s3.pathStyleHint')}
       />
       <SelectField
-        label="Upload storage class"
+        label={t('connections:s3.storageClass')}
         value={values.defaultStorageClass}
-        options={[{ value: '', label: 'Bucket default (Standard)' }, ...storageClasses.map((c) => ({ value: c, label: c }))]}
+        options={[{ value: '', label: t('connections:s3.storageClassDefault') }, ...storageClasses.map((c) => ({ value: c, label: formatStorageClass(c) }))]}
         onChange={(v) => set('defaultStorageClass', v)}
       />
       <TextField
-        label="CA certificate file"
+        label={t('connections:s3.caFile')}
         value={values.caFile}
         onChange={(v) => set('caFile', v)}
-        placeholder="Optional: /path/to/private-ca.pem"
-        hint="For a server whose certificate your own CA signed. The system's trusted CAs always apply."
+        placeholder={t('connections:s3.caFilePlaceholder')}
+        hint={t('connections:s3.caFileHint')}
         mono
       />
 
-      <div className="form-section">Credentials</div>
+      <div className="form-section">{t('connections:form.credentials')}</div>
       <SelectField
-        label="Authentication"
+        label={t('connections:form.authentication')}
         value={values.s3Auth}
         options={[
-          { value: 'keys', label: 'Access keys' },
-          { value: 'profile', label: 'AWS profile' },
+          { value: 'keys', label: t('connections:s3.accessKeys') },
+          { value: 'profile', label: t('connections:s3.awsProfile') },
         ]}
         onChange={(v) => set('s3Auth', v)}
       />
       {values.s3Auth === 'keys' ? (
         <>
           <TextField
-            label="Access key ID"
+            label={t('connections:s3.accessKeyId')}
             value={values.accessKeyId}
             onChange={(v) => set('accessKeyId', v)}
             error={errors.accessKeyId}
-            placeholder="AKIA…"
+            placeholder={t('connections:s3.accessKeyIdPlaceholder')}
             mono
           />
           <TextField
-            label="Secret access key"
+            label={t('connections:s3.secretAccessKey')}
             type="password"
             value={values.secretAccessKey}
             onChange={(v) => set('secretAccessKey', v)}
@@ -101,11 +104,11 @@ export function S3Fields({ values, errors, savedSecret, set, setEndpointKind }: 
             mono
           />
           <TextField
-            label="Session token"
+            label={t('connections:s3.sessionToken')}
             type="password"
             value={values.sessionToken}
             onChange={(v) => set('sessionToken', v)}
-            placeholder={savedSecret ? 'Leave empty to keep it' : 'Optional, for temporary credentials'}
+            placeholder={savedSecret ? t('connections:s3.keepIt') : t('connections:s3.sessionTokenOptional')}
             mono
           />
         </>

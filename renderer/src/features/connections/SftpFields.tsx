@@ -1,5 +1,6 @@
 /** SFTP part of the connection form: server, user and authentication. */
 import { useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { FieldErrors, FormValues, SftpAuthKind } from './connectionForm.js';
 import { FormRow, SelectField, TextField } from '../../components/dialogs/Field.js';
@@ -16,25 +17,26 @@ export function SftpFields({ values, errors, savedSecret, set }: Props) {
   const hostId = useId();
   const portId = useId();
   const pickRef = useRef<HTMLInputElement>(null);
-  const keep = savedSecret ? 'Saved — leave empty to keep it' : '';
+  const { t } = useTranslation();
+  const keep = savedSecret ? t('connections:form.savedKeep') : '';
 
   return (
     <>
       <SshConfigPicker set={set} name={values.name} />
-      <FormRow label="Host" htmlFor={hostId} error={errors.host ?? errors.port}>
+      <FormRow label={t('connections:sftp.host')} htmlFor={hostId} error={errors.host ?? errors.port}>
         <div className="host-port">
           <input
             id={hostId}
             className="input"
             value={values.host}
-            placeholder="sftp.example.com"
+            placeholder={t('connections:sftp.hostPlaceholder')}
             spellCheck={false}
             autoComplete="off"
             aria-invalid={errors.host ? 'true' : undefined}
             onChange={(event) => set('host', event.currentTarget.value)}
           />
           <label htmlFor={portId} className="inline-label">
-            Port
+            {t('connections:sftp.port')}
           </label>
           <input
             id={portId}
@@ -46,30 +48,30 @@ export function SftpFields({ values, errors, savedSecret, set }: Props) {
           />
         </div>
       </FormRow>
-      <TextField label="User" value={values.username} onChange={(v) => set('username', v)} error={errors.username} />
+      <TextField label={t('connections:sftp.user')} value={values.username} onChange={(v) => set('username', v)} error={errors.username} />
       <TextField
-        label="Bastion (ProxyJump)"
+        label={t('connections:sftp.bastion')}
         value={values.proxyJump}
         onChange={(v) => set('proxyJump', v)}
         error={errors.proxyJump}
-        placeholder="Optional: user@bastion.example.com:22 (ProxyJump)"
+        placeholder={t('connections:sftp.bastionPlaceholder')}
         mono
       />
-      <div className="form-section">Credentials</div>
+      <div className="form-section">{t('connections:form.credentials')}</div>
       <SelectField<SftpAuthKind>
-        label="Authentication"
+        label={t('connections:form.authentication')}
         value={values.sftpAuth}
         options={[
-          { value: 'password', label: 'Password' },
-          { value: 'key', label: 'Private key file' },
-          { value: 'agent', label: 'ssh-agent' },
-          { value: 'keyboardInteractive', label: 'Keyboard-interactive' },
+          { value: 'password', label: t('connections:sftp.password') },
+          { value: 'key', label: t('connections:sftp.keyFile') },
+          { value: 'agent', label: t('connections:sftp.agent') },
+          { value: 'keyboardInteractive', label: t('connections:sftp.keyboardInteractive') },
         ]}
         onChange={(v) => set('sftpAuth', v)}
       />
       {values.sftpAuth === 'password' || values.sftpAuth === 'keyboardInteractive' ? (
         <TextField
-          label="Password"
+          label={t('connections:sftp.password')}
           type="password"
           value={values.password}
           onChange={(v) => set('password', v)}
@@ -80,16 +82,16 @@ export function SftpFields({ values, errors, savedSecret, set }: Props) {
       {values.sftpAuth === 'key' ? (
         <>
           <TextField
-            label="Private key file"
+            label={t('connections:sftp.keyFile')}
             value={values.keyPath}
             onChange={(v) => set('keyPath', v)}
             error={errors.keyPath}
-            placeholder="~/.ssh/id_ed25519"
+            placeholder={t('connections:sftp.keyFilePlaceholder')}
             mono
             after={
               <>
                 <button type="button" className="btn" onClick={() => pickRef.current?.click()}>
-                  Choose…
+                  {t('connections:sftp.choose')}
                 </button>
                 <input
                   ref={pickRef}
@@ -107,18 +109,18 @@ export function SftpFields({ values, errors, savedSecret, set }: Props) {
             }
           />
           <TextField
-            label="Passphrase"
+            label={t('connections:sftp.passphrase')}
             type="password"
             value={values.passphrase}
             onChange={(v) => set('passphrase', v)}
-            placeholder={keep || 'If the key has one'}
+            placeholder={keep || t('connections:sftp.passphrasePlaceholder')}
           />
         </>
       ) : null}
       {values.sftpAuth === 'agent' ? (
         <div className="form-row">
           <span className="form-label" />
-          <div className="form-control field-hint">Keys are taken from the running ssh-agent (SSH_AUTH_SOCK).</div>
+          <div className="form-control field-hint">{t('connections:sftp.agentHint')}</div>
         </div>
       ) : null}
     </>

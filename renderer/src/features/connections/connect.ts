@@ -2,16 +2,17 @@
  * Connecting: ask for a secret if one is needed, walk through host-key prompts, then
  * open the browser at the connection's home. Also disconnect and delete.
  */
-import type { ConnectOutcome, ConnectSecrets } from '../../../../shared/connections.js';
+import { typesSecret, type ConnectOutcome, type ConnectSecrets } from '../../../../shared/connections.js';
 import { ApiError, api, toApiError, unwrap } from '../../api/client.js';
 import { useBrowser } from '../browser/browserStore.js';
 import { connectionById, useConnections } from './connectionStore.js';
 import { askMfaCode } from '../s3/dialogs.js';
 import { askPassphraseAfter, showConnectWarnings } from '../sftp/connectHelpers.js';
 import { askConfirm } from '../../state/dialogs.js';
-import { askSecret, askHostKey } from './dialogs.js';
+import { askSecretAgain, askSecretToConnect, askHostKey } from './dialogs.js';
 import { openBrowser } from '../browser/navigation.js';
 import { showError, showFailure } from '../../state/toasts.js';
+import { t } from '../../i18n/i18n.js';
 
 export type ConnectResult =
   | { ok: true; homePath: string }
@@ -19,8 +20,10 @@ export type ConnectResult =
   | { ok: false; cancelled: true };
 
 interface ConnectOptions {
-  /** Secrets just typed (e.g. in the form, when they are not remembered). */
+  /** Secrets just typed (in the form, or a prompt). */
   secrets?: ConnectSecrets;
+  /** Save the typed secrets once the server accepts them (true), or save none any more (false). */
+  remember?: boolean;
   /** The caller shows errors itself (the connection form); otherwise the main pane or a toast does. */
   quiet?: boolean;
 }
@@ -38,23 +41,25 @@ export function connect(id: string, options: ConnectOptions = {}): Promise<Conne
 async function run(id: string, options: ConnectOptions): Promise<ConnectResult> {
   const store = useConnections.getState();
   const summary = connectionById(id);
-  if (!summary) return { ok: false, error: new ApiError({ kind: 'notFound', message: 'This connection no longer exists.' }) };
+  if (!summary) return { ok: false, error: new ApiError({ kind: 'notFound', message: t('connections:connect.gone') }) };
   store.setActive(id);
   store.setLink(id, { state: 'connecting' });
 
   let secrets = options.secrets;
+  let remember = secrets ? options.remember : undefined;
   if (!secrets && summary.needsSecretAtConnect) {
-    const typed = await askSecret(summary);
+    const typed = await askSecretToConnect(summary);
     if (!typed) {
       store.setLink(id, { state: 'idle' });
       return { ok: false, cancelled: true };
     }
-    secrets = typed;
+    secrets = typed.secrets;
+    remember = typed.remember;
   }
 
   try {
     let outcome: ConnectOutcome = await unwrap(
-      api().connections.connect(secrets ? { id, secrets } : { id }),
+      api().connections.connect(secrets ? { id, secrets, ...(remember === undefined ? {} : { remember }) } : { id }),
     );
     while (outcome.state === 'hostKeyPrompt') {
       const { prompt } = outcome;
@@ -73,8 +78,15 @@ async function run(id: string, options: ConnectOptions): Promise<ConnectResult> 
         store.setLink(id, { state: 'idle' });
         return { ok: false, cancelled: true };
       }
-      outcome = await unwrap(api().connections.connect({ id, secrets: { ...secrets, mfaCode: code } }));
-      if (outcome.state === 'hostKeyPrompt') throw new ApiError({ kind: 'internal', message: 'Unexpected host key question for an S3 connection.' });
+      outcome = await unwrap(api().connections.connect({ id, secrets: { ...secrets, mfaCode: code }, ...(remember === undefined ? {} : { remember }) }));
+      if (outcome.state === 'hostKeyPrompt') throw new ApiError({ kind: 'internal', message: t('connections:connect.unexpectedHostKey') });
+    }
+    if (outcome.state === 'credentialsRefused') {
+      // Asked again in place, as Cyberduck does. Nothing refused was saved: Cancel leaves the saved secret as it was.
+      const { message, code, params } = outcome;
+      const again = typesSecret(summary) ? await askSecretAgain(summary, { message, code, params }, remember ?? summary.rememberSecret) : null;
+      if (again) return await run(id, { ...options, secrets: again.secrets, remember: again.remember });
+      throw new ApiError({ kind: 'auth', message, ...(code && { code }), ...(params && { params }) });
     }
     useConnections.getState().setLink(id, { state: 'connected', homePath: outcome.homePath });
     showConnectWarnings(summary, outcome.warnings);
@@ -90,7 +102,7 @@ async function run(id: string, options: ConnectOptions): Promise<ConnectResult> 
     }
     const shownInPane = !options.quiet && useConnections.getState().activeId === id;
     useConnections.getState().setLink(id, shownInPane ? { state: 'idle', error: error.message } : { state: 'idle' });
-    if (!options.quiet && !shownInPane) showError(error.message, `Could not connect to ${summary.name}`);
+    if (!options.quiet && !shownInPane) showError(error.message, t('connections:connect.couldNotConnect', { name: summary.name }));
     return { ok: false, error };
   }
 }
@@ -109,9 +121,9 @@ export async function deleteConnection(id: string): Promise<void> {
   const summary = connectionById(id);
   if (!summary) return;
   const ok = await askConfirm({
-    title: 'Delete connection?',
-    message: `“${summary.name}” and its saved secret will be removed from this computer. Files on the server are not touched.`,
-    confirmLabel: 'Delete',
+    title: t('connections:connect.deleteTitle'),
+    message: t('connections:connect.deleteMessage', { name: summary.name }),
+    confirmLabel: t('connections:connect.delete'),
     danger: true,
   });
   if (!ok) return;
@@ -121,18 +133,18 @@ export async function deleteConnection(id: string): Promise<void> {
     useConnections.getState().remove(id);
     useBrowser.getState().drop(id);
   } catch (caught) {
-    showFailure(caught, 'Could not delete the connection');
+    showFailure(caught, t('connections:connect.couldNotDelete'));
   }
 }
 
 /** Saves a copy of a connection (with its saved secret) and selects it. */
 export async function duplicateConnection(id: string): Promise<void> {
   try {
-    const copy = await unwrap(api().connections.duplicate({ id }));
+    const copy = await unwrap(api().connections.duplicate({ id, copyWord: t('connections:duplicateCopyWord') }));
     useConnections.getState().upsert(copy);
     useConnections.getState().setActive(copy.id);
   } catch (caught) {
-    showFailure(caught, 'Could not duplicate the connection');
+    showFailure(caught, t('connections:connect.couldNotDuplicate'));
   }
 }
 

@@ -7,6 +7,7 @@ import type {
   ConnectionSummary,
   ConnectSecrets,
 } from '../../../../shared/connections.js';
+import { t } from '../../i18n/i18n.js';
 
 export type SftpAuthKind = 'password' | 'key' | 'agent' | 'keyboardInteractive';
 
@@ -109,30 +110,30 @@ const regionPattern = /^[a-z0-9-]{2,32}$/;
 /** `savedSecret`: editing a connection whose secret is already saved (blank = keep it). */
 export function validate(v: FormValues, savedSecret: boolean): FieldErrors {
   const errors: FieldErrors = {};
-  if (!v.name.trim()) errors.name = 'Give the connection a name';
+  if (!v.name.trim()) errors.name = t('connections:invalid.name');
   const secretRequired = v.rememberSecret && !savedSecret;
   if (v.protocol === 's3') {
     if (v.endpointKind === 'custom' && !endpointPattern.test(v.endpointUrl.trim())) {
-      errors.endpointUrl = 'The endpoint must be an http:// or https:// URL';
+      errors.endpointUrl = t('connections:invalid.endpointUrl');
     }
-    if (!regionPattern.test(v.region.trim())) errors.region = 'Region looks like us-east-1';
+    if (!regionPattern.test(v.region.trim())) errors.region = t('connections:invalid.region');
     if (v.s3Auth === 'keys') {
-      if (!v.accessKeyId.trim()) errors.accessKeyId = 'Enter an access key ID';
-      if (secretRequired && !v.secretAccessKey) errors.secretAccessKey = 'Enter the secret access key';
+      if (!v.accessKeyId.trim()) errors.accessKeyId = t('connections:invalid.accessKeyId');
+      if (secretRequired && !v.secretAccessKey) errors.secretAccessKey = t('connections:invalid.secretAccessKey');
     } else if (!v.profile.trim()) {
-      errors.profile = 'Enter the name of a profile from ~/.aws/config';
+      errors.profile = t('connections:invalid.profile');
     }
     return errors;
   }
-  if (!v.host.trim()) errors.host = 'Enter a host name';
+  if (!v.host.trim()) errors.host = t('connections:invalid.host');
   const port = Number(v.port.trim());
-  if (!/^\d+$/.test(v.port.trim()) || port < 1 || port > 65535) errors.port = 'The port is a number from 1 to 65535';
-  if (!v.username.trim()) errors.username = 'Enter a user name';
-  if (v.sftpAuth === 'key' && !v.keyPath.trim()) errors.keyPath = 'Enter the path of your private key file';
+  if (!/^\d+$/.test(v.port.trim()) || port < 1 || port > 65535) errors.port = t('connections:invalid.port');
+  if (!v.username.trim()) errors.username = t('connections:invalid.username');
+  if (v.sftpAuth === 'key' && !v.keyPath.trim()) errors.keyPath = t('connections:invalid.keyPath');
   if (v.proxyJump.trim() && !/^([^@\s]+@)?(\[[^\]\s]+\]|[^:@\s[\]]+)(:\d{1,5})?$/.test(v.proxyJump.trim())) {
-    errors.proxyJump = 'A jump host looks like user@bastion.example.com:22';
+    errors.proxyJump = t('connections:invalid.proxyJump');
   }
-  if (v.sftpAuth === 'password' && secretRequired && !v.password) errors.password = 'Enter the password';
+  if (v.sftpAuth === 'password' && secretRequired && !v.password) errors.password = t('connections:invalid.password');
   return errors;
 }
 
@@ -187,6 +188,11 @@ export function typedSecrets(v: FormValues): ConnectSecrets | undefined {
     if (v.sftpAuth === 'key' && v.passphrase) secrets.passphrase = v.passphrase;
   }
   return Object.keys(secrets).length ? secrets : undefined;
+}
+
+/** The form with its secret fields blank: saved, it keeps whatever secret is saved already. */
+export function withoutSecrets(v: FormValues): FormValues {
+  return { ...v, secretAccessKey: '', sessionToken: '', password: '', passphrase: '' };
 }
 
 export const awsRegions = [

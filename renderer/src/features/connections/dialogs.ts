@@ -1,14 +1,43 @@
 /** The connection dialogs: the connection form, and the secret and host-key prompts of a connect. */
 import type { ConnectSecrets, ConnectionSummary, HostKeyPrompt } from '../../../../shared/connections.js';
+import type { MessageParams } from '../../../../shared/errors.js';
 import { dialogSlot } from '../../lib/dialogSlot.js';
 
 export type HostKeyDecision = 'trustOnce' | 'trustAndSave' | 'reject';
 
+/** The server's refusal of a secret: its English sentence and catalog key. */
+export interface Refusal {
+  message: string;
+  code?: string;
+  params?: MessageParams;
+}
+
+/** The secret prompt: `refused` is the server's refusal when it asks again after a failed login. */
+export interface SecretPromptArgs {
+  connection: ConnectionSummary;
+  refused?: Refusal;
+  /** Whether its "Save" box starts checked; without it the box is not shown (a secret for this session only). */
+  remember?: boolean;
+}
+
+/** What the secret prompt answers: the secrets, and (with its "Save" box) whether to save them once they work. */
+export interface SecretAnswer {
+  secrets: NonNullable<ConnectSecrets>;
+  remember?: boolean;
+}
+
 /** The connection form: `editId` null means "New connection". */
 export const connectionFormDialog = dialogSlot<{ editId: string | null }>();
 export const hostKeyDialog = dialogSlot<{ prompt: HostKeyPrompt }, HostKeyDecision>('reject');
-export const secretDialog = dialogSlot<{ connection: ConnectionSummary }, ConnectSecrets | null>(null);
+export const secretDialog = dialogSlot<SecretPromptArgs, SecretAnswer | null>(null);
 
-export const askSecret = (connection: ConnectionSummary) => secretDialog.open({ connection });
+export const askSecret = (connection: ConnectionSummary): Promise<ConnectSecrets | null> =>
+  secretDialog.open({ connection }).then((answer) => answer?.secrets ?? null);
+/** Connecting without a saved secret: asked for, with a "Save" box (checked when the connection remembers its secret). */
+export const askSecretToConnect = (connection: ConnectionSummary) =>
+  secretDialog.open({ connection, remember: connection.rememberSecret });
+/** After the server refused the credentials: the secret again, in place, with a "Save" box. */
+export const askSecretAgain = (connection: ConnectionSummary, refused: Refusal, remember: boolean) =>
+  secretDialog.open({ connection, refused, remember });
 export const askHostKey = (prompt: HostKeyPrompt) => hostKeyDialog.open({ prompt });
 export const openConnectionForm = (editId: string | null) => void connectionFormDialog.open({ editId });

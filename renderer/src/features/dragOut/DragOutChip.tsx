@@ -7,7 +7,7 @@ import { api } from '../../api/client.js';
 import { CloseIcon, ErrorIcon } from '../../components/icons.js';
 import { useTransfers } from '../transfers/transferStore.js';
 import { dismissDragChip, useDragOut, type DragChip } from './dragOutStore.js';
-import { dragOutWords as words } from './dragOutWords.js';
+import { useTranslation } from 'react-i18next';
 import { preparingFraction } from './preparingProgress.js';
 import './dragOut.css';
 
@@ -22,21 +22,24 @@ export function DragOutChip() {
 }
 
 function Dismiss() {
+  const { t } = useTranslation();
   return (
-    <button type="button" className="icon-btn small" aria-label={words.dismiss} title={words.dismiss} onClick={dismissDragChip}>
+    <button type="button" className="icon-btn small" aria-label={t('dragOut:dismiss')} title={t('dragOut:dismiss')} onClick={dismissDragChip}>
       <CloseIcon size={14} />
     </button>
   );
 }
 
 function Preparing({ chip }: { chip: Extract<DragChip, { phase: 'preparing' }> }) {
+  const { t } = useTranslation();
   const fraction = useTransfers((s) => preparingFraction(Object.values(s.byId), chip));
+  const title = chip.onlyFiles ? t('dragOut:preparingFiles', { count: chip.count }) : t('dragOut:preparingItems', { count: chip.count });
   return (
-    <div className="dragout-chip preparing" role="status" aria-label={words.preparing(chip.count, chip.onlyFiles)}>
+    <div className="dragout-chip preparing" role="status" aria-label={title}>
       <span className="spinner" aria-hidden="true" />
       <div className="dragout-text">
-        <div className="dragout-title">{words.preparing(chip.count, chip.onlyFiles)}</div>
-        <div className="dragout-hint">{words.preparingHint}</div>
+        <div className="dragout-title">{title}</div>
+        <div className="dragout-hint">{t('dragOut:preparingHint')}</div>
         <div className="dragout-bar" aria-hidden="true">
           <div className={fraction < 0 ? 'dragout-fill unknown' : 'dragout-fill'} style={fraction < 0 ? undefined : { width: `${Math.round(fraction * 100)}%` }} />
         </div>
@@ -47,13 +50,14 @@ function Preparing({ chip }: { chip: Extract<DragChip, { phase: 'preparing' }> }
 }
 
 function Ready({ chip }: { chip: Extract<DragChip, { phase: 'ready' }> }) {
+  const { t } = useTranslation();
   const toDesktop = api().local.dragsToDesktop;
   return (
     <div
       className="dragout-chip ready"
       role="group"
-      aria-label={words.ready}
-      title={words.readyTitle}
+      aria-label={t('dragOut:ready')}
+      title={t('dragOut:readyTitle')}
       draggable
       onDragStart={(event) => {
         // The OS drag takes the place of the page's, started by main before the button is up.
@@ -63,9 +67,9 @@ function Ready({ chip }: { chip: Extract<DragChip, { phase: 'ready' }> }) {
     >
       <DragOutIcon />
       <div className="dragout-text">
-        <div className="dragout-title">{words.ready}</div>
-        <div className="dragout-hint">{words.readyHint(chip.count, chip.onlyFiles)}</div>
-        {toDesktop ? null : <div className="dragout-note">{words.previewNote}</div>}
+        <div className="dragout-title">{t('dragOut:ready')}</div>
+        <div className="dragout-hint">{chip.onlyFiles ? t('dragOut:readyFiles', { count: chip.count }) : t('dragOut:readyItems', { count: chip.count })}</div>
+        {toDesktop ? null : <div className="dragout-note">{t('dragOut:previewNote')}</div>}
       </div>
       <Dismiss />
     </div>
@@ -73,11 +77,12 @@ function Ready({ chip }: { chip: Extract<DragChip, { phase: 'ready' }> }) {
 }
 
 function Failed({ message }: { message: string }) {
+  const { t } = useTranslation();
   return (
     <div className="dragout-chip failed" role="alert">
       <ErrorIcon />
       <div className="dragout-text">
-        <div className="dragout-title">{words.failed}</div>
+        <div className="dragout-title">{t('dragOut:failed')}</div>
         <div className="dragout-hint">{message}</div>
       </div>
       <Dismiss />

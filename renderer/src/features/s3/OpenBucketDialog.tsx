@@ -1,5 +1,6 @@
 /** Opens a bucket by name: for IAM users who may not list buckets (no s3:ListAllMyBuckets). */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.js';
 import { CheckField, TextField } from '../../components/dialogs/Field.js';
 import { FormDialog } from '../../components/dialogs/FormDialog.js';
@@ -8,6 +9,7 @@ import { navigate } from '../browser/navigation.js';
 import { actionDialog } from '../browser/dialogs.js';
 
 export function OpenBucketDialog({ connectionId }: { connectionId: string }) {
+  const { t } = useTranslation();
   const close = actionDialog.close;
   const [bucket, setBucket] = useState('');
   const [bookmark, setBookmark] = useState(true);
@@ -15,7 +17,7 @@ export function OpenBucketDialog({ connectionId }: { connectionId: string }) {
 
   const submit = async () => {
     const name = bucket.trim();
-    if (!name) return setError('Enter the bucket name');
+    if (!name) return setError(t('s3:openBucket.noName'));
     await run(async () => {
       const entry = await unwrap(api().s3.openBucket({ connectionId, bucket: name, bookmark }));
       close();
@@ -24,9 +26,17 @@ export function OpenBucketDialog({ connectionId }: { connectionId: string }) {
   };
 
   return (
-    <FormDialog title="Open bucket by name" onCancel={close} className="small-dialog" onSubmit={() => void submit()} error={error} submitLabel="Open" submitDisabled={busy}>
-      <TextField label="Bucket" value={bucket} onChange={setBucket} placeholder="my-team-bucket" mono autoFocus />
-      <CheckField label="Save it to this connection" checked={bookmark} onChange={setBookmark} hint="It will show in the bucket list from now on." />
+    <FormDialog
+      title={t('s3:openBucket.title')}
+      onCancel={close}
+      className="small-dialog"
+      onSubmit={() => void submit()}
+      error={error}
+      submitLabel={t('s3:openBucket.open')}
+      submitDisabled={busy}
+    >
+      <TextField label={t('s3:openBucket.bucket')} value={bucket} onChange={setBucket} placeholder={t('s3:openBucket.placeholder')} mono autoFocus />
+      <CheckField label={t('s3:openBucket.save')} checked={bookmark} onChange={setBookmark} hint={t('s3:openBucket.saveHint')} />
     </FormDialog>
   );
 }

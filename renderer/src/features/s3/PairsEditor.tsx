@@ -1,4 +1,5 @@
 /** An editable list of name/value pairs (user metadata, tags). */
+import { useTranslation } from 'react-i18next';
 import { CloseIcon, PlusIcon } from '../../components/icons.js';
 
 export interface Pair {
@@ -6,30 +7,53 @@ export interface Pair {
   value: string;
 }
 
+/** What the pairs are, each with its words (field names, add and remove buttons). */
+export type PairsKind = 'metadata' | 'tag';
+
 interface Props {
-  label: string;
+  kind: PairsKind;
   pairs: Pair[];
   onChange(pairs: Pair[]): void;
-  namePlaceholder: string;
   max: number;
 }
 
-export function PairsEditor({ label, pairs, onChange, namePlaceholder, max }: Props) {
+const words = {
+  metadata: {
+    group: 's3:pairs.metadata.group',
+    name: 's3:pairs.metadata.name',
+    value: 's3:pairs.metadata.value',
+    remove: 's3:pairs.metadata.remove',
+    add: 's3:pairs.metadata.add',
+    placeholder: 's3:pairs.metadata.placeholder',
+  },
+  tag: {
+    group: 's3:pairs.tag.group',
+    name: 's3:pairs.tag.name',
+    value: 's3:pairs.tag.value',
+    remove: 's3:pairs.tag.remove',
+    add: 's3:pairs.tag.add',
+    placeholder: 's3:pairs.tag.placeholder',
+  },
+} as const;
+
+export function PairsEditor({ kind, pairs, onChange, max }: Props) {
+  const { t } = useTranslation();
+  const w = words[kind];
   const set = (i: number, patch: Partial<Pair>) => onChange(pairs.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   return (
-    <div className="pairs" role="group" aria-label={label}>
+    <div className="pairs" role="group" aria-label={t(w.group)}>
       {pairs.map((pair, i) => (
         <div className="pairs-row" key={i}>
-          <input className="input mono" aria-label={`${label} name ${i + 1}`} value={pair.name} placeholder={namePlaceholder} onChange={(e) => set(i, { name: e.currentTarget.value })} />
-          <input className="input" aria-label={`${label} value ${i + 1}`} value={pair.value} placeholder="value" onChange={(e) => set(i, { value: e.currentTarget.value })} />
-          <button type="button" className="icon-btn" aria-label={`Remove ${label.toLowerCase()} ${pair.name || i + 1}`} onClick={() => onChange(pairs.filter((_, j) => j !== i))}>
+          <input className="input mono" aria-label={t(w.name, { n: i + 1 })} value={pair.name} placeholder={t(w.placeholder)} onChange={(e) => set(i, { name: e.currentTarget.value })} />
+          <input className="input" aria-label={t(w.value, { n: i + 1 })} value={pair.value} placeholder={t('s3:pairs.valuePlaceholder')} onChange={(e) => set(i, { value: e.currentTarget.value })} />
+          <button type="button" className="icon-btn" aria-label={t(w.remove, { name: pair.name || i + 1 })} onClick={() => onChange(pairs.filter((_, j) => j !== i))}>
             <CloseIcon size={14} />
           </button>
         </div>
       ))}
       {pairs.length < max ? (
         <button type="button" className="btn-link pairs-add" onClick={() => onChange([...pairs, { name: '', value: '' }])}>
-          <PlusIcon size={12} /> Add {label.toLowerCase()}
+          <PlusIcon size={12} /> {t(w.add)}
         </button>
       ) : null}
     </div>

@@ -1,24 +1,25 @@
 /** The AWS profile field: suggestions from ~/.aws, and what the chosen profile needs. */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AwsProfileInfo } from '../../../../shared/s3Objects.js';
 import { api, unwrap } from '../../api/client.js';
 import { TextField } from '../../components/dialogs/Field.js';
+import { t } from '../../i18n/i18n.js';
 import { formatDateLong } from '../../lib/format.js';
 
-const kindText: Record<AwsProfileInfo['kind'], string> = {
-  static: 'Access keys from the credentials file.',
-  assumeRole: 'Assumes a role',
-  credentialProcess: 'Credentials from credential_process.',
-  sso: 'IAM Identity Center (SSO).',
-  webIdentity: 'Web identity role.',
-  other: 'Profile without credentials of its own.',
+const kindText: Record<Exclude<AwsProfileInfo['kind'], 'assumeRole'>, string> = {
+  static: 's3:profile.kind.static',
+  credentialProcess: 's3:profile.kind.credentialProcess',
+  sso: 's3:profile.kind.sso',
+  webIdentity: 's3:profile.kind.webIdentity',
+  other: 's3:profile.kind.other',
 };
 
 function describe(p: AwsProfileInfo): string {
-  if (p.problem) return p.problem;
-  if (p.kind === 'assumeRole') return `${kindText.assumeRole} (${p.roleArn})${p.mfaSerial ? ': asks for an MFA code at connect.' : '.'}`;
-  if (p.kind === 'sso' && p.ssoExpiresAt) return `${kindText.sso} Signed in until ${formatDateLong(p.ssoExpiresAt)}.`;
-  return kindText[p.kind];
+  if (p.problem) return p.problemCode ? t(p.problemCode, p.problemParams ?? {}) : p.problem;
+  if (p.kind === 'assumeRole') return p.mfaSerial ? t('s3:profile.kind.assumeRoleMfa', { role: p.roleArn }) : t('s3:profile.kind.assumeRole', { role: p.roleArn });
+  if (p.kind === 'sso' && p.ssoExpiresAt) return t('s3:profile.kind.ssoUntil', { date: formatDateLong(p.ssoExpiresAt) });
+  return t(kindText[p.kind]);
 }
 
 interface Props {
@@ -28,6 +29,7 @@ interface Props {
 }
 
 export function ProfileField({ value, onChange, error }: Props) {
+  const { t } = useTranslation();
   const [profiles, setProfiles] = useState<AwsProfileInfo[] | null>(null);
   useEffect(() => {
     unwrap(api().connections.awsProfiles({})).then(setProfiles, () => setProfiles([]));
@@ -36,11 +38,11 @@ export function ProfileField({ value, onChange, error }: Props) {
   const hint = chosen
     ? describe(chosen)
     : profiles && profiles.length === 0
-      ? 'No profiles found in ~/.aws/config or ~/.aws/credentials.'
-      : 'A profile from ~/.aws/config or ~/.aws/credentials (SSO and role profiles work too).';
+      ? t('s3:profile.none')
+      : t('s3:profile.hint');
   return (
     <>
-      <TextField label="Profile" value={value} onChange={onChange} error={error} placeholder="default" list="aws-profiles" hint={hint} />
+      <TextField label={t('s3:profile.label')} value={value} onChange={onChange} error={error} placeholder={t('s3:profile.placeholder')} list="aws-profiles" hint={hint} />
       <datalist id="aws-profiles">
         {(profiles ?? []).map((p) => (
           <option key={p.name} value={p.name}>

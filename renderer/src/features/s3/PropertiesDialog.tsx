@@ -1,5 +1,6 @@
 /** An S3 object's properties: facts, editable headers and user metadata, editable tags. */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ObjectProperties } from '../../../../shared/s3Objects.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
@@ -13,6 +14,9 @@ import { fromPairs, PairsEditor, toPairs, type Pair } from './PairsEditor.js';
 import { FormError } from '../../components/dialogs/FormError.js';
 import { VisibleName } from '../../components/VisibleName.js';
 import { revealHiddenControls } from '../../../../shared/hiddenControls.js';
+
+/** HTTP header names: the same in every language. */
+const headerNames = { cacheControl: 'Cache-Control', contentDisposition: 'Content-Disposition' };
 
 interface Draft {
   contentType: string;
@@ -40,6 +44,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export function PropertiesDialog({ connectionId, path }: { connectionId: string; path: string }) {
+  const { t } = useTranslation();
   const close = actionDialog.close;
   const [props, setProps] = useState<ObjectProperties | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -85,7 +90,7 @@ export function PropertiesDialog({ connectionId, path }: { connectionId: string;
       }
       setProps(next);
       setDraft(draftOf(next));
-      showInfo('Properties saved.');
+      showInfo(t('s3:properties.saved'));
       refresh(connectionId);
     } catch (caught) {
       setError(toApiError(caught).message);
@@ -96,7 +101,7 @@ export function PropertiesDialog({ connectionId, path }: { connectionId: string;
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => (d ? { ...d, [key]: value } : d));
 
   return (
-    <Modal title={props ? revealHiddenControls(props.key.split('/').filter(Boolean).pop() || props.key) : 'Properties'} onCancel={close} className="properties-dialog" icon={<InfoIcon size={20} />}>
+    <Modal title={props ? revealHiddenControls(props.key.split('/').filter(Boolean).pop() || props.key) : t('s3:properties.title')} onCancel={close} className="properties-dialog" icon={<InfoIcon size={20} />}>
       <form
         className="modal-body form"
         noValidate
@@ -108,52 +113,52 @@ export function PropertiesDialog({ connectionId, path }: { connectionId: string;
         {!props || !draft ? (
           error ? null : (
             <div className="grid-state">
-              <span className="spinner" aria-hidden="true" /> Loading…
+              <span className="spinner" aria-hidden="true" /> {t('s3:properties.loading')}
             </div>
           )
         ) : (
           <>
             <dl className="facts">
-              <Fact label="Path">
+              <Fact label={t('s3:properties.path')}>
                 <span className="mono selectable">
                   <VisibleName text={props.path} />
                 </span>
               </Fact>
-              <Fact label="Size">
-                {formatBytes(props.size)} ({props.size.toLocaleString()} bytes)
+              <Fact label={t('s3:properties.size')}>
+                {t('s3:properties.sizeValue', { size: formatBytes(props.size), count: props.size })}
               </Fact>
-              <Fact label="Last modified">{formatDateLong(props.modified)}</Fact>
+              <Fact label={t('s3:properties.modified')}>{formatDateLong(props.modified)}</Fact>
               <Fact label="ETag">
                 <span className="mono selectable">{props.etag ?? '—'}</span>
               </Fact>
-              <Fact label="Storage class">{formatStorageClass(props.storageClass)}</Fact>
-              <Fact label="Region">{props.region}</Fact>
+              <Fact label={t('s3:properties.storageClass')}>{formatStorageClass(props.storageClass)}</Fact>
+              <Fact label={t('s3:properties.region')}>{props.region}</Fact>
               {props.versionId ? (
-                <Fact label="Version">
+                <Fact label={t('s3:properties.version')}>
                   <span className="mono selectable">{props.versionId}</span>
                 </Fact>
               ) : null}
             </dl>
             {props.key.endsWith('/') && props.size > 0 ? <p className="muted prop-note">{folderObjectText.explain(props.size)}</p> : null}
-            <div className="form-section">Headers</div>
+            <div className="form-section">{t('s3:properties.headers')}</div>
             <label className="prop-field">
-              <span>Content type</span>
+              <span>{t('s3:properties.contentType')}</span>
               <input className="input mono" value={draft.contentType} onChange={(e) => set('contentType', e.currentTarget.value)} />
             </label>
             <label className="prop-field">
-              <span>Cache-Control</span>
-              <input className="input mono" value={draft.cacheControl} placeholder="e.g. max-age=3600" onChange={(e) => set('cacheControl', e.currentTarget.value)} />
+              <span>{headerNames.cacheControl}</span>
+              <input className="input mono" value={draft.cacheControl} placeholder={t('s3:properties.cacheControlPlaceholder')} onChange={(e) => set('cacheControl', e.currentTarget.value)} />
             </label>
             <label className="prop-field">
-              <span>Content-Disposition</span>
-              <input className="input mono" value={draft.contentDisposition} placeholder="e.g. attachment" onChange={(e) => set('contentDisposition', e.currentTarget.value)} />
+              <span>{headerNames.contentDisposition}</span>
+              <input className="input mono" value={draft.contentDisposition} placeholder={t('s3:properties.dispositionPlaceholder')} onChange={(e) => set('contentDisposition', e.currentTarget.value)} />
             </label>
-            <div className="form-section">Metadata (x-amz-meta-*)</div>
-            <PairsEditor label="Metadata" pairs={draft.metadata} onChange={(v) => set('metadata', v)} namePlaceholder="name" max={100} />
-            <div className="form-section">Tags</div>
-            <PairsEditor label="Tag" pairs={draft.tags} onChange={(v) => set('tags', v)} namePlaceholder="key" max={10} />
+            <div className="form-section">{t('s3:properties.metadata')}</div>
+            <PairsEditor kind="metadata" pairs={draft.metadata} onChange={(v) => set('metadata', v)} max={100} />
+            <div className="form-section">{t('s3:properties.tags')}</div>
+            <PairsEditor kind="tag" pairs={draft.tags} onChange={(v) => set('tags', v)} max={10} />
             {headersChanged ? (
-              <p className="muted prop-note">Saving headers or metadata copies the object onto itself with the new values; its bytes do not change.</p>
+              <p className="muted prop-note">{t('s3:properties.copyNote')}</p>
             ) : null}
           </>
         )}
@@ -161,16 +166,16 @@ export function PropertiesDialog({ connectionId, path }: { connectionId: string;
         <ModalFooter
           start={
             <button type="button" className="btn" onClick={() => showActionDialog({ kind: 'share', connectionId, path })}>
-              Share…
+              {t('s3:properties.share')}
             </button>
           }
         >
-          {busy ? <span className="spinner" aria-label="Saving" /> : null}
+          {busy ? <span className="spinner" aria-label={t('s3:properties.saving')} /> : null}
           <button type="button" className="btn" onClick={close}>
-            Close
+            {t('s3:close')}
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy || !(headersChanged || tagsChanged)}>
-            Save
+            {t('s3:properties.save')}
           </button>
         </ModalFooter>
       </form>

@@ -6,16 +6,23 @@
  * them lives here.
  */
 import type { FileEntry } from '../../../../shared/files.js';
-import { plural } from '../../lib/format.js';
+import { t } from '../../i18n/i18n.js';
 import './s3.css';
 
 export const isFolderObject = (entry: FileEntry): boolean => entry.folderObject === true;
 
+/** Read when shown, so they follow the language. */
 export const folderObjectText = {
-  badge: 'folder object',
-  explain: (bytes: number) => `This object's key ends in a slash, so S3 tools show it as a folder, but it holds ${plural(bytes, 'byte')}.`,
-  download: 'Download folder (includes this object)',
-  notMoved: 'A key ending in “/” names a whole folder when renamed, copied or moved, so this object cannot be renamed, copied or moved on its own. Download it with its folder, or delete it.',
+  get badge() {
+    return t('s3:folderObject.badge');
+  },
+  explain: (bytes: number) => t('s3:folderObject.explain', { count: bytes }),
+  get download() {
+    return t('s3:folderObject.download');
+  },
+  get notMoved() {
+    return t('s3:folderObject.notMoved');
+  },
 };
 
 export function FolderObjectBadge({ bytes }: { bytes: number }) {

@@ -12,8 +12,15 @@ import { showInfo } from '../../state/toasts.js';
 import { chmodDialog } from './dialogs.js';
 import { bitFor, formatPermissions, parseOctal, toOctal, WHAT, WHO } from './permissions.js';
 import './sftp.css';
+import { useTranslation } from 'react-i18next';
+import { t } from '../../i18n/i18n.js';
+import { errorText } from '../../i18n/errorText.js';
+
+const whoLabel = (who: (typeof WHO)[number]) => (who === 'owner' ? t('sftp:chmod.owner') : who === 'group' ? t('sftp:chmod.group') : t('sftp:chmod.others'));
+const whatLabel = (what: (typeof WHAT)[number]) => (what === 'read' ? t('sftp:chmod.read') : what === 'write' ? t('sftp:chmod.write') : t('sftp:chmod.execute'));
 
 export function ChmodDialog({ connectionId, entry }: { connectionId: string; entry: FileEntry }) {
+  useTranslation();
   const close = chmodDialog.close;
   const [mode, setMode] = useState(entry.permissions ?? 0o644);
   const [octal, setOctal] = useState(toOctal(entry.permissions ?? 0o644));
@@ -21,7 +28,7 @@ export function ChmodDialog({ connectionId, entry }: { connectionId: string; ent
   const { busy, setBusy, error, run } = useSubmit();
   const [report, setReport] = useState<ChmodReport | null>(null);
   const folder = entry.kind === 'folder';
-  const octalProblem = parseOctal(octal) === undefined ? 'Three or four octal digits, like 755 or 0644' : undefined;
+  const octalProblem = parseOctal(octal) === undefined ? t('sftp:chmod.octalProblem') : undefined;
 
   const setBits = (next: number) => {
     setMode(next);
@@ -39,7 +46,7 @@ export function ChmodDialog({ connectionId, entry }: { connectionId: string; ent
       const result = await unwrap(api().sftp.chmod({ connectionId, path: entry.path, mode, recursive: folder && recursive }));
       refresh(connectionId);
       if (result.failed.length === 0) {
-        showInfo(result.changed > 1 ? `Permissions changed on ${result.changed} items.` : `Permissions of ${entry.name} changed.`);
+        showInfo(result.changed > 1 ? t('sftp:chmod.changedMany', { count: result.changed }) : t('sftp:chmod.changedOne', { name: entry.name }));
         close();
       } else {
         setReport(result);
@@ -50,18 +57,18 @@ export function ChmodDialog({ connectionId, entry }: { connectionId: string; ent
 
   return (
     <FormDialog
-      title="Permissions"
+      title={t('sftp:chmod.title')}
       onCancel={close}
       className="small-dialog chmod-dialog"
       onSubmit={() => void apply()}
       error={error}
-      cancelLabel={report ? 'Close' : 'Cancel'}
-      submitLabel="Apply"
+      cancelLabel={report ? t('sftp:chmod.close') : t('sftp:chmod.cancel')}
+      submitLabel={t('sftp:chmod.apply')}
       submitDisabled={busy || Boolean(octalProblem)}
     >
       <p className="chmod-target">
-        <span className="mono">{entry.name}</span>
-        <span className="muted mono">{formatPermissions({ kind: entry.kind, permissions: mode })}</span>
+        <span className="mono" data-user-text>{entry.name}</span>
+        <span className="muted mono" data-user-text>{formatPermissions({ kind: entry.kind, permissions: mode })}</span>
       </p>
       <table className="chmod-grid">
         <thead>
@@ -69,7 +76,7 @@ export function ChmodDialog({ connectionId, entry }: { connectionId: string; ent
             <th scope="col" />
             {WHAT.map((what) => (
               <th key={what} scope="col">
-                {what}
+                {whatLabel(what)}
               </th>
             ))}
           </tr>
@@ -77,14 +84,14 @@ export function ChmodDialog({ connectionId, entry }: { connectionId: string; ent
         <tbody>
           {WHO.map((who, w) => (
             <tr key={who}>
-              <th scope="row">{who}</th>
+              <th scope="row">{whoLabel(who)}</th>
               {WHAT.map((what, a) => {
                 const bit = bitFor(w, a);
                 return (
                   <td key={what}>
                     <input
                       type="checkbox"
-                      aria-label={`${who} ${what.toLowerCase()}`}
+                      aria-label={t('sftp:chmod.bit', { who: whoLabel(who), what: whatLabel(what).toLocaleLowerCase() })}
                       checked={(mode & bit) !== 0}
                       onChange={(event) => setBits(event.currentTarget.checked ? mode | bit : mode & ~bit)}
                     />
@@ -95,23 +102,23 @@ export function ChmodDialog({ connectionId, entry }: { connectionId: string; ent
           ))}
         </tbody>
       </table>
-      <TextField label="Octal" value={octal} onChange={typeOctal} error={octalProblem} mono autoFocus />
+      <TextField label={t('sftp:chmod.octal')} value={octal} onChange={typeOctal} error={octalProblem} mono autoFocus />
       {folder ? (
         <CheckField
-          label="Apply to everything inside too"
+          label={t('sftp:chmod.recursive')}
           checked={recursive}
           onChange={setRecursive}
-          hint="Files and folders inside get the same permissions; links are left alone."
+          hint={t('sftp:chmod.recursiveHint')}
         />
       ) : null}
       {report ? (
         <div className="alert warning form-notice" role="alert">
           <WarningIcon />
           <div>
-            Changed {report.changed}; {report.failed.length} could not be changed:
+            {t('sftp:chmod.report', { changed: report.changed, count: report.failed.length })}
             <ul className="chmod-failures">
               {report.failed.slice(0, 5).map((f) => (
-                <li key={f.path}>{f.message}</li>
+                <li key={f.path}>{errorText({ kind: 'internal', ...f })}</li>
               ))}
             </ul>
           </div>

@@ -6,13 +6,15 @@ import { FormDialog } from '../../components/dialogs/FormDialog.js';
 import { useSubmit } from '../../components/dialogs/useSubmit.js';
 import { refresh } from '../browser/navigation.js';
 import { newFileDialog } from './dialogs.js';
+import { useTranslation } from 'react-i18next';
 
 export function NewFileDialog({ connectionId, parentPath }: { connectionId: string; parentPath: string }) {
+  const { t } = useTranslation();
   const close = newFileDialog.close;
   const [name, setName] = useState('');
   const [attempted, setAttempted] = useState(false);
   const { busy, error: serverError, run } = useSubmit();
-  const problem = !name ? 'Enter a file name' : name.includes('/') ? 'A file name cannot contain “/”' : undefined;
+  const problem = !name ? t('sftp:newFile.enterName') : name.includes('/') ? t('sftp:newFile.slash') : undefined;
 
   const submit = async () => {
     setAttempted(true);
@@ -25,8 +27,8 @@ export function NewFileDialog({ connectionId, parentPath }: { connectionId: stri
   };
 
   return (
-    <FormDialog title="New empty file" onCancel={close} className="small-dialog" onSubmit={() => void submit()} error={serverError} submitLabel="Create" submitDisabled={busy}>
-      <TextField label="File name" value={name} onChange={setName} error={attempted ? problem : undefined} placeholder="untitled.txt" autoFocus />
+    <FormDialog title={t('sftp:newFile.title')} onCancel={close} className="small-dialog" onSubmit={() => void submit()} error={serverError} submitLabel={t('sftp:newFile.create')} submitDisabled={busy}>
+      <TextField label={t('sftp:newFile.name')} value={name} onChange={setName} error={attempted ? problem : undefined} placeholder={t('sftp:newFile.placeholder')} autoFocus />
     </FormDialog>
   );
 }

@@ -10,11 +10,12 @@ export function SftpCells({ entry }: { entry: FileEntry }) {
       <div
         role="gridcell"
         className="cell cell-permissions"
+        data-user-text
         title={entry.permissions === undefined ? undefined : toOctal(entry.permissions)}
       >
         {formatPermissions(entry)}
       </div>
-      <div role="gridcell" className="cell cell-owner" title={owner}>
+      <div role="gridcell" className="cell cell-owner" title={owner} data-user-text>
         {owner}
       </div>
     </>

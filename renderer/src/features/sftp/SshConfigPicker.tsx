@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import type { SshConfigHost } from '../../../../shared/contract/sftp.js';
 import { api, unwrap } from '../../api/client.js';
 import type { FormValues } from '../connections/connectionForm.js';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   set<K extends keyof FormValues>(key: K, value: FormValues[K]): void;
@@ -10,6 +11,7 @@ interface Props {
 }
 
 export function SshConfigPicker({ set, name }: Props) {
+  const { t } = useTranslation();
   const id = useId();
   const [hosts, setHosts] = useState<SshConfigHost[]>([]);
   useEffect(() => {
@@ -41,11 +43,11 @@ export function SshConfigPicker({ set, name }: Props) {
   return (
     <div className="form-row">
       <label className="form-label" htmlFor={id}>
-        From ~/.ssh/config
+        {t('sftp:sshConfig.label')}
       </label>
       <div className="form-control">
         <select id={id} className="select" value="" onChange={(event) => pick(event.currentTarget.value)}>
-          <option value="">Choose a host to fill in…</option>
+          <option value="">{t('sftp:sshConfig.choose')}</option>
           {hosts.map((h) => (
             <option key={h.alias} value={h.alias}>
               {h.alias} — {h.username ? `${h.username}@` : ''}

@@ -1,8 +1,9 @@
 /** POSIX permission bits as people read and type them: `rwxr-xr-x`, `755`. */
 import type { FileEntry } from '../../../../shared/files.js';
 
-export const WHO = ['Owner', 'Group', 'Others'] as const;
-export const WHAT = ['Read', 'Write', 'Execute'] as const;
+/** Who and what, in bit order (their words are the catalog's). */
+export const WHO = ['owner', 'group', 'others'] as const;
+export const WHAT = ['read', 'write', 'execute'] as const;
 
 /** The bit for who (0 owner, 1 group, 2 others) and what (0 read, 1 write, 2 execute). */
 export const bitFor = (who: number, what: number) => 1 << ((2 - who) * 3 + (2 - what));

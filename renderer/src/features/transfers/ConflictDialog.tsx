@@ -1,37 +1,40 @@
 /** Asks what to do when a transfer's target exists; answers go back to main by id. */
 import './transfers.css';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ConflictChoice, TransferConflict, TransferSnapshot } from '../../../../shared/transfers.js';
+import { revealHiddenControls } from '../../../../shared/hiddenControls.js';
 import { api, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { WarningIcon } from '../../components/icons.js';
-import { VisibleName } from '../../components/VisibleName.js';
-import { formatBytes } from '../../lib/format.js';
+import { formatBytes, formatDate } from '../../lib/format.js';
+import { t } from '../../i18n/i18n.js';
 import { useTransfers } from './transferStore.js';
 import { showFailure } from '../../state/toasts.js';
 
 function firstWaiting(byId: Record<string, TransferSnapshot>, order: string[]): TransferConflict | undefined {
   for (const id of order) {
-    const t = byId[id];
-    if (t?.state === 'waiting' && t.conflict) return t.conflict;
+    const s = byId[id];
+    if (s?.state === 'waiting' && s.conflict) return s.conflict;
   }
   return undefined;
 }
 
 function facts(f: { size?: number; modifiedAt?: number }): string {
-  const size = f.size !== undefined ? formatBytes(f.size) : 'size unknown';
-  const when = f.modifiedAt ? new Date(f.modifiedAt).toLocaleString() : 'date unknown';
-  return `${size}, modified ${when}`;
+  const size = f.size !== undefined ? formatBytes(f.size) : t('transfers:conflict.sizeUnknown');
+  const date = f.modifiedAt ? formatDate(f.modifiedAt) : t('transfers:conflict.dateUnknown');
+  return t('transfers:conflict.facts', { size, date });
 }
 
 export function ConflictDialog() {
   const conflict = useTransfers((s) => firstWaiting(s.byId, s.order));
-  const waitingCount = useTransfers((s) => Object.values(s.byId).filter((t) => t.state === 'waiting').length);
+  const waitingCount = useTransfers((s) => Object.values(s.byId).filter((x) => x.state === 'waiting').length);
   if (!conflict) return null;
   return <ConflictQuestion key={conflict.id} conflict={conflict} others={waitingCount - 1} />;
 }
 
 function ConflictQuestion({ conflict, others }: { conflict: TransferConflict; others: number }) {
+  const { t } = useTranslation();
   const [applyToAll, setApplyToAll] = useState(false);
   const [busy, setBusy] = useState(false);
   const answer = async (choice: ConflictChoice) => {
@@ -43,32 +46,33 @@ function ConflictQuestion({ conflict, others }: { conflict: TransferConflict; ot
       setBusy(false);
     }
   };
-  const where = conflict.direction === 'upload' ? 'on the server' : 'in the download folder';
   const choices: [ConflictChoice, string, boolean][] = [
-    ['skip', 'Skip', true],
-    ['rename', 'Keep both', true],
-    ['newer', 'Replace if newer', true],
-    ['resume', 'Resume', conflict.canResume],
+    ['skip', t('transfers:conflict.skip'), true],
+    ['rename', t('transfers:conflict.keepBoth'), true],
+    ['newer', t('transfers:conflict.replaceIfNewer'), true],
+    ['resume', t('transfers:conflict.resume'), conflict.canResume],
   ];
+  const upload = conflict.direction === 'upload';
   return (
-    <Modal title="The file already exists" className="small-dialog conflict-dialog" icon={<WarningIcon size={20} />} onCancel={() => void answer('skip')} initialFocus="[data-autofocus]">
+    <Modal title={t('transfers:conflict.title')} className="small-dialog conflict-dialog" icon={<WarningIcon size={20} />} onCancel={() => void answer('skip')} initialFocus="[data-autofocus]">
       <div className="modal-body">
         <p>
-          <strong>
-            <VisibleName text={conflict.name} />
-          </strong>{' '}
-          already exists {where}.
+          {upload ? (
+            <Trans i18nKey="transfers:conflict.existsOnServer" values={{ name: revealHiddenControls(conflict.name) }} components={{ 1: <strong data-user-text /> }} />
+          ) : (
+            <Trans i18nKey="transfers:conflict.existsLocally" values={{ name: revealHiddenControls(conflict.name) }} components={{ 1: <strong data-user-text /> }} />
+          )}
         </p>
         <dl className="conflict-facts">
-          <dt>Existing</dt>
+          <dt>{t('transfers:conflict.existing')}</dt>
           <dd data-testid="conflict-target">{facts(conflict.target)}</dd>
-          <dt>{conflict.direction === 'upload' ? 'Uploading' : 'Downloading'}</dt>
+          <dt>{upload ? t('transfers:conflict.uploading') : t('transfers:conflict.downloading')}</dt>
           <dd data-testid="conflict-source">{facts(conflict.source)}</dd>
         </dl>
-        {conflict.canResume ? <p className="muted">A partial copy is there: Resume sends only the rest.</p> : null}
+        {conflict.canResume ? <p className="muted">{t('transfers:conflict.partial')}</p> : null}
         <label className="checkbox">
           <input type="checkbox" checked={applyToAll} onChange={(e) => setApplyToAll(e.target.checked)} />
-          Do this for all conflicts{others > 0 ? ` (${others} more waiting)` : ''}
+          {others > 0 ? t('transfers:conflict.applyToAllWaiting', { count: others }) : t('transfers:conflict.applyToAll')}
         </label>
       </div>
       <ModalFooter>
@@ -80,7 +84,7 @@ function ConflictQuestion({ conflict, others }: { conflict: TransferConflict; ot
             </button>
           ))}
         <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void answer('overwrite')}>
-          Replace
+          {t('transfers:conflict.replace')}
         </button>
       </ModalFooter>
     </Modal>

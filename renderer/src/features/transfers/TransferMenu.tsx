@@ -1,5 +1,6 @@
 /** Right-click menu of a transfer row, acting on the selection when the row is in it: pause, resume, retry, cancel, show, go to, copy. */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TransferSnapshot } from '../../../../shared/transfers.js';
 import { parentPath } from '../../../../shared/paths.js';
 import { ContextMenu, type MenuEntry } from '../../components/ContextMenu.js';
@@ -12,18 +13,34 @@ import { copyText } from '../../api/clipboard.js';
 import { showFailure, showInfo } from '../../state/toasts.js';
 import { selectedTransfers, useTransfers } from './transferStore.js';
 import { targetsOf } from './transferCommands.js';
+import { rowTransfers, type PanelRow } from './transferRows.js';
 
 interface Props {
   x: number;
   y: number;
-  target: TransferSnapshot;
+  target: PanelRow;
   onClose(): void;
 }
 
-/** The transfers a menu on `target` acts on: the selection if the row is in it, else the row alone. */
-function chosenFor(target: TransferSnapshot): TransferSnapshot[] {
+/** The transfers a menu on `target` acts on: the selection if the row is in it, else the row alone (a folder row: its files). */
+function chosenFor(target: PanelRow): TransferSnapshot[] {
   const state = useTransfers.getState();
-  return state.selected[target.id] ? selectedTransfers(state) : [target];
+  return state.selected[target.key] ? selectedTransfers(state) : rowTransfers(target);
+}
+
+/** The menu is about this row alone: it is not selected, or it is the whole selection. */
+function aloneIn(target: PanelRow): boolean {
+  const { selected } = useTransfers.getState();
+  const keys = Object.keys(selected).filter((key) => selected[key]);
+  return !selected[target.key] || (keys.length === 1 && keys[0] === target.key);
+}
+
+/** Opens a folder transfer's remote folder in the file browser. */
+function goToRemoteFolder(connectionId: string, remoteFolder: string): void {
+  const tab = getTab(connectionId);
+  if (!tab) return;
+  useConnections.getState().setActive(connectionId);
+  navigate(connectionId, remoteFolder);
 }
 
 /** Opens the remote folder in the file browser, with the transfer's file selected. */
@@ -35,41 +52,43 @@ function goToRemote(t: TransferSnapshot): void {
 }
 
 export function TransferMenu({ x, y, target, onClose }: Props) {
+  const { t } = useTranslation();
   const chosen = chosenFor(target);
-  const single = chosen.length === 1 ? chosen[0] : undefined;
+  const folder = target.kind === 'folder' && aloneIn(target) ? target.totals : undefined;
+  const single = chosen.length === 1 ? chosen[0] : folder ? chosen[0] : undefined;
   const command = (action: TransferCommand, label: string, icon: ReactNode, shortcut?: string): MenuEntry => {
     const ids = targetsOf(action, chosen);
     return { label, icon, shortcut, disabled: ids.length === 0, danger: action === 'cancel', onSelect: () => void controlTransfers(action, ids) };
   };
   const items: MenuEntry[] = [
-    command('pause', 'Pause', <PauseIcon />, 'Space'),
-    command('resume', 'Resume', <PlayIcon />, 'Space'),
-    command('retry', 'Retry', <RetryIcon />),
-    command('cancel', 'Cancel', <CloseIcon />, 'Delete'),
+    command('pause', t('transfers:actions.pause'), <PauseIcon />, 'Space'),
+    command('resume', t('transfers:actions.resume'), <PlayIcon />, 'Space'),
+    command('retry', t('transfers:actions.retry'), <RetryIcon />),
+    command('cancel', t('transfers:actions.cancel'), <CloseIcon />, 'Delete'),
     'separator',
     {
-      label: 'Show in folder',
+      label: t('transfers:menu.showInFolder'),
       icon: <OpenIcon />,
       disabled: !single || single.direction === 'storageClass',
       onSelect: () => single && void showTransferInFolder(single.id),
     },
     {
-      label: 'Go to remote folder',
+      label: t('transfers:menu.goToRemote'),
       icon: <CloudIcon />,
       disabled: !single || !getTab(single.connectionId),
-      onSelect: () => single && goToRemote(single),
+      onSelect: () => (folder ? goToRemoteFolder(folder.connectionId, folder.folder.remotePath) : single && goToRemote(single)),
     },
     {
-      label: chosen.length > 1 ? 'Copy remote paths' : 'Copy remote path',
+      label: chosen.length > 1 && !folder ? t('transfers:menu.copyPaths') : t('transfers:menu.copyPath'),
       icon: <CopyIcon />,
       onSelect: () => {
-        const text = chosen.map((t) => t.remotePath).join('\n');
+        const text = folder ? folder.folder.remotePath : chosen.map((t) => t.remotePath).join('\n');
         void copyText(text).then(
-          () => showInfo(chosen.length > 1 ? `Copied ${chosen.length} paths.` : `Copied ${text}`),
-          (caught: unknown) => showFailure(caught, 'Could not copy'),
+          () => showInfo(chosen.length > 1 && !folder ? t('transfers:menu.copiedPaths', { count: chosen.length }) : t('transfers:menu.copied', { text })),
+          (caught: unknown) => showFailure(caught, t('transfers:menu.copyFailed')),
         );
       },
     },
   ];
-  return <ContextMenu x={x} y={y} label="Transfer actions" items={items} onClose={onClose} />;
+  return <ContextMenu x={x} y={y} label={t('transfers:menu.label')} items={items} onClose={onClose} />;
 }

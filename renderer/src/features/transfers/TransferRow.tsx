@@ -1,13 +1,14 @@
 /** One transfer (or storage class change): kind, name, progress, bytes, speed, time left, state and controls. */
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TransferSnapshot } from '../../../../shared/transfers.js';
-import { controlTransfers } from './transferActions.js';
 import { useTransfers } from './transferStore.js';
-import { CloseIcon, PauseIcon, PlayIcon, RetryIcon } from '../../components/icons.js';
-import { KindIcon } from './KindIcon.js';
+import { KindBadge, RowProgress } from './RowParts.js';
+import { RowActions } from './RowActions.js';
 import { VisibleName } from '../../components/VisibleName.js';
 import { revealHiddenControls } from '../../../../shared/hiddenControls.js';
-import { kindLabel, kindTarget, rowDetails, runningLabel, whereOf } from './transferKind.js';
+import { errorText } from '../../i18n/errorText.js';
+import { detailOf, kindLabel, kindTarget, rowDetails, runningLabel, stateLabel, whereOf } from './transferKind.js';
 
 export const TRANSFER_ROW_HEIGHT = 46;
 
@@ -19,36 +20,26 @@ interface Props {
   top: number;
   /** The row the keyboard is on. */
   focused: boolean;
-  onMenu(event: React.MouseEvent, transfer: TransferSnapshot): void;
+  /** One of an expanded folder row's files. */
+  child?: boolean;
+  onMenu(event: React.MouseEvent, key: string): void;
 }
 
-const stateLabels: Record<TransferSnapshot['state'], string> = {
-  queued: 'Waiting',
-  running: 'Transferring',
-  paused: 'Paused',
-  waiting: 'Needs an answer',
-  completed: 'Done',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};
-
-export const TransferRow = memo(function TransferRow({ transfer: t, top, focused, onMenu }: Props) {
+export const TransferRow = memo(function TransferRow({ transfer: t, top, focused, child, onMenu }: Props) {
+  useTranslation(); // the words below follow the window's language
+  const detail = detailOf(t);
   const fraction = t.size ? Math.min(1, t.bytesDone / t.size) : t.state === 'completed' ? 1 : 0;
   const where = whereOf(t);
   const target = kindTarget(t);
   const label = kindLabel(t);
-  const act = (action: 'pause' | 'resume' | 'cancel' | 'retry') => () => void controlTransfers(action, [t.id]);
-  const canPause = t.state === 'running' || t.state === 'queued' || t.state === 'waiting';
-  const canCancel = canPause || t.state === 'paused' || t.state === 'failed';
   const selected = useTransfers((s) => s.selected[t.id] === true);
   const select = useTransfers((s) => s.select);
-  const canRetry = t.state === 'failed' || t.state === 'cancelled';
 
   return (
     <div
       id={transferRowId(t.id)}
       role="option"
-      className={`transfer-row state-${t.state}${selected ? ' selected' : ''}${focused ? ' focused' : ''}`}
+      className={`transfer-row state-${t.state}${child ? ' child' : ''}${selected ? ' selected' : ''}${focused ? ' focused' : ''}`}
       data-testid="transfer"
       data-transfer-id={t.id}
       data-state={t.state}
@@ -57,63 +48,35 @@ export const TransferRow = memo(function TransferRow({ transfer: t, top, focused
         if ((e.target as HTMLElement).closest('button')) return;
         select(t.id, e.ctrlKey || e.metaKey);
       }}
-      onContextMenu={(e) => onMenu(e, t)}
+      onContextMenu={(e) => onMenu(e, t.id)}
       style={{ transform: `translateY(${top}px)` }}
-      title={revealHiddenControls(t.detail ? `${where}\n${t.detail}` : where)}
+      title={revealHiddenControls(detail ? `${where}\n${detail}` : where)}
     >
-      <span className={`transfer-dir ${t.direction}`} title={label}>
-        <KindIcon transfer={t} />
-        <span className="visually-hidden">{label}</span>
-      </span>
+      <KindBadge transfer={t} label={label} />
       <div className="transfer-main">
         <div className="transfer-line">
-          <span className="transfer-name">
+          <span className="transfer-name" data-user-text>
             <VisibleName text={t.name} />
           </span>
-          {target ? <span className={`transfer-target ${t.direction}`}>{target}</span> : null}
-          <span className="transfer-state">{t.state === 'running' ? runningLabel(t) : stateLabels[t.state]}</span>
+          {target ? (
+            <span className={`transfer-target ${t.direction}`} data-user-text>
+              {target}
+            </span>
+          ) : null}
+          <span className="transfer-state">{t.state === 'running' ? runningLabel(t) : stateLabel(t.state)}</span>
         </div>
         <div className="transfer-line">
-          <span
-            className="progress"
-            role="progressbar"
-            aria-label={`${t.name} progress`}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={Math.floor(fraction * 100)}
-          >
-            <span className="progress-fill" style={{ width: `${fraction * 100}%` }} />
-          </span>
+          <RowProgress name={t.name} fraction={fraction} />
           {t.state === 'failed' && t.error ? (
-            <span className="transfer-error" title={t.error.message}>
-              {t.error.message}
+            <span className="transfer-error" title={errorText(t.error)}>
+              {errorText(t.error)}
             </span>
           ) : (
             <span className="transfer-details">{rowDetails(t)}</span>
           )}
         </div>
       </div>
-      <div className="transfer-actions">
-        {t.state === 'paused' ? (
-          <button type="button" className="icon-btn small" aria-label="Resume" title="Resume" onClick={act('resume')}>
-            <PlayIcon size={14} />
-          </button>
-        ) : canPause ? (
-          <button type="button" className="icon-btn small" aria-label="Pause" title="Pause" onClick={act('pause')}>
-            <PauseIcon size={14} />
-          </button>
-        ) : null}
-        {canRetry ? (
-          <button type="button" className="icon-btn small" aria-label="Retry" title="Retry" onClick={act('retry')}>
-            <RetryIcon size={14} />
-          </button>
-        ) : null}
-        {canCancel ? (
-          <button type="button" className="icon-btn small" aria-label="Cancel" title="Cancel" onClick={act('cancel')}>
-            <CloseIcon size={14} />
-          </button>
-        ) : null}
-      </div>
+      <RowActions list={[t]} />
     </div>
   );
 });

@@ -1,7 +1,7 @@
 /** The collapsible transfers strip at the bottom of the window. */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useMemo, useRef } from 'react';
-import type { TransferSnapshot } from '../../../../shared/transfers.js';
+import { useTranslation } from 'react-i18next';
 import { clearFinished } from './transferActions.js';
 import { totals, useTransfers } from './transferStore.js';
 import { useContextMenu } from '../../components/ContextMenu.js';
@@ -11,20 +11,26 @@ import { TransferRow, transferRowId, TRANSFER_ROW_HEIGHT } from './TransferRow.j
 import { TransfersSummary } from './TransfersSummary.js';
 import { ConflictDialog } from './ConflictDialog.js';
 import { TransferControls } from './TransferControls.js';
-import { TransferSettingsButton } from './TransferButtons.js';
+import { SettingsButton } from '../settings/SettingsButton.js';
 import { TransferDialogs } from './TransferDialogs.js';
 import { transferListKeys } from './transferListKeys.js';
 import { TransferMenu } from './TransferMenu.js';
+import { FolderRow } from './FolderRow.js';
+import { panelRows, type PanelRow } from './transferRows.js';
 
 export function TransfersPanel() {
+  const { t } = useTranslation();
   const byId = useTransfers((s) => s.byId);
   const order = useTransfers((s) => s.order);
   const open = useTransfers((s) => s.panelOpen);
   const height = useTransfers((s) => s.panelHeight);
   const setOpen = useTransfers((s) => s.setPanelOpen);
+  const expanded = useTransfers((s) => s.expanded);
   const sum = useMemo(() => totals(byId), [byId]);
-  // Newest first: what you just started is what you look for.
-  const ids = useMemo(() => [...order].reverse(), [order]);
+  // Newest first: what you just started is what you look for. A folder is one row.
+  const rows = useMemo(() => panelRows(order, byId, expanded), [order, byId, expanded]);
+  const ids = useMemo(() => rows.map((r) => r.key), [rows]);
+  const rowOf = useMemo(() => new Map(rows.map((r) => [r.key, r])), [rows]);
   const listRef = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({
@@ -37,29 +43,31 @@ export function TransfersPanel() {
 
   const showList = open && ids.length > 0;
   const focused = useTransfers((s) => s.focused);
-  const { menu, open: openMenu, close: closeMenu } = useContextMenu<TransferSnapshot>();
+  const { menu, open: openMenu, close: closeMenu } = useContextMenu<PanelRow>();
   const onRowMenu = useCallback(
-    (event: React.MouseEvent, transfer: TransferSnapshot) => {
+    (event: React.MouseEvent, key: string) => {
       event.preventDefault();
+      const row = rowOf.get(key);
+      if (!row) return;
       const store = useTransfers.getState();
-      if (!store.selected[transfer.id]) store.select(transfer.id, false);
+      if (!store.selected[key]) store.select(key, false);
       listRef.current?.focus();
-      openMenu(event.clientX, event.clientY, transfer);
+      openMenu(event.clientX, event.clientY, row);
     },
-    [openMenu],
+    [openMenu, rowOf],
   );
   const onKeyDown = transferListKeys({
     ids,
     scrollTo: (index) => virtualizer.scrollToIndex(index),
-    openMenuAt: (id) => {
-      const box = document.getElementById(transferRowId(id))?.getBoundingClientRect();
-      const transfer = byId[id];
-      if (box && transfer) openMenu(box.left + 40, box.bottom, transfer);
+    openMenuAt: (key) => {
+      const box = document.getElementById(transferRowId(key))?.getBoundingClientRect();
+      const row = rowOf.get(key);
+      if (box && row) openMenu(box.left + 40, box.bottom, row);
     },
   });
 
   return (
-    <section aria-label="Transfers" className={`transfers${showList ? ' open' : ''}`}>
+    <section aria-label={t('transfers:panel.region')} className={`transfers${showList ? ' open' : ''}`}>
       {showList ? <PanelResizer /> : null}
       <header className="transfers-head">
         <button
@@ -70,7 +78,7 @@ export function TransfersPanel() {
           onClick={() => setOpen(!open)}
         >
           {open ? <ChevronDownIcon size={14} /> : <ChevronUpIcon size={14} />}
-          <span className="transfers-title">Transfers</span>
+          <span className="transfers-title">{t('transfers:panel.title')}</span>
           {sum.count > 0 ? <span className="badge">{sum.count}</span> : null}
         </button>
         <TransfersSummary totals={sum} />
@@ -81,9 +89,9 @@ export function TransfersPanel() {
           disabled={sum.finished === 0}
           onClick={() => void clearFinished()}
         >
-          Clear finished
+          {t('transfers:panel.clearFinished')}
         </button>
-        <TransferSettingsButton small />
+        <SettingsButton small />
       </header>
       {showList ? (
         <div
@@ -91,9 +99,9 @@ export function TransfersPanel() {
           ref={listRef}
           className="transfer-list"
           role="listbox"
-          aria-label="Transfer list"
+          aria-label={t('transfers:panel.list')}
           aria-multiselectable="true"
-          aria-activedescendant={focused && byId[focused] ? transferRowId(focused) : undefined}
+          aria-activedescendant={focused && rowOf.has(focused) ? transferRowId(focused) : undefined}
           tabIndex={0}
           onKeyDown={onKeyDown}
           // As tall as its rows, up to the height the user chose.
@@ -101,10 +109,13 @@ export function TransfersPanel() {
         >
           <div className="transfer-canvas" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
-              const transfer = byId[ids[item.index]!];
-              return transfer ? (
-                <TransferRow key={transfer.id} transfer={transfer} top={item.start} focused={transfer.id === focused} onMenu={onRowMenu} />
-              ) : null;
+              const row = rows[item.index];
+              if (!row) return null;
+              return row.kind === 'folder' ? (
+                <FolderRow key={row.key} totals={row.totals} expanded={row.expanded} top={item.start} focused={row.key === focused} onMenu={onRowMenu} />
+              ) : (
+                <TransferRow key={row.key} transfer={row.transfer} child={row.child} top={item.start} focused={row.key === focused} onMenu={onRowMenu} />
+              );
             })}
           </div>
         </div>

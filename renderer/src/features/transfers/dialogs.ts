@@ -1,6 +1,6 @@
-/** The transfer dialogs: the settings, or a bucket's incomplete multipart uploads (one replaces the other). */
+/** The transfer dialogs: a bucket's incomplete multipart uploads. */
 import { dialogSlot } from '../../lib/dialogSlot.js';
 
-export type TransferDialog = { kind: 'settings' } | { kind: 'incomplete'; connectionId: string; bucket: string };
+export type TransferDialog = { kind: 'incomplete'; connectionId: string; bucket: string };
 
 export const transferDialog = dialogSlot<TransferDialog>();

@@ -1,5 +1,6 @@
 /** The transfer settings as the dialog edits them (text fields, rate units) and back. */
 import type { ConflictPolicy, TransferSettings } from '../../../../shared/transfers.js';
+import { t } from '../../i18n/i18n.js';
 
 /** Decimal, like every size and speed the app shows. */
 export const rateUnits = { KB: 1000, MB: 1000 * 1000 } as const;
@@ -49,18 +50,33 @@ export function toForm(s: TransferSettings): SettingsForm {
   };
 }
 
-function whole(text: string, min: number, max: number, what: string): number | string {
-  const t = text.trim();
-  if (!/^\d+$/.test(t)) return `Enter a whole number for ${what}`;
-  const n = Number(t);
-  if (n < min || n > max) return `${what[0]!.toUpperCase()}${what.slice(1)} must be between ${min} and ${max}`;
+/** A whole-number field's two sentences: not a whole number, out of range. */
+interface WholeWords {
+  whole: string;
+  range: string;
+}
+
+const wholeWords = {
+  filesInParallel: { whole: 'transfers:settings.errors.filesInParallelWhole', range: 'transfers:settings.errors.filesInParallelRange' },
+  partsPerFile: { whole: 'transfers:settings.errors.partsPerFileWhole', range: 'transfers:settings.errors.partsPerFileRange' },
+  threshold: { whole: 'transfers:settings.errors.thresholdWhole', range: 'transfers:settings.errors.thresholdRange' },
+  partSize: { whole: 'transfers:settings.errors.partSizeWhole', range: 'transfers:settings.errors.partSizeRange' },
+  retries: { whole: 'transfers:settings.errors.retriesWhole', range: 'transfers:settings.errors.retriesRange' },
+} satisfies Record<string, WholeWords>;
+
+function whole(text: string, min: number, max: number, words: WholeWords): number | string {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return t(words.whole);
+  const n = Number(trimmed);
+  if (n < min || n > max) return t(words.range, { min, max });
   return n;
 }
 
-function decimal(text: string, what: string): number | string {
-  const t = text.trim() === '' ? '0' : text.trim();
-  if (!/^\d+(\.\d+)?$/.test(t)) return `Enter a number for ${what} (0 = unlimited)`;
-  return Number(t);
+/** `problem`: the field's sentence for something that is not a number. */
+function decimal(text: string, problem: string): number | string {
+  const trimmed = text.trim() === '' ? '0' : text.trim();
+  if (!/^\d+(\.\d+)?$/.test(trimmed)) return t(problem);
+  return Number(trimmed);
 }
 
 /** The changes to send, or the problems to show beside the fields. */
@@ -73,14 +89,14 @@ export function fromForm(f: SettingsForm): { changes: Partial<TransferSettings> 
     }
     return value;
   };
-  const filesInParallel = take('filesInParallel', whole(f.filesInParallel, 1, 32, 'files in parallel'));
-  const partsInFlight = take('partsInFlight', whole(f.partsInFlight, 1, 64, 'parts per file'));
-  const threshold = take('multipartThresholdMiB', whole(f.multipartThresholdMiB, 5, 5120, 'the multipart threshold'));
+  const filesInParallel = take('filesInParallel', whole(f.filesInParallel, 1, 32, wholeWords.filesInParallel));
+  const partsInFlight = take('partsInFlight', whole(f.partsInFlight, 1, 64, wholeWords.partsPerFile));
+  const threshold = take('multipartThresholdMiB', whole(f.multipartThresholdMiB, 5, 5120, wholeWords.threshold));
   const partText = f.partSizeMiB.trim() === '' ? '0' : f.partSizeMiB;
-  const partSize = partText.trim() === '0' ? 0 : take('partSizeMiB', whole(partText, 5, 5120, 'the part size'));
-  const up = take('uploadLimit', decimal(f.uploadLimit, 'the upload limit'));
-  const down = take('downloadLimit', decimal(f.downloadLimit, 'the download limit'));
-  const retries = take('retries', whole(f.retries, 0, 20, 'retries'));
+  const partSize = partText.trim() === '0' ? 0 : take('partSizeMiB', whole(partText, 5, 5120, wholeWords.partSize));
+  const up = take('uploadLimit', decimal(f.uploadLimit, 'transfers:settings.errors.uploadLimit'));
+  const down = take('downloadLimit', decimal(f.downloadLimit, 'transfers:settings.errors.downloadLimit'));
+  const retries = take('retries', whole(f.retries, 0, 20, wholeWords.retries));
   if (Object.keys(errors).length > 0) return { changes: null, errors };
   return {
     errors,

@@ -1,10 +1,11 @@
 /** Uploads, downloads and transfer controls, started from the browser. */
 import { api, unwrap } from '../../api/client.js';
 import { isOwnDragCopy } from '../dragOut/dragOutStore.js';
-import { plural } from '../../lib/format.js';
 import { getTab, selectedEntries } from '../browser/browserStore.js';
 import { showError, showFailure, showInfo } from '../../state/toasts.js';
+import { t } from '../../i18n/i18n.js';
 import { useTransfers } from './transferStore.js';
+import { pickedFolderRoot } from './pickedFolder.js';
 
 export async function uploadPaths(connectionId: string, localPaths: string[], remoteFolder: string): Promise<void> {
   if (localPaths.length === 0) return;
@@ -12,16 +13,21 @@ export async function uploadPaths(connectionId: string, localPaths: string[], re
     const started = await unwrap(api().transfers.upload({ connectionId, localPaths, remoteFolder }));
     useTransfers.getState().addStarted(started);
   } catch (caught) {
-    showFailure(caught, 'Upload failed');
+    showFailure(caught, t('transfers:upload.failed'));
   }
 }
 
-/** Files dropped from the OS (or picked): only their paths go to main, never their bytes. */
-export async function uploadFiles(connectionId: string, files: readonly File[], remoteFolder: string): Promise<void> {
+/** False (and says why) where nothing can be uploaded: the list of buckets is no folder. */
+function canUploadInto(connectionId: string, remoteFolder: string): boolean {
   if (remoteFolder === '/' && getTab(connectionId)?.protocol === 's3') {
-    showInfo('Open a bucket first, then drop files into it.');
-    return;
+    showInfo(t('transfers:upload.openBucketFirst'));
+    return false;
   }
+  return true;
+}
+
+/** Where each dropped or picked file lives on this computer; undefined (after saying why) when that cannot be found. */
+async function localPathsOf(files: readonly File[]): Promise<string[] | undefined> {
   const paths: string[] = [];
   try {
     for (const file of files) {
@@ -29,17 +35,38 @@ export async function uploadFiles(connectionId: string, files: readonly File[], 
       if (path) paths.push(path);
     }
   } catch (caught) {
-    showFailure(caught, 'Could not read the dropped files');
-    return;
+    showFailure(caught, t('transfers:upload.readDroppedFailed'));
+    return undefined;
   }
+  return paths;
+}
+
+/** Files dropped from the OS (or picked): only their paths go to main, never their bytes. */
+export async function uploadFiles(connectionId: string, files: readonly File[], remoteFolder: string): Promise<void> {
+  if (!canUploadInto(connectionId, remoteFolder)) return;
+  const paths = await localPathsOf(files);
+  if (!paths) return;
   // A drag out that came back to the window is not an upload: it would copy the remote files onto themselves.
   const fromElsewhere = paths.filter((p) => !isOwnDragCopy(p));
   if (paths.length > 0 && fromElsewhere.length === 0) return;
   if (paths.length === 0) {
-    showError('Those items are not files on this computer, so they cannot be uploaded.');
+    showError(t('transfers:upload.notLocalFiles'));
     return;
   }
   await uploadPaths(connectionId, fromElsewhere, remoteFolder);
+}
+
+/** The files of a folder the user picked: the folder itself is uploaded, so it lands as one tree and shows as one row. */
+export async function uploadFolder(connectionId: string, files: readonly File[], remoteFolder: string): Promise<void> {
+  if (!canUploadInto(connectionId, remoteFolder)) return;
+  if (files.length === 0) {
+    showInfo(t('transfers:upload.emptyFolder'));
+    return;
+  }
+  const paths = await localPathsOf(files);
+  if (!paths) return;
+  const roots = new Set(paths.map((path, i) => pickedFolderRoot(path, files[i]!.webkitRelativePath || files[i]!.name)));
+  await uploadPaths(connectionId, [...roots], remoteFolder);
 }
 
 export async function downloadSelection(connectionId: string): Promise<void> {
@@ -47,16 +74,16 @@ export async function downloadSelection(connectionId: string): Promise<void> {
   if (!tab) return;
   const entries = selectedEntries(tab);
   if (entries.length === 0) return;
-  const what = entries.length === 1 ? `“${entries[0]!.name}”` : plural(entries.length, 'item');
+  const title = entries.length === 1 ? t('transfers:download.chooseFolderOne', { name: entries[0]!.name }) : t('transfers:download.chooseFolder', { count: entries.length });
   try {
-    const localFolder = await unwrap(api().dialog.chooseFolder({ title: `Download ${what} to…` }));
+    const localFolder = await unwrap(api().dialog.chooseFolder({ title }));
     if (!localFolder) return;
     const started = await unwrap(
       api().transfers.download({ connectionId, remotePaths: entries.map((e) => e.path), localFolder }),
     );
     useTransfers.getState().addStarted(started);
   } catch (caught) {
-    showFailure(caught, 'Download failed');
+    showFailure(caught, t('transfers:download.failed'));
   }
 }
 

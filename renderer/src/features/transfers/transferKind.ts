@@ -1,51 +1,87 @@
 /** How each kind of queued job presents itself in a row: what it does, where it goes. */
 import type { TransferSnapshot } from '../../../../shared/transfers.js';
 import { formatBytes, formatDuration, formatEta, formatRate, formatStorageClass } from '../../lib/format.js';
+import { t } from '../../i18n/i18n.js';
+import { messagesText } from '../../i18n/messageText.js';
+import type { FolderTotals } from './transferRows.js';
+
+/** A row's state, in words: each state's catalog key. */
+const stateKeys: Record<TransferSnapshot['state'], string> = {
+  queued: 'transfers:states.queued',
+  running: 'transfers:states.running',
+  paused: 'transfers:states.paused',
+  waiting: 'transfers:states.waiting',
+  completed: 'transfers:states.completed',
+  failed: 'transfers:states.failed',
+  cancelled: 'transfers:states.cancelled',
+};
+
+export const stateLabel = (state: TransferSnapshot['state']): string => t(stateKeys[state]);
+
+/** "1.2 MB of 3.4 MB", or what is done when the total is unknown. */
+function bytesOf(done: number, total: number | undefined): string {
+  return total !== undefined ? t('transfers:row.bytesOf', { done: formatBytes(done), total: formatBytes(total) }) : formatBytes(done);
+}
+
+/** The transfer's notes, in the window's language. */
+export const detailOf = (s: TransferSnapshot): string => messagesText(s.detail);
 
 /** The badge's words for screen readers and its tooltip. */
-export function kindLabel(t: TransferSnapshot): string {
-  if (t.direction === 'storageClass') return `Change storage class to ${formatStorageClass(t.storageClass)}`;
-  return t.direction === 'upload' ? 'Upload' : 'Download';
+export function kindLabel(s: TransferSnapshot): string {
+  if (s.direction === 'storageClass') return t('transfers:kind.storageClass', { storageClass: formatStorageClass(s.storageClass) });
+  return s.direction === 'upload' ? t('transfers:kind.upload') : t('transfers:kind.download');
 }
 
 /** The row's tooltip: from where to where. */
-export function whereOf(t: TransferSnapshot): string {
-  if (t.direction === 'storageClass') return `${t.remotePath} → ${formatStorageClass(t.storageClass)}`;
-  return t.direction === 'upload' ? `${t.localPath} → ${t.remotePath}` : `${t.remotePath} → ${t.localPath}`;
+export function whereOf(s: TransferSnapshot): string {
+  if (s.direction === 'storageClass') return `${s.remotePath} → ${formatStorageClass(s.storageClass)}`;
+  return s.direction === 'upload' ? `${s.localPath} → ${s.remotePath}` : `${s.remotePath} → ${s.localPath}`;
 }
 
 /**
  * Shown beside the name: the class a change gives the object, or the folder a transfer goes
  * to (two rows of the same name, one up and one down, then differ at a glance).
  */
-export function kindTarget(t: TransferSnapshot): string | undefined {
-  if (t.direction === 'storageClass') return `→ ${formatStorageClass(t.storageClass)}`;
-  const destination = t.direction === 'upload' ? t.remotePath : t.localPath;
+export function kindTarget(s: TransferSnapshot): string | undefined {
+  if (s.direction === 'storageClass') return `→ ${formatStorageClass(s.storageClass)}`;
+  const destination = s.direction === 'upload' ? s.remotePath : s.localPath;
   const folder = destination.split(/[\\/]+/).filter(Boolean).at(-2);
   return folder === undefined ? undefined : `→ ${folder}`;
 }
 
 /** The running state's word: bytes move for transfers, the server copies for a class change. */
-export function runningLabel(t: TransferSnapshot): string {
-  return t.direction === 'storageClass' ? 'Changing class' : 'Transferring';
+export function runningLabel(s: TransferSnapshot): string {
+  return s.direction === 'storageClass' ? t('transfers:states.changingClass') : stateLabel('running');
 }
 
 /** A finished transfer's size, and for one that ran a second or more, how long it took and its average speed. */
-function completedDetails(t: TransferSnapshot): string {
-  const size = t.size ?? t.bytesDone;
-  const seconds = (t.activeMs ?? 0) / 1000;
-  if (seconds < 1 || t.direction === 'storageClass') return formatBytes(size);
-  return `${formatBytes(size)} in ${formatDuration(seconds)} · ${formatRate(size / seconds)} average`;
+function completedDetails(s: TransferSnapshot): string {
+  const size = s.size ?? s.bytesDone;
+  const seconds = (s.activeMs ?? 0) / 1000;
+  if (seconds < 1 || s.direction === 'storageClass') return formatBytes(size);
+  return t('transfers:row.completedIn', { size: formatBytes(size), time: formatDuration(seconds), rate: formatRate(size / seconds) });
 }
 
 /** The row's second line: bytes, and speed and time left while it runs, or how it went. */
-export function rowDetails(t: TransferSnapshot): string {
-  const bytes = t.size !== undefined ? `${formatBytes(t.bytesDone)} of ${formatBytes(t.size)}` : formatBytes(t.bytesDone);
+export function rowDetails(s: TransferSnapshot): string {
+  const bytes = bytesOf(s.bytesDone, s.size);
+  const detail = detailOf(s);
   // One CopyObject shows no bytes until it lands; a multipart copy counts its parts.
-  if (t.direction === 'storageClass' && t.state === 'running' && t.bytesDone === 0) {
-    return [t.size !== undefined ? formatBytes(t.size) : '', 'copying on the server', t.detail].filter(Boolean).join(' · ');
+  if (s.direction === 'storageClass' && s.state === 'running' && s.bytesDone === 0) {
+    return [s.size !== undefined ? formatBytes(s.size) : '', t('transfers:row.copyingOnServer'), detail].filter(Boolean).join(' · ');
   }
-  if (t.state === 'completed') return completedDetails(t);
-  if (t.state === 'running') return [bytes, formatRate(t.rate), formatEta(t.etaSeconds), t.detail].filter(Boolean).join(' · ');
-  return t.detail ? `${bytes} · ${t.detail}` : bytes;
+  if (s.state === 'completed') return completedDetails(s);
+  if (s.state === 'running') return [bytes, formatRate(s.rate), formatEta(s.etaSeconds), detail].filter(Boolean).join(' · ');
+  return detail ? `${bytes} · ${detail}` : bytes;
 }
+
+/** Files and bytes done of the total, then speed and time left while it runs. */
+export function folderDetails(f: FolderTotals): string {
+  if (f.state === 'completed') return `${t('transfers:row.files', { count: f.files })} · ${formatBytes(f.size ?? f.bytesDone)}`;
+  const parts = [t('transfers:row.filesOf', { done: f.filesDone, count: f.files }), bytesOf(f.bytesDone, f.size)];
+  if (f.state === 'running') parts.push(formatRate(f.rate), formatEta(f.etaSeconds));
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** Where the folder lands, in full: the remote folder of an upload, the local folder of a download. */
+export const folderTarget = (f: FolderTotals) => (f.direction === 'upload' ? f.folder.remotePath : f.folder.localPath);

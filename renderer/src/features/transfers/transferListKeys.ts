@@ -1,12 +1,13 @@
 /**
  * Keys of the transfer list: arrows, Home and End move the selection, Ctrl/Cmd+A selects
- * all, Space pauses or resumes the selection, Delete cancels it, Escape clears it, and the
- * menu key (or Shift+F10) opens the row's menu.
+ * all, Space pauses or resumes the selection, Delete cancels it, Escape clears it, Right and
+ * Left open and close a folder row, and the menu key (or Shift+F10) opens the row's menu.
  */
 import type { KeyboardEvent } from 'react';
 import { controlTransfers } from './transferActions.js';
 import { selectedTransfers, useTransfers } from './transferStore.js';
 import { targetsOf, toggleCommand } from './transferCommands.js';
+import { isFolderKey } from './transferRows.js';
 
 interface ListKeys {
   /** Row ids as shown, top to bottom. */
@@ -32,7 +33,9 @@ export function transferListKeys({ ids, scrollTo, openMenuAt }: ListKeys) {
     else if (event.key === 'ArrowUp') moveTo(at < 0 ? 0 : at - 1);
     else if (event.key === 'Home') moveTo(0);
     else if (event.key === 'End') moveTo(ids.length - 1);
-    else if (event.key === 'a' && (event.ctrlKey || event.metaKey)) store.selectAll(ids);
+    else if ((event.key === 'ArrowRight' || event.key === 'ArrowLeft') && store.focused && isFolderKey(store.focused)) {
+      store.setExpanded(store.focused, event.key === 'ArrowRight');
+    } else if (event.key === 'a' && (event.ctrlKey || event.metaKey)) store.selectAll(ids);
     else if (event.key === 'Escape') store.clearSelection();
     else if (event.key === ' ') {
       const command = toggleCommand(selectedTransfers(store));

@@ -4,14 +4,17 @@
  */
 import { create } from 'zustand';
 import { finishedStates, type TransferProgress, type TransferSnapshot } from '../../../../shared/transfers.js';
+import { folderIdOf, isFolderKey } from './transferRows.js';
 
 interface TransfersState {
   byId: Record<string, TransferSnapshot>;
   /** Ids, oldest first. */
   order: string[];
   panelOpen: boolean;
-  /** Ids the user selected in the panel: commands apply to them, or to all when none. */
+  /** Rows the user selected in the panel (transfer ids, or folder rows' keys): commands apply to them, or to all when none. */
   selected: Record<string, true>;
+  /** Folder rows (by key) whose files are listed under them. */
+  expanded: Record<string, true>;
   /** The row the keyboard is on: the last one clicked or reached with the arrow keys. */
   focused: string | null;
   /** Height of the list part of the strip, in px (the user can drag it). */
@@ -27,6 +30,7 @@ interface TransfersState {
   selectAll(ids: string[]): void;
   clearSelection(): void;
   setPanelHeight(height: number): void;
+  setExpanded(key: string, open: boolean): void;
 }
 
 export const useTransfers = create<TransfersState>()((set, get) => ({
@@ -34,15 +38,20 @@ export const useTransfers = create<TransfersState>()((set, get) => ({
   order: [],
   panelOpen: true,
   selected: {},
+  expanded: {},
   focused: null,
   panelHeight: 150,
   replaceAll(list) {
     const byId: Record<string, TransferSnapshot> = {};
     for (const t of list) byId[t.id] = t;
     const order = [...list].sort((a, b) => a.createdAt - b.createdAt).map((t) => t.id);
+    const folders = new Set(list.flatMap((t) => (t.folder ? [t.folder.id] : [])));
+    const kept = (key: string) => (isFolderKey(key) ? folders.has(folderIdOf(key)) : byId[key] !== undefined);
     const selected: Record<string, true> = {};
-    for (const id of Object.keys(get().selected)) if (byId[id]) selected[id] = true;
-    set({ byId, order, selected });
+    for (const key of Object.keys(get().selected)) if (kept(key)) selected[key] = true;
+    const expanded: Record<string, true> = {};
+    for (const key of Object.keys(get().expanded)) if (kept(key)) expanded[key] = true;
+    set({ byId, order, selected, expanded });
   },
   upsert(list) {
     if (list.length === 0) return;
@@ -97,11 +106,23 @@ export const useTransfers = create<TransfersState>()((set, get) => ({
   setPanelHeight(panelHeight) {
     set({ panelHeight });
   },
+  setExpanded(key, open) {
+    const expanded = { ...get().expanded };
+    if (open) expanded[key] = true;
+    else delete expanded[key];
+    set({ expanded });
+  },
 }));
 
-/** The selected transfers that are still in the list, as snapshots. */
+/** The selected transfers that are still in the list, as snapshots: a selected folder row stands for its files. */
 export function selectedTransfers({ byId, selected }: Pick<TransfersState, 'byId' | 'selected'>): TransferSnapshot[] {
-  return Object.keys(selected).flatMap((id) => (byId[id] ? [byId[id]] : []));
+  const keys = Object.keys(selected);
+  const out = keys.flatMap((id) => (byId[id] ? [byId[id]] : []));
+  const folders = new Set(keys.filter(isFolderKey).map(folderIdOf));
+  if (folders.size > 0) {
+    for (const t of Object.values(byId)) if (t.folder && folders.has(t.folder.id) && !selected[t.id]) out.push(t);
+  }
+  return out;
 }
 
 export const isActive = (t: TransferSnapshot) => t.state === 'queued' || t.state === 'running' || t.state === 'paused' || t.state === 'waiting';
@@ -110,8 +131,12 @@ export interface TransferTotals {
   count: number;
   active: number;
   running: number;
+  /** Held by the user: counted apart from what waits its turn. */
+  paused: number;
   finished: number;
+  completed: number;
   failed: number;
+  cancelled: number;
   bytesDone: number;
   bytesTotal: number;
   rate: number;
@@ -120,11 +145,14 @@ export interface TransferTotals {
 }
 
 export function totals(byId: Record<string, TransferSnapshot>): TransferTotals {
-  const out: TransferTotals = { count: 0, active: 0, running: 0, finished: 0, failed: 0, bytesDone: 0, bytesTotal: 0, rate: 0 };
+  const out: TransferTotals = { count: 0, active: 0, running: 0, paused: 0, finished: 0, completed: 0, failed: 0, cancelled: 0, bytesDone: 0, bytesTotal: 0, rate: 0 };
   let sizesKnown = true;
   for (const t of Object.values(byId)) {
     out.count += 1;
     if (t.state === 'failed') out.failed += 1;
+    if (t.state === 'cancelled') out.cancelled += 1;
+    if (t.state === 'completed') out.completed += 1;
+    if (t.state === 'paused') out.paused += 1;
     if (!isActive(t)) {
       out.finished += 1;
       continue;

@@ -1,0 +1,16 @@
+import { open, type FileHandle } from 'node:fs/promises';
+
+/**
+ * Opens the file a download writes into: as it is when the download continues (`r+`, its
+ * bytes kept), new and empty otherwise, or when there is nothing left to continue.
+ */
+export async function openForDownload(path: string, resume: boolean): Promise<FileHandle> {
+  if (resume) {
+    try {
+      return await open(path, 'r+');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return open(path, 'w');
+}
