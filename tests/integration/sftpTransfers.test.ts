@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmod, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SftpChannelPool } from '../../electron/core/sftp/sftpChannelPool.js';
 import { AppError } from '../../electron/core/errors.js';
 import type { TransferContext } from '../../electron/core/fs/remoteFileSystem.js';
 import { uploadPartPath, type SftpSession } from '../../electron/core/sftp/index.js';
 import { openSftpSession } from '../../electron/core/sftp/openSftpSession.js';
+import { startLatencyRelay } from '../support/latencyRelay.js';
 import { makeTempDir } from '../support/tempDir.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
 
@@ -49,6 +51,34 @@ describe('SFTP transfers against the real sshd', () => {
   });
 
   const names = async (folder: string) => (await session.fs.list(folder)).entries.map((e) => e.name).sort();
+
+  it('moves a large file over a long round trip on several channels (lanes) at once, byte for byte; on a short one, on one', async () => {
+    const spy = vi.spyOn(SftpChannelPool.prototype, 'lend');
+    // A 40 ms round trip from a loopback relay in front of the same sshd.
+    const relay = await startLatencyRelay({ host: env.host, port: env.port }, { oneWayMs: 20 });
+    const far = await openSftpSession({ host: '127.0.0.1', port: relay.port, username: env.username, auth: { kind: 'key', keyPath: env.keys.ed25519 }, hostKey: () => 'accept' });
+    try {
+      const data = randomBytes(72 * MiB);
+      const source = join(local.path, 'large.bin');
+      const back = join(local.path, 'large.back');
+      await writeFile(source, data);
+      await far.transfers.upload(source, `${root}/large.bin`, context(() => undefined));
+      await far.transfers.download(`${root}/large.bin`, back, context(() => undefined));
+      const lent = await Promise.all(spy.mock.results.map(async (r) => ((await r.value) as unknown[]).length));
+      expect(lent).toEqual([3, 3]);
+      expect(sha(await readFile(back))).toBe(sha(data));
+      // Loopback: one channel already outruns the disk, so none is lent.
+      spy.mockClear();
+      await session.transfers.upload(source, `${root}/near.bin`, context(() => undefined));
+      expect(spy).not.toHaveBeenCalled();
+      expect(sha(await readFile(back))).toBe(sha(data));
+    } finally {
+      spy.mockRestore();
+      await far.close();
+      await relay.close();
+      await session.fs.delete([`${root}/large.bin`, `${root}/near.bin`]).catch(() => undefined);
+    }
+  });
 
   it('uploads and downloads 20 MiB of random data byte for byte', async () => {
     const data = randomBytes(20 * MiB);

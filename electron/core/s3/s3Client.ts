@@ -18,6 +18,8 @@ export interface S3ClientOptions {
   maxSockets?: number;
   /** The proxy and trust for this connection; without it, direct with Node's default trust (tests). */
   network?: NetworkRoute;
+  /** Sends of one request, the first included (the SDK retries the rest); 3 unless said. */
+  maxAttempts?: number;
 }
 
 /** Each client's network route, for the plain-HTTP fast paths to ask whether a proxy applies. */
@@ -54,7 +56,7 @@ export function createS3Client(options: S3ClientOptions): S3Client {
     forcePathStyle: options.forcePathStyle,
     credentials: options.credentials,
     followRegionRedirects: true,
-    maxAttempts: 3,
+    maxAttempts: options.maxAttempts ?? 3,
     // S3-compatible servers (Ceph, MinIO before 2025, older Wasabi) reject the newer
     // default of trailing CRC32 checksums in aws-chunked bodies.
     requestChecksumCalculation: options.endpoint ? 'WHEN_REQUIRED' : 'WHEN_SUPPORTED',

@@ -148,10 +148,14 @@ export async function openS3Session(profile: S3Profile, secrets: ConnectSecrets,
     clients.destroy();
     throw error;
   }
+  // Transfers send each request once: the queue retries a failed attempt with backoff and
+  // resumes it from its checkpoint, so retries do not multiply (the SDK's 3 times the
+  // queue's 6) and a server that asks to slow down is not asked again at once.
+  const transferClient = createS3Client({ ...options, maxAttempts: 1 });
   return {
     fs,
     client,
-    transfers: new S3TransferDriver(client, undefined, clients),
+    transfers: new S3TransferDriver(transferClient, undefined, clients),
     async replaceCredentials(next, nextSecrets) {
       const source = await credentialsFor(next, nextSecrets, ctx, network);
       // Prove the new credentials on a throwaway client before swapping them in.
@@ -163,6 +167,9 @@ export async function openS3Session(profile: S3Profile, secrets: ConnectSecrets,
       }
       slot.replace(source);
     },
-    close: async () => clients.destroy(),
+    close: async () => {
+      clients.destroy();
+      transferClient.destroy();
+    },
   };
 }

@@ -10,8 +10,8 @@ export interface ParallelChunksOptions {
   concurrency: number;
   signal: AbortSignal;
   onProgress: (bytesDone: number) => void;
-  /** Moves bytes [position, position + length) through `buffer` (length <= buffer.length). */
-  moveChunk: (buffer: Buffer, position: number, length: number) => Promise<void>;
+  /** Moves bytes [position, position + length) through `buffer` (length <= buffer.length); `worker` is 0 to concurrency - 1. */
+  moveChunk: (buffer: Buffer, position: number, length: number, worker: number) => Promise<void>;
 }
 
 /**
@@ -29,14 +29,16 @@ export async function moveInParallelChunks(options: ParallelChunksOptions): Prom
   const workers = chunkCount === 0 ? 0 : Math.max(1, Math.min(options.concurrency, chunkCount));
   let next = start;
   let done = start;
+  let started = 0;
 
   const moved = allWorkers(workers, async (stopped) => {
+    const worker = started++;
     const buffer = Buffer.allocUnsafe(Math.min(chunkSize, end - start));
     while (!stopped() && !signal.aborted && next < end) {
       const position = next;
       const length = Math.min(chunkSize, end - position);
       next += length;
-      await moveChunk(buffer, position, length);
+      await moveChunk(buffer, position, length, worker);
       if (signal.aborted) return;
       done += length;
       onProgress(done);

@@ -96,6 +96,21 @@ export class SftpChannelPool {
     });
   }
 
+  /**
+   * Up to `count` more channels for one large transfer, only those to be had without waiting
+   * and while half the pool stays free for other transfers; each goes back with `release`.
+   */
+  async lend(count: number): Promise<SftpChannel[]> {
+    const spare = Math.min(count, this.maxTransferChannels - this.busy - Math.ceil(this.maxTransferChannels / 2));
+    const lent: SftpChannel[] = [];
+    for (let i = 0; i < spare && this.waiters.length === 0 && this.busy < this.maxTransferChannels; i++) {
+      const channel = await this.acquire().catch(() => undefined);
+      if (!channel) break;
+      lent.push(channel);
+    }
+    return lent;
+  }
+
   /** `reusable: false` when requests may still be in flight on it (a cancelled transfer). */
   release(channel: SftpChannel, reusable: boolean): void {
     this.busy--;
