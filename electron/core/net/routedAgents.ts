@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, type AgentOptions as HttpAgentOptions, type ClientRequestArgs } from 'node:http';
 import { Agent as HttpsAgent, type AgentOptions as HttpsAgentOptions, type RequestOptions } from 'node:https';
 import type { Socket } from 'node:net';
-import type { Duplex } from 'node:stream';
+import { PassThrough, type Duplex } from 'node:stream';
 import { connect as tlsConnect, type ConnectionOptions, type SecureContext } from 'node:tls';
 import { openTunnel } from './connectTunnel.js';
 import type { ProxyFor } from './proxyPicker.js';
@@ -59,8 +59,8 @@ function route(
     .then((proxy) => (proxy ? tunnelled(proxy) : direct()))
     .then(
       (stream) => created(null, stream),
-      // Node reads no stream when there is an error, but its type for the callback wants one.
-      (error: Error) => created(error, undefined as unknown as Duplex),
+      // Node reads no stream when there is an error, but its type for the callback wants one: a closed one stands in.
+      (error: Error) => created(error, new PassThrough().destroy()),
     );
   return undefined;
 }

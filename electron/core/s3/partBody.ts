@@ -28,6 +28,11 @@ interface Sink {
   readonly writableLength: number;
 }
 
+/** A destination that says how many bytes it still holds (a Node Writable, as the SDK's request is). */
+function countsWhatItHolds(destination: object): destination is Sink {
+  return typeof (destination as Partial<Sink>).writableLength === 'number';
+}
+
 /** How a part's bytes are paced and counted as they stream (the queue's bandwidth limit and progress). */
 export interface PartFlow {
   /** Resolves when this many more bytes may be read and sent. */
@@ -87,8 +92,7 @@ export class PartBody extends Readable {
     // Only a first pipe, with nobody else reading, can tell when its bytes have been sent.
     const alone = !this.piped && this.listenerCount('data') === 0 && this.listenerCount('readable') === 0;
     this.piped = true;
-    const writableLength = (destination as Partial<Sink>).writableLength;
-    this.sink = alone && typeof writableLength === 'number' ? (destination as unknown as Sink) : undefined;
+    this.sink = alone && countsWhatItHolds(destination) ? destination : undefined;
     return super.pipe(destination, options);
   }
 

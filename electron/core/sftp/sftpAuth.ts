@@ -34,8 +34,9 @@ export function authAttempts(username: string, auth: SftpAuth, credential: Parse
       if (methodsLeft && next > 1 && methodsLeft.includes(wireName(methods[0]!))) break;
       if (!methodsLeft || methodsLeft.includes(wireName(method))) return callback(method);
     }
-    // `false` ends the attempts, as ssh2 documents; @types/ssh2's NextAuthHandler leaves it out.
-    callback(false as unknown as AnyAuthMethod);
+    // `false` ends the attempts, as ssh2 documents and checks (`nextAuth === false`); @types/ssh2's
+    // NextAuthHandler leaves that value out, so it is passed as an argument list, not cast in.
+    Reflect.apply(callback, undefined, [false]);
   };
 
   const explainFailure = () => {
