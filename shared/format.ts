@@ -2,16 +2,25 @@
 
 const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
 
-const decimals = new Map<string, Intl.NumberFormat[]>();
+/** One formatter per locale, made the first time that locale asks for it (Intl objects are costly to make, cheap to reuse). */
+export function perLocale<T>(make: (locale: string | undefined) => T): (locale?: string) => T {
+  const made = new Map<string, T>();
+  return (locale) => {
+    let value = made.get(locale ?? '');
+    if (value === undefined) {
+      value = make(locale);
+      made.set(locale ?? '', value);
+    }
+    return value;
+  };
+}
+
+const decimals = perLocale((locale) => [0, 1].map((digits) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
 
 /** One decimal below 100 (1.2 MB, 12.4 MB), none above (124 MB), with the language's decimal mark. */
 function sizeNumber(value: number, locale: string): string {
-  let formats = decimals.get(locale);
-  if (!formats) {
-    formats = [0, 1].map((digits) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
-    decimals.set(locale, formats);
-  }
-  return value < 100 ? formats[1]!.format(value) : formats[0]!.format(Math.round(value));
+  const [whole, oneDecimal] = decimals(locale);
+  return value < 100 ? oneDecimal!.format(value) : whole!.format(Math.round(value));
 }
 
 /** 1234567 → "1.2 MB" (English), "1,2 MB" (Spanish). */
@@ -27,19 +36,9 @@ export function formatBytes(bytes: number | undefined, locale = 'en'): string {
   return `${sizeNumber(value, locale)} ${units[unit]}`;
 }
 
-const counts = new Map<string, Intl.NumberFormat>();
+const counts = perLocale((locale) => new Intl.NumberFormat(locale));
 
 /** 12345 → "12,345" (English), "12.345" (Spanish); the system's way without a locale. */
 export function formatCount(n: number, locale?: string): string {
-  const key = locale ?? '';
-  let count = counts.get(key);
-  if (!count) {
-    count = new Intl.NumberFormat(locale);
-    counts.set(key, count);
-  }
-  return count.format(n);
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
+  return counts(locale).format(n);
 }

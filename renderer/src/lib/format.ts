@@ -4,11 +4,9 @@
  * once per language and made again when the language changes.
  */
 
-import { formatBytes as bytesIn, formatCount as countIn } from '../../../shared/format.js';
+import { formatBytes as bytesIn, formatCount as countIn, perLocale } from '../../../shared/format.js';
 import englishApp from '../../../shared/i18n/locales/en/app.json';
 import { i18n } from '../i18n/i18n.js';
-
-export { plural } from '../../../shared/format.js';
 
 /** The window's language; English before the catalogs start (unit tests, the first paint). */
 export const formatLanguage = (): string => (i18n.isInitialized && i18n.language ? i18n.language : 'en');
@@ -50,21 +48,8 @@ export function formatEta(seconds: number | undefined): string {
   return appText('app:format.left', englishApp.format.left, { duration: formatDuration(seconds) });
 }
 
-/** One formatter per option set and language, made the first time that language asks for it. */
-function perLanguage<T>(make: (language: string) => T): (language: string) => T {
-  const made = new Map<string, T>();
-  return (language) => {
-    let value = made.get(language);
-    if (value === undefined) {
-      value = make(language);
-      made.set(language, value);
-    }
-    return value;
-  };
-}
-
-const dateTime = perLanguage((language) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }));
-const fullDateTime = perLanguage((language) => new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'long' }));
+const dateTime = perLocale((language) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }));
+const fullDateTime = perLocale((language) => new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'long' }));
 
 /** The list's form, without seconds: "7 Dec 2026, 09:17", "7 dic 2026, 9:17". */
 export function formatDate(epochMs: number | undefined, language = formatLanguage()): string {
