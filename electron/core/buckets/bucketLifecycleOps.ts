@@ -12,6 +12,7 @@ import {
 import { bucketNameProblem, type EmptyBucketCount } from '../../../shared/buckets.js';
 import { codedError } from '../errors.js';
 import type { BucketContext } from './bucketContext.js';
+import { httpStatusOf } from '../s3/s3Errors.js';
 import { errorName, explain } from './panel.js';
 
 export interface CreateBucketOptions {
@@ -72,7 +73,7 @@ async function refuseExisting({ client }: BucketContext, bucket: string): Promis
   try {
     await client.send(new HeadBucketCommand({ Bucket: bucket }));
   } catch (error) {
-    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    const status = httpStatusOf(error);
     if (status === 404) return;
     if (status === 403 || status === 301) {
       throw codedError('conflict', 'coreBuckets:nameTaken', { bucket }, error);

@@ -1,7 +1,7 @@
 import type { Panel } from '../../../shared/buckets.js';
 import type { CatalogText } from '../../../shared/i18n/catalogText.js';
 import { AppError, asAppError, codedError } from '../errors.js';
-import { s3ErrorTranslator } from '../s3/s3Errors.js';
+import { httpStatusOf, s3ErrorTranslator } from '../s3/s3Errors.js';
 
 /** Error names servers give for a setting they do not implement (RGW answers several). */
 const unsupportedNames = new Set(['NotImplemented', 'InvalidArgument', 'InvalidRequest', 'UnsupportedOperation', 'MethodNotAllowed']);
@@ -44,12 +44,8 @@ export function errorName(error: unknown): string {
   return e.Code ?? e.name ?? '';
 }
 
-function httpStatus(error: unknown): number | undefined {
-  return (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
-}
-
 export function isUnsupported(error: unknown): boolean {
-  return unsupportedNames.has(errorName(error)) || httpStatus(error) === 501;
+  return unsupportedNames.has(errorName(error)) || httpStatusOf(error) === 501;
 }
 
 /** Turns an S3 error into an AppError, naming unsupported settings plainly. */

@@ -7,11 +7,12 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { blockPublicAclsRefusal } from '../../../shared/buckets.js';
 import { codedError } from '../errors.js';
+import { httpStatusOf } from '../s3/s3Errors.js';
 import { errorName } from './panel.js';
 import { readPublicAccessBlock } from './readSettings.js';
 
 const isAccessDenied = (error: unknown) =>
-  errorName(error) === 'AccessDenied' || (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode === 403;
+  errorName(error) === 'AccessDenied' || httpStatusOf(error) === 403;
 
 /** The error to report for a failed upload into `bucket`: the switch when it is the cause, else `error` itself. */
 export async function explainRefusedUpload(client: S3Client, bucket: string, error: unknown): Promise<unknown> {

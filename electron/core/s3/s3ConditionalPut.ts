@@ -14,6 +14,7 @@ import { splitS3Path } from '../../../shared/paths.js';
 import { codedError } from '../errors.js';
 import { publicGrants } from '../buckets/bucketContext.js';
 import { RemoteChangedError } from '../fs/remoteChanged.js';
+import { httpStatusOf } from './s3Errors.js';
 import type { BucketClients } from './s3FreeTargets.js';
 
 /** PutObject's own limit: a bigger file would need a multipart upload. */
@@ -23,9 +24,8 @@ const inMemoryUpTo = 8 * 1024 * 1024;
 /** Servers that compare If-Match with the bare ETag (Ceph RGW 16): learnt once per client, not paid on every save. */
 const wantsBareEtag = new WeakSet<S3Client>();
 
-const statusOf = (error: unknown) => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-const isMissing = (error: unknown) => statusOf(error) === 404 || ['NotFound', 'NoSuchKey'].includes((error as Error).name);
-const isPreconditionFailed = (error: unknown) => statusOf(error) === 412 || (error as Error).name === 'PreconditionFailed';
+const isMissing = (error: unknown) => httpStatusOf(error) === 404 || ['NotFound', 'NoSuchKey'].includes((error as Error).name);
+const isPreconditionFailed = (error: unknown) => httpStatusOf(error) === 412 || (error as Error).name === 'PreconditionFailed';
 
 /**
  * Replaces an object with a local file only while it still has the ETag it had when it was
@@ -138,7 +138,7 @@ async function tagsOf(client: Awaited<ReturnType<BucketClients['clientFor']>>, b
     return tags.map((t) => `${encodeURIComponent(t.Key ?? '')}=${encodeURIComponent(t.Value ?? '')}`).join('&');
   } catch (error) {
     // Only a server without object tagging has none to keep; any other failure must not let a save drop the tags.
-    if (statusOf(error) === 501 || (error as Error).name === 'NotImplemented') return undefined;
+    if (httpStatusOf(error) === 501 || (error as Error).name === 'NotImplemented') return undefined;
     throw error;
   }
 }

@@ -45,6 +45,11 @@ const byName: Record<string, [AppError['kind'], string]> = {
 /** Codes that mean the keys themselves were refused: worth typing them again. */
 const refusedCredentials = new Set(['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'InvalidClientTokenId', 'ExpiredToken', 'TokenRefreshRequired', 'InvalidToken']);
 
+/** The HTTP status an S3 answer carried (the SDK keeps it in `$metadata`); undefined for errors that never reached a server. */
+export function httpStatusOf(error: unknown): number | undefined {
+  return (error as ServiceErrorLike | null)?.$metadata?.httpStatusCode;
+}
+
 function isServiceError(error: unknown): error is ServiceErrorLike {
   return typeof error === 'object' && error !== null && ('$metadata' in error || '$fault' in error);
 }

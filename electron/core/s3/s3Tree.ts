@@ -5,6 +5,7 @@ import { splitS3Path } from '../../../shared/paths.js';
 import { codedError } from '../errors.js';
 import { eachLimited } from '../lib/eachLimited.js';
 import { copyObject, type CopyOptions } from './s3Copy.js';
+import { httpStatusOf } from './s3Errors.js';
 import { deleteKeys } from './s3Delete.js';
 import { walkObjects, type ListedObject } from './s3Listing.js';
 import type { RegionalClients } from './s3Regions.js';
@@ -95,7 +96,7 @@ async function exists(clients: RegionalClients, bucket: string, key: string): Pr
     await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
     return true;
   } catch (error) {
-    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
+    if (httpStatusOf(error) === 404) return false;
     throw error;
   }
 }
