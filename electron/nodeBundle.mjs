@@ -16,4 +16,7 @@ export const nodeBundleOptions = {
   // core process holds 5 MiB less. Names stay, so stack traces keep them; the source map
   // has the lines.
   minifyWhitespace: true,
+  // Licence notices (`/*! ... */`, some with names in non-ASCII letters) go to a file of
+  // their own beside the bundle (`<name>.LEGAL.txt`), which ships with it.
+  legalComments: 'external',
 };

@@ -3,7 +3,7 @@
  * with a recorded AWS response, and forwards every other request to RGW unchanged (the Host
  * header included, so SigV4 signatures still match). For AWS behaviour RGW never shows.
  */
-import { createServer, request, type Server } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedAnswer {
@@ -13,7 +13,7 @@ export interface RecordedAnswer {
 }
 
 /** Picks the requests that get a recorded answer; `undefined` sends the request on to RGW. */
-export type Rewrite = (method: string, url: URL) => RecordedAnswer | undefined;
+export type Rewrite = (method: string, url: URL, headers: IncomingHttpHeaders) => RecordedAnswer | undefined;
 
 export interface RewritingS3Proxy {
   endpoint: string;
@@ -36,7 +36,7 @@ export async function startRewritingS3Proxy(upstream: string, rewrite: Rewrite):
   const target = new URL(upstream);
   let rewritten = 0;
   const server: Server = createServer((req, res) => {
-    const answer = rewrite(req.method ?? 'GET', new URL(req.url ?? '/', 'http://proxy'));
+    const answer = rewrite(req.method ?? 'GET', new URL(req.url ?? '/', 'http://proxy'), req.headers);
     if (answer) {
       rewritten++;
       req.resume();

@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import { PassThrough, type Duplex } from 'node:stream';
 import { connect as tlsConnect, type ConnectionOptions, type SecureContext } from 'node:tls';
 import { openTunnel } from './connectTunnel.js';
+import { OriginRoutes } from './originRoutes.js';
 import type { ProxyFor } from './proxyPicker.js';
 import type { ProxyServer } from './proxyServer.js';
 
@@ -14,27 +15,6 @@ export interface NetworkRoute {
 }
 
 type Created = (error: Error | null, stream: Duplex) => void;
-
-/**
- * Each origin's proxy, asked once and then known: an agent's later connections to it are
- * made at once (a direct one exactly as Node's own agent makes it), without asking the OS
- * again for every socket. A failed question is not remembered.
- */
-class OriginRoutes {
-  private readonly known = new Map<string, ProxyServer | null>();
-
-  constructor(private readonly proxyFor: ProxyFor) {}
-
-  lookup(origin: string): ProxyServer | null | undefined {
-    return this.known.get(origin);
-  }
-
-  async ask(origin: string): Promise<ProxyServer | null> {
-    const proxy = (await this.proxyFor(origin)) ?? null;
-    this.known.set(origin, proxy);
-    return proxy;
-  }
-}
 
 function target(options: ClientRequestArgs, defaultPort: number, scheme: 'http' | 'https') {
   const host = String(options.host ?? options.hostname ?? 'localhost').replace(/^\[(.*)\]$/, '$1');

@@ -5,7 +5,9 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { HttpRequest } from '@smithy/core/protocols';
 import type { BuildMiddleware, MetadataBearer } from '@aws-sdk/types';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type { Dispatcher } from 'undici';
 import { RoutedHttpAgent, RoutedHttpsAgent, type NetworkRoute } from '../net/routedAgents.js';
+import { routedDispatcher } from '../net/routedDispatcher.js';
 
 export interface S3ClientOptions {
   /** Omitted for AWS itself. */
@@ -20,10 +22,14 @@ export interface S3ClientOptions {
   network?: NetworkRoute;
   /** Sends of one request, the first included (the SDK retries the rest); 3 unless said. */
   maxAttempts?: number;
+  /** AWS: send requests to `<bucket>.s3-accelerate.amazonaws.com` (Transfer Acceleration). */
+  useAccelerateEndpoint?: boolean;
 }
 
-/** Each client's network route, for the plain-HTTP fast paths to ask whether a proxy applies. */
+/** Each client's network route, for the other AWS clients of its connection. */
 const routes = new WeakMap<S3Client, NetworkRoute>();
+/** Each client's dispatcher for the requests sent beside the SDK (see directDispatcher). */
+const dispatchers = new WeakMap<S3Client, Dispatcher>();
 
 /**
  * The SDK's Node handler with agents that take the connection's proxy and trust. Also used
@@ -56,6 +62,7 @@ export function createS3Client(options: S3ClientOptions): S3Client {
     forcePathStyle: options.forcePathStyle,
     credentials: options.credentials,
     followRegionRedirects: true,
+    useAccelerateEndpoint: options.useAccelerateEndpoint,
     maxAttempts: options.maxAttempts ?? 3,
     // S3-compatible servers (Ceph, MinIO before 2025, older Wasabi) reject the newer
     // default of trailing CRC32 checksums in aws-chunked bodies.
@@ -64,29 +71,25 @@ export function createS3Client(options: S3ClientOptions): S3Client {
     requestHandler: s3RequestHandler(options),
   });
   if (options.network) routes.set(client, options.network);
+  const dispatcher = routedDispatcher(options.network, { connectTimeoutMs: options.connectTimeoutMs ?? 5_000, connections: options.maxSockets ?? 64, answerTimeoutMs: 60_000 });
+  dispatchers.set(client, dispatcher);
+  const destroy = client.destroy.bind(client);
+  client.destroy = () => {
+    void dispatcher.destroy().catch(() => undefined);
+    destroy();
+  };
   if (payloadIsProtected(options.endpoint)) client.middlewareStack.add(unsignedPayloadWithContentMd5, { step: 'build', name: 'unsignedPayloadWithContentMd5' });
   return client;
 }
 
-type ResolvedEndpoint = NonNullable<Awaited<ReturnType<NonNullable<S3Client['config']['endpoint']>>>>;
-
 /**
- * The client's custom endpoint when it is plain HTTP (a gateway on the LAN) and reached
- * directly: where the plain-HTTP short cuts apply. They open their own sockets to the
- * endpoint, so where a proxy applies they step aside and every request takes the SDK's
- * path, whose agents go through the proxy.
+ * The client's undici dispatcher, on its proxy and trust: for the few requests a transfer
+ * sends most (small PutObjects, ranged GETs), which skip the SDK's per-request middleware
+ * and node:http (figures in tests/bench/BENCHMARKS.md). Every other request, and every
+ * answer those fast paths do not take, goes through the SDK.
  */
-export async function plainHttpEndpoint(client: S3Client): Promise<ResolvedEndpoint | undefined> {
-  const endpoint = await client.config.endpoint?.();
-  if (endpoint?.protocol !== 'http:') return undefined;
-  const route = routes.get(client);
-  const origin = `http://${endpoint.hostname}${endpoint.port ? `:${endpoint.port}` : ''}/`;
-  return route && (await route.proxyFor(origin)) ? undefined : endpoint;
-}
-
-/** A URL's hostname as `net.connect` takes it: an IPv6 address without its brackets. */
-export function socketHost(hostname: string): string {
-  return hostname.replace(/^\[|\]$/g, '');
+export function directDispatcher(client: S3Client): Dispatcher | undefined {
+  return dispatchers.get(client);
 }
 
 /** TLS (AWS itself, or an https endpoint) or loopback: nobody in between can change the bytes. */

@@ -10,9 +10,9 @@ import { extrasOf } from '../transfers/jobContext.js';
 import { DownloadLedger } from './downloadLedger.js';
 import { planDownload } from './downloadPlan.js';
 import { verifyDownload } from './downloadVerification.js';
-import { PlainHttpRangeReader } from './plainHttpRanges.js';
-import { fetchRangePlain, fetchRangeSdk, writeChunk, type RangeSource } from './rangeFetch.js';
-import { plainHttpEndpoint } from './s3Client.js';
+import type { Dispatcher } from 'undici';
+import { fetchRangeDirect, fetchRangeSdk, writeChunk, type RangeSource } from './rangeFetch.js';
+import { directDispatcher } from './s3Client.js';
 
 /**
  * Downloads an object into `partPath` (the caller renames it into place). Large objects
@@ -33,10 +33,11 @@ export async function downloadObject(client: S3Client, remotePath: string, partP
     ctx.onProgress(ledger.bytesOnDisk);
     ledger.save();
     const source: RangeSource = { client, bucket, key, etag: plan.etag, size: plan.size, throttle: x.throttle, signal: ctx.signal };
-    const plain = !plan.whole && (await plainHttpEndpoint(client)) !== undefined;
+    // A whole small object is one GET: the SDK's costs are not worth skipping there.
+    const direct = plan.whole ? undefined : directDispatcher(client);
     // Every worker is waited for, so none still writes to the file once it is closed.
     await allWorkers(Math.max(1, Math.min(x.partsInFlight, plan.ranges.length)), (stopped) =>
-      fetchRanges(source, plan.ranges, ledger, plain, stopped),
+      fetchRanges(source, plan.ranges, ledger, direct, stopped),
     );
     if ((await file.stat()).size > plan.size) await file.truncate(plan.size);
     const written = (await file.stat()).size;
@@ -51,25 +52,20 @@ export async function downloadObject(client: S3Client, remotePath: string, partP
 }
 
 /**
- * One worker: takes ranges off the shared list until none is left. Where the endpoint
- * allows, a range comes straight off a plain-HTTP socket; when that answer is not the range
+ * One worker: takes ranges off the shared list until none is left. Each range comes
+ * through the client's undici dispatcher where it can; when that answer is not the range
  * asked for (an error, an expired URL, a server that refuses presigned requests), the SDK
  * asks again and explains, and this worker stays with it.
  */
-async function fetchRanges(source: RangeSource, ranges: Range[], ledger: DownloadLedger, plain: boolean, stopped: () => boolean): Promise<void> {
-  let reader = plain ? new PlainHttpRangeReader(writeChunk) : undefined;
+async function fetchRanges(source: RangeSource, ranges: Range[], ledger: DownloadLedger, direct: Dispatcher | undefined, stopped: () => boolean): Promise<void> {
   // One write block per worker for all its ranges: a block per GET was 128 MiB of garbage per GiB.
   let block: Buffer | undefined;
-  try {
-    for (let r = ranges.shift(); r && !stopped(); r = ranges.shift()) {
-      if (source.signal.aborted) throw cancelledError();
-      const [start, end] = r;
-      if (reader && (await fetchRangePlain(source, reader, start, end, ledger.sinkFrom(start)))) continue;
-      reader?.close();
-      reader = undefined;
-      await fetchRangeSdk(source, start, end, (block ??= Buffer.allocUnsafe(Math.min(writeChunk, Math.max(end - start, 1)))), ledger.sinkFrom(start));
-    }
-  } finally {
-    reader?.close();
+  for (let r = ranges.shift(); r && !stopped(); r = ranges.shift()) {
+    if (source.signal.aborted) throw cancelledError();
+    const [start, end] = r;
+    block ??= Buffer.allocUnsafe(Math.min(writeChunk, Math.max(end - start, 1)));
+    if (direct && (await fetchRangeDirect(source, direct, start, end, block, ledger.sinkFrom(start)))) continue;
+    direct = undefined;
+    await fetchRangeSdk(source, start, end, block, ledger.sinkFrom(start));
   }
 }

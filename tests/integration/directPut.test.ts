@@ -3,8 +3,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { direct, type ProxyFor } from '../../electron/core/net/proxyPicker.js';
+import { parseProxyUrl } from '../../electron/core/net/proxyServer.js';
+import { secureContextFor } from '../../electron/core/net/trustStore.js';
+import { DirectPutter, type SmallPut } from '../../electron/core/s3/directPut.js';
 import { createS3Client } from '../../electron/core/s3/s3Client.js';
-import { PlainHttpPutter, type SmallPut } from '../../electron/core/s3/plainHttpPut.js';
+import { startConnectProxy } from '../support/connectProxy.js';
 import { S3TransferDriver } from '../../electron/core/s3/s3TransferDriver.js';
 import { countSent } from '../support/countSent.js';
 import { idleClosingRelay, type Relay } from '../support/idleClosingRelay.js';
@@ -16,28 +20,35 @@ import { readTestbedEnv } from '../support/testbedEnv.js';
 const env = readTestbedEnv();
 const s3 = testS3Client(env);
 const keys = { accessKeyId: env.s3.accessKeyId, secretAccessKey: env.s3.secretAccessKey };
-const clientFor = (endpoint = env.s3.endpoint, credentials = keys, forcePathStyle = true) => createS3Client({ endpoint, region: env.s3.region, forcePathStyle, credentials });
+const tlsEndpoint = env.s3.tlsEndpoint!;
+const secureContext = await secureContextFor(env.s3.caFile);
+/** A client as a connection makes it: its own trust (the test CA) and proxy (none unless given). */
+const clientFor = (endpoint = env.s3.endpoint, credentials = keys, forcePathStyle = true, proxyFor: ProxyFor = direct) =>
+  createS3Client({ endpoint, region: env.s3.region, forcePathStyle, credentials, network: { proxyFor, secureContext } });
 const md5 = (body: Buffer) => createHash('md5').update(body).digest();
 const live = () => new AbortController().signal;
 
-describe('small PUTs signed and sent over plain HTTP, against the real RGW', () => {
-  const bucket = uniqueBucketName('plainput');
-  let putter: PlainHttpPutter;
+describe.each([
+  ['http', env.s3.endpoint],
+  ['https', tlsEndpoint],
+])('small PUTs signed and sent directly over %s, against the real RGW', (scheme, endpoint) => {
+  const bucket = uniqueBucketName(`directput-${scheme}`);
+  let putter: DirectPutter;
   const put = (key: string, body: Buffer, headers: Partial<SmallPut['headers']> = {}) =>
     putter.put({ bucket, key, body, md5: md5(body), headers: { ContentType: 'application/octet-stream', ...headers } }, live());
 
   beforeAll(async () => {
     await createBucketWith(s3, bucket, {});
-    putter = (await PlainHttpPutter.for(clientFor()))!;
+    putter = (await DirectPutter.for(clientFor(endpoint)))!;
   });
   afterAll(async () => {
     await removeBucket(s3, bucket);
   });
 
-  it('is there only for plain-HTTP, path-style endpoints', async () => {
+  it('is there only for custom, path-style endpoints', async () => {
     expect(putter).toBeDefined();
-    expect(await PlainHttpPutter.for(clientFor('https://127.0.0.1:1'))).toBeUndefined();
-    expect(await PlainHttpPutter.for(clientFor(env.s3.endpoint, keys, false))).toBeUndefined();
+    expect(await DirectPutter.for(clientFor(endpoint, keys, false))).toBeUndefined();
+    expect(await DirectPutter.for(createS3Client({ region: env.s3.region, forcePathStyle: false, credentials: keys }))).toBeUndefined();
   });
 
   it('stores the bytes with content type, cache-control, storage class and metadata, and answers the MD5 ETag', async () => {
@@ -67,7 +78,7 @@ describe('small PUTs signed and sent over plain HTTP, against the real RGW', () 
   });
 
   it('declines any answer but 200: a wrong secret, a body that does not match its MD5, a missing bucket', async () => {
-    const wrong = (await PlainHttpPutter.for(clientFor(env.s3.endpoint, { ...keys, secretAccessKey: 'not-the-secret' })))!;
+    const wrong = (await DirectPutter.for(clientFor(endpoint, { ...keys, secretAccessKey: 'not-the-secret' })))!;
     expect(await wrong.put({ bucket, key: 'denied.txt', body: Buffer.from('x'), headers: { ContentType: 'text/plain' } }, live())).toBeUndefined();
     expect(await putter.put({ bucket, key: 'digest.txt', body: Buffer.from('x'), md5: md5(Buffer.from('y')), headers: { ContentType: 'text/plain' } }, live())).toBeUndefined();
     expect(await putter.put({ bucket: `${bucket}-none`, key: 'k', body: Buffer.from('x'), headers: { ContentType: 'text/plain' } }, live())).toBeUndefined();
@@ -75,9 +86,9 @@ describe('small PUTs signed and sent over plain HTTP, against the real RGW', () 
     expect(await put('after.txt', Buffer.from('after'))).toBeDefined();
   });
 
-  /** Puts two files through `relay` (`pause` ms apart); answers how many connections the relay saw. */
+  /** Puts two files through `relay` (`pause` ms apart) to the gateway's `scheme` port; answers how many connections the relay saw. */
   async function twoPutsVia(relay: Relay, bodySize: number, pause = 0): Promise<number> {
-    const viaRelay = (await PlainHttpPutter.for(clientFor(`http://127.0.0.1:${relay.port}`)))!;
+    const viaRelay = (await DirectPutter.for(clientFor(`${scheme}://127.0.0.1:${relay.port}`)))!;
     try {
       for (const key of ['relay/1', 'relay/2']) {
         const body = randomBytes(bodySize);
@@ -92,11 +103,11 @@ describe('small PUTs signed and sent over plain HTTP, against the real RGW', () 
 
   it('sends again on a new connection when the server has closed the kept-alive one', async () => {
     // The second request found the first connection dropped, and went again on a second one.
-    expect(await twoPutsVia(await idleClosingRelay(new URL(env.s3.endpoint), 100), 1000, 300)).toBe(2);
+    expect(await twoPutsVia(await idleClosingRelay(new URL(endpoint), 100), 1000, 300)).toBe(2);
   });
 
   it('reads an answer whose head arrives a few bytes at a time, and keeps the connection for the next', async () => {
-    expect(await twoPutsVia(await tricklingRelay(new URL(env.s3.endpoint), 7), 5000)).toBe(1);
+    expect(await twoPutsVia(await tricklingRelay(new URL(endpoint), 7), 5000)).toBe(1);
   });
 
   it('rejects with "Cancelled." when aborted', async () => {
@@ -105,14 +116,26 @@ describe('small PUTs signed and sent over plain HTTP, against the real RGW', () 
     await expect(putter.put({ bucket, key: 'never', body: Buffer.from('x'), headers: { ContentType: 'text/plain' } }, abort.signal)).rejects.toThrow('Cancelled.');
   });
 
+  it('goes through the proxy the connection names for the endpoint', async () => {
+    const proxy = await startConnectProxy();
+    try {
+      const viaProxy = (await DirectPutter.for(clientFor(endpoint, keys, true, async () => parseProxyUrl(proxy.url))))!;
+      const body = randomBytes(3000);
+      expect((await viaProxy.put({ bucket, key: 'proxied.bin', body, md5: md5(body), headers: { ContentType: 'text/plain' } }, live()))?.ETag).toBe(`"${md5(body).toString('hex')}"`);
+      expect(proxy.tunnels).toEqual([new URL(endpoint).host]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('the driver puts small files without the SDK, and falls back to it for a declined PUT, which then explains the error', async () => {
-    const work = await makeTempDir('plain-put');
+    const work = await makeTempDir(`direct-put-${scheme}`);
     try {
       const file = join(work.path, 'f.txt');
       await writeFile(file, 'hello');
-      const driver = new S3TransferDriver(clientFor(env.s3.endpoint, { ...keys, secretAccessKey: 'not-the-secret' }));
+      const driver = new S3TransferDriver(clientFor(endpoint, { ...keys, secretAccessKey: 'not-the-secret' }));
       await expect(driver.upload(file, `/${bucket}/denied.txt`, { signal: live(), onProgress: () => undefined })).rejects.toMatchObject({ name: 'SignatureDoesNotMatch' });
-      const client = clientFor();
+      const client = clientFor(endpoint);
       const sdkPuts = countSent(client, 'PutObjectCommand');
       await new S3TransferDriver(client).upload(file, `/${bucket}/fine.txt`, { signal: live(), onProgress: () => undefined });
       expect((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'fine.txt' }))).ContentLength).toBe(5);
