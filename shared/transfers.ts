@@ -4,8 +4,14 @@ import type { CoreMessage } from './i18n/englishMessages.js';
 /** Which way bytes move: the direction conflicts, bandwidth limits and "apply to all" belong to. */
 export type TransferDirection = 'upload' | 'download';
 
-/** What a queued job does: move bytes up or down, or change an S3 object's storage class in place. */
-export type TransferKind = TransferDirection | 'storageClass';
+/** What a queued job does: move bytes up or down, copy them from one remote place to another, or change an S3 object's storage class in place. */
+export type TransferKind = TransferDirection | 'copy' | 'storageClass';
+
+/** Where a copy reads from: a file on another connection (or elsewhere on the same one). */
+export interface CopySourceRef {
+  connectionId: string;
+  path: string;
+}
 
 /** `waiting`: the target exists and the user is asked what to do (see TransferConflict). */
 export type TransferState = 'queued' | 'running' | 'paused' | 'waiting' | 'completed' | 'failed' | 'cancelled';
@@ -74,6 +80,8 @@ export interface FileFacts {
 export interface TransferConflict {
   id: string;
   direction: TransferDirection;
+  /** A copy between places (its direction is `upload`: it writes on a server), worded as a copy. */
+  copy?: boolean;
   name: string;
   /** Where the transfer would write. */
   targetPath: string;
@@ -90,8 +98,10 @@ export interface TransferFolder {
   name: string;
   /** The folder on this computer: the source of an upload, the target of a download. */
   localPath: string;
-  /** The folder on the server: the target of an upload, the source of a download. */
+  /** The folder on the server: the target of an upload or a copy, the source of a download. */
   remotePath: string;
+  /** A copy's folder where it is read from (on the source connection). */
+  sourcePath?: string;
 }
 
 export interface TransferSnapshot {
@@ -106,6 +116,10 @@ export interface TransferSnapshot {
   remotePath: string;
   /** A storage class change: the class the object is given. */
   storageClass?: string;
+  /** A copy: the file it reads (`connectionId` and `remotePath` are where it writes). */
+  copySource?: CopySourceRef;
+  /** A copy that deletes its source once the copy is verified. */
+  move?: boolean;
   /** Bytes in the whole transfer, once known. */
   size?: number;
   bytesDone: number;

@@ -56,11 +56,13 @@ function noticeFor(finished: TransferSnapshot[]): BatchNotice | undefined {
     list.length === 1 ? t(one, { name: list[0]!.name, size: size(list) }) : t(many, { count: list.length, size: size(list) });
   const up = completed('upload');
   const down = completed('download');
+  const copied = completed('copy');
   const classes = completed('storageClass');
   const failed = finished.filter((s) => s.state === 'failed').length;
   const lines: string[] = [];
   if (up.length) lines.push(line(up, 'main:batch.uploadedOne', 'main:batch.uploaded'));
   if (down.length) lines.push(line(down, 'main:batch.downloadedOne', 'main:batch.downloaded'));
+  if (copied.length) lines.push(line(copied, 'main:batch.copiedOne', 'main:batch.copied'));
   if (classes.length) lines.push(line(classes, 'main:batch.storageClassOne', 'main:batch.storageClass'));
   if (failed) lines.push(t('main:batch.failed', { count: failed }));
   if (lines.length === 0) return undefined;

@@ -59,6 +59,20 @@ export const transferOperations = {
   'transfers:download': op<TransferSnapshot[]>()(
     z.object({ connectionId: id, remotePaths: z.array(remotePath).min(1).max(100_000), localFolder: localPath }),
   ),
+  /**
+   * Copies files and folders from one connection to another (or another place on the same one),
+   * one job per file (folders expand to their files), streamed through the core with no temp file.
+   * `move` deletes each source file once its copy is verified.
+   */
+  'transfers:copyBetween': op<TransferSnapshot[]>()(
+    z
+      .object({
+        source: z.object({ connectionId: id, paths: z.array(remotePath).min(1).max(100_000) }).strict(),
+        target: z.object({ connectionId: id, folder: remotePath }).strict(),
+        move: z.boolean().optional(),
+      })
+      .strict(),
+  ),
   /** Queues a storage class change per object: files as chosen, folders (paths ending in '/') and buckets listed now. */
   'transfers:changeStorageClass': op<TransferSnapshot[]>()(
     z.object({ connectionId: id, paths: z.array(remotePath).min(1).max(100_000), storageClass: z.string().regex(/^[A-Z_]{2,40}$/) }),

@@ -24,19 +24,20 @@
 // Deletes everything it writes. The last line printed is one JSON object.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, open, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { CompleteMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand, DeleteObjectCommand, PutObjectCommand, S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { build } from 'esbuild';
-import { nodeBundleOptions } from '../../electron/nodeBundle.mjs';
 import { copyNodeAddon } from '../../electron/sshNativeCrypto.mjs';
 import { startLatencyRelay, type LatencyRelay } from '../support/latencyRelay.js';
 import { readTestbedEnv } from '../support/testbedEnv.js';
 import { emptyPrefix, removeBucket } from '../support/s3Fixtures.js';
+import { buildAppCore, bundleDriver } from './appBuild.js';
 import { awsCliPeer, findPeers, measure, median, peerVersion, rclonePeer, sftpPeer, type Measured, type Peer } from './benchPeers.js';
+import { startPrivateRgw, stopPrivateRgw } from './privateRgw.js';
+import { proxyless, s3PeerEnv, type S3Target } from './s3PeerEnv.js';
 import { measureRelayCeiling } from './relayCeiling.js';
 import type { WorkerJob } from './stowageWorker.js';
 
@@ -55,7 +56,6 @@ if (unknown?.length) throw new Error(`ONLY: no section ${unknown.join(', ')}; th
 const ONE_WAY_MS = 20;
 const RGW_PORT = 7681;
 const RGW_TLS_PORT = RGW_PORT + 1; // s3-rgw.sh serves HTTPS beside the HTTP port
-const rgwScript = 'tests/servers/s3-rgw.sh';
 const testbed = readTestbedEnv();
 const creds = { accessKeyId: testbed.s3.accessKeyId, secretAccessKey: testbed.s3.secretAccessKey, region: testbed.s3.region };
 const log = (line: string) => console.error(line);
@@ -89,11 +89,8 @@ async function bundled(scratch: string, withAddon = false): Promise<{ worker: st
     await copyFile(app.worker, made.worker);
     if (!(await copyNodeAddon(join(dir, 'main')))) throw new Error('SFTP_ADDON=1: ssh2 did not build its crypto addon (see npm ci)');
   } else {
-    await run(process.execPath, ['electron/build.mjs'], { env: { ...process.env, STOWAGE_OUT_DIR: dir } });
-    const beside = (await readdir(join(dir, 'main'))).filter((f) => f.endsWith('.node'));
-    if (beside.length) throw new Error(`the app's build put native addons beside the core (${beside.join(', ')}): the benchmark measures the core without them`);
-    // The driver plays main: bundled as main is (electron/build.mjs), with no TypeScript loader.
-    await build({ ...nodeBundleOptions, entryPoints: ['tests/bench/stowageWorker.ts'], outfile: made.worker, target: 'node22', logLevel: 'warning' });
+    await buildAppCore(dir);
+    await bundleDriver('tests/bench/stowageWorker.ts', made.worker);
   }
   bundles.set(dir, made);
   return made;
@@ -126,27 +123,9 @@ async function warmUp(s3: S3Client, bucket: string): Promise<void> {
 // ---- The peers ---------------------------------------------------------------------------
 
 /** Where an S3 tool connects: plain HTTP, HTTPS, or HTTPS through the latency relay. */
-interface S3Target {
-  endpoint: string;
-  /** The private CA the store's certificate comes from (HTTPS only). */
-  caFile?: string;
-}
 
-const proxyless = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(https?|all|no)_proxy$/i.test(name)));
 function s3Peers(paths: { aws: string; rclone: string }, t: S3Target) {
-  // Each tool trusts the store's private CA the way its users tell it to, and nothing else decides.
-  const awsEnv = { ...proxyless, AWS_ACCESS_KEY_ID: creds.accessKeyId, AWS_SECRET_ACCESS_KEY: creds.secretAccessKey, AWS_DEFAULT_REGION: creds.region, AWS_CA_BUNDLE: t.caFile, AWS_PAGER: '' };
-  const rcloneEnv = {
-    ...proxyless,
-    AWS_CA_BUNDLE: undefined,
-    RCLONE_CONFIG_BENCH_TYPE: 's3',
-    RCLONE_CONFIG_BENCH_PROVIDER: 'Ceph',
-    RCLONE_CONFIG_BENCH_ENDPOINT: t.endpoint,
-    RCLONE_CONFIG_BENCH_ACCESS_KEY_ID: creds.accessKeyId,
-    RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY: creds.secretAccessKey,
-    RCLONE_CONFIG_BENCH_REGION: creds.region,
-  };
-  const ca = t.caFile ? ['--ca-cert', t.caFile] : [];
+  const { awsEnv, rcloneEnv, rcloneCa: ca } = s3PeerEnv(creds, t);
   return {
     aws: (...args: string[]) => measure(paths.aws, ['--endpoint-url', t.endpoint, ...args], awsEnv),
     // --ignore-times: rclone would otherwise skip a file already there with the same size and time.
@@ -347,9 +326,7 @@ async function main() {
     let caFile = '';
     if (needsRgw) {
       log(`starting a private RGW on ${endpoint} and https://127.0.0.1:${RGW_TLS_PORT} (8 GiB memstore)...`);
-      await run('bash', [rgwScript, 'start', rgwDir], { env: { ...process.env, RGW_PORT: String(RGW_PORT), RGW_TLS_PORT: String(RGW_TLS_PORT), MON_PORT: '40981', MEMSTORE_BYTES: String(8 * 1024 * MiB) } });
-      rgwConf = join(rgwDir, 'ceph.conf');
-      caFile = resolve(rgwDir, 'tls', 'ca.pem');
+      ({ conf: rgwConf, caFile } = await startPrivateRgw(rgwDir, { port: RGW_PORT, tlsPort: RGW_TLS_PORT, monPort: 40981, memstoreBytes: 8 * 1024 * MiB }));
       await s3.send(new CreateBucketCommand({ Bucket: bucket }));
       await s3.send(new CreateBucketCommand({ Bucket: idleBucket }));
       await warmUp(s3, bucket);
@@ -463,7 +440,7 @@ async function main() {
       await removeBucket(s3, bucket).catch(() => undefined);
       await removeBucket(s3, idleBucket).catch(() => undefined);
     }
-    await run('bash', [rgwScript, 'stop', rgwDir]).catch(() => undefined);
+    await stopPrivateRgw(rgwDir);
     await rm(scratch, { recursive: true, force: true });
   }
   console.log(`\nStowage transfer benchmark, ${new Date().toISOString()}, median of ${RUNS}; whole-process seconds, and transfer-only (less the tool's idle start-up)`);

@@ -13,27 +13,22 @@ import { readTestbedEnv } from '../support/testbedEnv.js';
 import { s3Draft } from '../integration/transferSupport.js';
 import {
   buildCoreProcess,
-  CrashableCore,
   faultCase,
-  JobWatch,
   judgeOutcome,
   MiB,
   moments,
   restartAndFinish,
   sha256File,
   startCaseCore,
-  within,
   writeRandomFile,
 } from './crashHarness.js';
 import { abortUploads, heldParts, incompleteUploads, objectFacts, partsInEtag } from './s3Checks.js';
+import { killOnAnswer, type Moment } from './killOnAnswer.js';
 
 const env = readTestbedEnv();
 const s3 = testS3Client(env);
 // One box for the whole file, as main keeps one safeStorage: the restarted core opens the saved secret.
 const secretBox = createHeadlessSecretBox();
-
-/** When to kill, given the running core, its events, the job and the object's key. */
-type Moment = (h: CrashableCore, watch: JobWatch, id: string, key: string) => Promise<void>;
 
 describe('SIGKILL of the core process during an S3 upload, then a new core process on the same data', () => {
   const bucket = uniqueBucketName('fault-s3-up');
@@ -61,26 +56,6 @@ describe('SIGKILL of the core process during an S3 upload, then a new core proce
     await relay?.close();
     await work?.remove();
   });
-
-  /** Holds RGW's answer to the request `pick` matches, kills the core before it hears it, then drops the answer. */
-  const killOnAnswer =
-    (pick: (method: string, query: URLSearchParams, status: number | undefined) => boolean): Moment =>
-    async (h, _watch, _id, key) => {
-      let killed: Promise<void> | undefined;
-      const hit = new Promise<void>((resolve) =>
-        relay.holdAnswers(async (r) => {
-          if (killed || r.path !== `/${bucket}/${key}` || !pick(r.method, r.query, r.status)) return;
-          killed = h.kill();
-          await killed;
-          resolve();
-        }),
-      );
-      try {
-        await within(hit, 120_000, 'the awaited answer');
-      } finally {
-        relay.holdAnswers(undefined);
-      }
-    };
 
   async function crashUpload(name: string, file: string, uploadLimit: number, moment: Moment, leftoverClearedOnConnect = false) {
     await faultCase(name, async (run) => {
@@ -146,7 +121,7 @@ describe('SIGKILL of the core process during an S3 upload, then a new core proce
   });
 
   it('start: killed as CreateMultipartUpload answers, before the core hears the UploadId', async () => {
-    await crashUpload('crash: S3 upload, at CreateMultipartUpload', medium, 16 * MiB, killOnAnswer((method, query) => method === 'POST' && query.has('uploads')), true);
+    await crashUpload('crash: S3 upload, at CreateMultipartUpload', medium, 16 * MiB, killOnAnswer(relay, bucket, (method, query) => method === 'POST' && query.has('uploads')), true);
   });
 
   it('middle: killed when half the bytes are sent', async () => {
@@ -154,6 +129,6 @@ describe('SIGKILL of the core process during an S3 upload, then a new core proce
   });
 
   it('end: killed as CompleteMultipartUpload answers, before the core hears of it', async () => {
-    await crashUpload('crash: S3 upload, end', medium, 16 * MiB, killOnAnswer((method, query, status) => method === 'POST' && query.has('uploadId') && status === 200));
+    await crashUpload('crash: S3 upload, end', medium, 16 * MiB, killOnAnswer(relay, bucket, (method, query, status) => method === 'POST' && query.has('uploadId') && status === 200));
   });
 });

@@ -39,6 +39,17 @@ export async function connectS3(core: Core, env: TestbedEnv, endpoint?: string):
   return saved.id;
 }
 
+/** Saves and connects the test sshd with its ed25519 key, trusting its host key once. */
+export async function connectSftp(core: Core, env: TestbedEnv): Promise<string> {
+  const call = coreClient(core);
+  const { host, port, username, keys } = env.sftp;
+  const saved = await call('connections:save', { draft: { protocol: 'sftp', name: 'sshd', host, port, username, rememberSecret: false, auth: { kind: 'key', keyPath: keys.ed25519 } } });
+  let outcome = await call('connections:connect', { id: saved.id });
+  if (outcome.state === 'hostKeyPrompt') outcome = await call('connections:answerHostKey', { promptId: outcome.prompt.promptId, decision: 'trustOnce' });
+  expect(outcome.state).toBe('connected');
+  return saved.id;
+}
+
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const piece of createReadStream(path) as AsyncIterable<Buffer>) hash.update(piece);

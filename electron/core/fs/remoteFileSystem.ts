@@ -2,6 +2,7 @@ import type { DeleteReport, FileEntry, ListPage, Protocol, TreeSummary } from '.
 import type { CoreMessage } from '../../../shared/i18n/englishMessages.js';
 import type { TransferSnapshot } from '../../../shared/transfers.js';
 import type { Checkpoint, JobContext, JobExtras } from '../transfers/jobContext.js';
+import type { CopyEnds } from '../copy/copyEnds.js';
 
 /**
  * One browser model for both protocols: the UI and the transfer engine speak to this.
@@ -105,6 +106,8 @@ export interface FileTransferDriver {
 export interface RemoteSession {
   readonly fs: RemoteFileSystem;
   readonly transfers: FileTransferDriver;
+  /** Reading and writing files for copies between places (another connection, account or server). */
+  readonly copy?: CopyEnds;
   close(): Promise<void>;
 }
 

@@ -10,6 +10,8 @@ export interface S3UploadCheckpoint extends Checkpoint {
   mtimeMs: number;
   /** Part numbers known done (progress only; ListParts is the truth). */
   doneParts: number[];
+  /** A copy's source version (an S3 ETag): parts sent from another version are worthless. */
+  sourceVersion?: string;
   /** Set (and on disk) before CompleteMultipartUpload: the ETag the object will have, so a resume after a crash there sees it is done. */
   completing?: string;
 }

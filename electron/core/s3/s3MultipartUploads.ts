@@ -1,5 +1,9 @@
 import { AbortMultipartUploadCommand, ListMultipartUploadsCommand, ListPartsCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { IncompleteUpload } from '../../../shared/transfers.js';
+import { TargetAppearedError } from '../fs/targetAppeared.js';
+
+/** How far apart our clock and the server's may be (AWS refuses requests signed further off). */
+const clockSkewMs = 15 * 60_000;
 
 /** The parts the server holds for an upload: part number → ETag and size. */
 export async function listServerParts(
@@ -63,4 +67,26 @@ export async function abortUpload(client: S3Client, bucket: string, key: string,
 export async function abortIncompleteUploads(client: S3Client, bucket: string, uploads: { key: string; uploadId: string }[]): Promise<number> {
   for (const u of uploads) await abortUpload(client, bucket, u.key, u.uploadId);
   return uploads.length;
+}
+
+/** Aborts the uploads of `key` started around `startedAt` (our clock): those of an attempt whose upload id never reached the disk. */
+export async function abortUnnamedUploads(client: S3Client, bucket: string, key: string, startedAt: number): Promise<void> {
+  const ours = (await listIncompleteUploads(client, bucket, key)).filter((u) => u.key === key && Math.abs((u.initiated ?? 0) - startedAt) <= clockSkewMs);
+  await abortIncompleteUploads(client, bucket, ours);
+}
+
+/**
+ * Completes an upload; when something else took the key first (a target meant to stay free),
+ * aborts the upload, whose parts would only be billed, and `forget`s it.
+ */
+export async function completeOrAbort<T>(client: S3Client, bucket: string, key: string, uploadId: string, complete: () => Promise<T>, forget: () => void): Promise<T> {
+  try {
+    return await complete();
+  } catch (error) {
+    if (error instanceof TargetAppearedError) {
+      await abortUpload(client, bucket, key, uploadId).catch(() => undefined);
+      forget();
+    }
+    throw error;
+  }
 }

@@ -20,7 +20,8 @@ import { extrasOf, type Checkpoint, type JobContext, type JobExtras } from '../t
 import { choosePartSize, MiB, planParts } from './multipartPlan.js';
 import { PartBody, ReadBufferPool } from './partBody.js';
 import { PartTurns } from './partTurns.js';
-import { PlainHttpPutter, type ObjectHeaders, type PutAnswer, type SmallPut } from './plainHttpPut.js';
+import { objectWithEtag, sendIfAbsent } from './s3IfAbsent.js';
+import { DirectPutter, type ObjectHeaders, type PutAnswer, type SmallPut } from './directPut.js';
 import { s3CheckpointOf, type S3UploadCheckpoint, type S3UploadStartingCheckpoint } from './s3Checkpoints.js';
 import { putIfUnchanged } from './s3ConditionalPut.js';
 import { downloadObject } from './s3Download.js';
@@ -28,7 +29,7 @@ import { freeS3Targets, type BucketClients } from './s3FreeTargets.js';
 import { incompleteUploadFor, resumeS3Download, resumeS3Upload } from './s3Resume.js';
 import { S3StorageClasses } from './s3StorageClasses.js';
 import { explainRefusedUpload } from '../buckets/uploadRefusal.js';
-import { abortIncompleteUploads, abortUpload, listIncompleteUploads, listServerParts, uploadIsGone } from './s3MultipartUploads.js';
+import { abortUnnamedUploads, abortUpload, completeOrAbort, listServerParts, uploadIsGone } from './s3MultipartUploads.js';
 import { checkEtag, etagIsMd5, md5, multipartEtag } from './s3TransferChecks.js';
 
 export interface S3TransferSettings {
@@ -39,8 +40,6 @@ export const defaultS3TransferSettings: S3TransferSettings = {
   multipartThreshold: 16 * MiB,
 };
 
-/** How far apart our clock and the server's may be (AWS refuses requests signed further off). */
-const clockSkewMs = 15 * 60_000;
 
 /**
  * S3 uploads and downloads. Uploads above the threshold go in parts streamed from disk
@@ -49,7 +48,7 @@ const clockSkewMs = 15 * 60_000;
  * A failed or paused multipart upload is kept for resuming; `discardUpload` aborts it.
  */
 export class S3TransferDriver implements FileTransferDriver {
-  private plainPutter: Promise<PlainHttpPutter | undefined> | undefined;
+  private directPutter: Promise<DirectPutter | undefined> | undefined;
   readonly storageClasses: S3StorageClasses;
   readonly resumeDownload = resumeS3Download;
 
@@ -116,7 +115,8 @@ export class S3TransferDriver implements FileTransferDriver {
       const { body } = small;
       await x.throttle(body.length);
       const digest = x.verifyChecksums ? md5(body) : undefined;
-      const out = await this.putSmall({ bucket, key, body, md5: digest, headers }, ctx.signal);
+      const put = (ifNoneMatch: '*' | undefined) => this.putSmall({ bucket, key, body, md5: digest, headers, ifNoneMatch }, ctx.signal);
+      const out = await sendIfAbsent(this.client, x.onlyIfAbsent, remotePath, put, () => objectWithEtag(this.client, bucket, key, digest?.toString('hex')));
       if (digest && etagIsMd5(out)) checkEtag(digest.toString('hex'), out.ETag, { key });
       ctx.onProgress(body.length);
       return;
@@ -157,13 +157,18 @@ export class S3TransferDriver implements FileTransferDriver {
     const etags = await this.uploadParts(localPath, bucket, key, cp, serverParts, ctx, x);
     const expected = multipartEtag(etags);
     if (expected) await x.saveCheckpointNow({ ...cp, doneParts: etags.map((_, i) => i + 1), completing: expected });
-    const out = await this.client.send(
-      new CompleteMultipartUploadCommand({
-        Bucket: bucket,
-        Key: key,
-        UploadId: cp.uploadId,
-        MultipartUpload: { Parts: etags.map((ETag, i) => ({ PartNumber: i + 1, ETag })) },
-      }),
+    const uploadId = cp.uploadId;
+    const complete = (IfNoneMatch: '*' | undefined) =>
+      this.client.send(
+        new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId, IfNoneMatch, MultipartUpload: { Parts: etags.map((ETag, i) => ({ PartNumber: i + 1, ETag })) } }),
+      );
+    const out = await completeOrAbort(
+      this.client,
+      bucket,
+      key,
+      uploadId,
+      () => sendIfAbsent(this.client, x.onlyIfAbsent, remotePath, complete, () => objectWithEtag(this.client, bucket, key, expected)),
+      () => x.saveCheckpoint(undefined),
     );
     x.saveCheckpoint(undefined);
     if (x.verifyChecksums && etagIsMd5(out)) checkEtag(expected, out.ETag, { key });
@@ -185,18 +190,16 @@ export class S3TransferDriver implements FileTransferDriver {
       await abortUpload(this.client, bucket, key, checkpoint.uploadId);
       return;
     }
-    const uploads = await listIncompleteUploads(this.client, bucket, key);
-    const ours = uploads.filter((u) => u.key === key && Math.abs((u.initiated ?? 0) - checkpoint.startedAt) <= clockSkewMs);
-    await abortIncompleteUploads(this.client, bucket, ours);
+    await abortUnnamedUploads(this.client, bucket, key, checkpoint.startedAt);
   }
 
-  /** A small file in one PutObject: straight over a plain-HTTP socket where the endpoint allows, else (or if that is refused) through the SDK. */
+  /** A small file in one PutObject: sent directly where the endpoint allows, else (or if that is refused) through the SDK. */
   private async putSmall(p: SmallPut, signal: AbortSignal): Promise<PutAnswer> {
-    this.plainPutter ??= PlainHttpPutter.for(this.client).catch(() => undefined);
-    const plain = await (await this.plainPutter)?.put(p, signal);
-    if (plain) return plain;
+    this.directPutter ??= DirectPutter.for(this.client).catch(() => undefined);
+    const direct = await (await this.directPutter)?.put(p, signal);
+    if (direct) return direct;
     return this.client.send(
-      new PutObjectCommand({ Bucket: p.bucket, Key: p.key, Body: p.body, ContentLength: p.body.length, ContentMD5: p.md5?.toString('base64'), ...p.headers }),
+      new PutObjectCommand({ Bucket: p.bucket, Key: p.key, Body: p.body, ContentLength: p.body.length, ContentMD5: p.md5?.toString('base64'), IfNoneMatch: p.ifNoneMatch, ...p.headers }),
       { abortSignal: signal },
     );
   }

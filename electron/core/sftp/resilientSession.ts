@@ -6,6 +6,8 @@ import { codedError, isAppError, type AppError } from '../errors.js';
 import type { PresentedHostKey } from './hostKey.js';
 import type { SftpSession } from './sftpSession.js';
 import { SftpDriverBase } from './sftpDriverBase.js';
+import type { CopyEnds } from '../copy/copyEnds.js';
+import { reconnectingCopyEnds } from './sftpCopyStream.js';
 import type { SftpTransferOptions } from './sftpTransferDriver.js';
 
 /**
@@ -16,6 +18,7 @@ import type { SftpTransferOptions } from './sftpTransferDriver.js';
 export class ResilientSftpSession implements RemoteSession {
   readonly fs: ResilientSftpFileSystem;
   readonly transfers: FileTransferDriver;
+  readonly copy: CopyEnds = reconnectingCopyEnds(() => this.live());
   private reopening: Promise<SftpSession> | undefined;
   private closedByUser = false;
 

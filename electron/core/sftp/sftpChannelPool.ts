@@ -27,7 +27,7 @@ export class SftpChannelPool {
   private busy = 0;
   private readonly waiters: Waiter[] = [];
   private closed = false;
-  private readonly maxTransferChannels: number;
+  readonly maxTransferChannels: number;
   private readonly idleMs: number;
 
   constructor(

@@ -6,6 +6,8 @@ export interface OffsetCheckpoint extends Checkpoint {
   offset: number;
   size?: number;
   mtimeMs?: number;
+  /** A copy's source version (an S3 ETag): a part file of other bytes is not continued. */
+  sourceVersion?: string;
 }
 
 /** Where an earlier SFTP attempt got to; 0 when it left no offset. */

@@ -1,6 +1,8 @@
 import type { CatalogText } from '../../../shared/i18n/catalogText.js';
 import type { Client } from 'ssh2';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
+import type { CopyEnds } from '../copy/copyEnds.js';
+import { sftpCopyEnds } from './sftpCopyStream.js';
 import { codedError, type AppError } from '../errors.js';
 import type { PresentedHostKey } from './hostKey.js';
 import type { SftpChannelPool } from './sftpChannelPool.js';
@@ -13,6 +15,7 @@ export class SftpSession implements RemoteSession {
   private ended = false;
   private lastError: AppError | undefined;
   private readonly closeListeners = new Set<(error?: AppError) => void>();
+  readonly copy: CopyEnds;
 
   constructor(
     private readonly client: Client,
@@ -24,6 +27,7 @@ export class SftpSession implements RemoteSession {
     /** Things to tell the user that did not stop the connection (an unprotected key file...). */
     readonly warnings: CatalogText[],
   ) {
+    this.copy = sftpCopyEnds(channels);
     client.on('error', (error) => {
       this.lastError ??= translateSshClientError(error);
     });

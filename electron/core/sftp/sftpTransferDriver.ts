@@ -6,7 +6,8 @@ import { SerialFileWriter } from '../lib/serialFileWriter.js';
 import type { SftpChannel } from './sftpChannel.js';
 import type { SftpChannelPool } from './sftpChannelPool.js';
 import { isFolderMode } from './sftpEntries.js';
-import { remoteError, SftpStatus, sftpStatusOf } from './sftpErrors.js';
+import { remoteError } from './sftpErrors.js';
+import { keepModeOfReplacedFile, readRemoteFully, renameIntoPlace } from './sftpFileOps.js';
 import { moveInParallelChunks } from './parallelChunks.js';
 import { SftpDriverBase } from './sftpDriverBase.js';
 import { uploadPartPath } from './sftpPartPath.js';
@@ -265,37 +266,6 @@ async function readFully(file: FileHandle, buffer: Buffer, length: number, posit
     const { bytesRead } = await file.read(buffer, got, length - got, position + got);
     if (bytesRead === 0) throw codedError('conflict', 'coreSftp:shrankUploading', { path });
     got += bytesRead;
-  }
-}
-
-/** A server may answer a READ with fewer bytes than asked; ask again for the rest. */
-async function readRemoteFully(channel: SftpChannel, handle: Buffer, buffer: Buffer, length: number, position: number) {
-  let got = 0;
-  while (got < length) {
-    const n = await channel.read(handle, buffer, got, length - got, position + got);
-    if (n === 0) break;
-    got += n;
-  }
-  return got;
-}
-
-/** Uploading over a file should not change who may read it. */
-async function keepModeOfReplacedFile(channel: SftpChannel, partPath: string, remotePath: string) {
-  const existing = await channel.stat(remotePath).catch(() => undefined);
-  if (existing && !isFolderMode(existing.mode)) {
-    await channel.setstat(partPath, { mode: existing.mode & 0o7777 }).catch(() => undefined);
-  }
-}
-
-async function renameIntoPlace(channel: SftpChannel, from: string, to: string) {
-  if (channel.hasExtension('posix-rename@openssh.com')) return channel.posixRename(from, to);
-  try {
-    await channel.rename(from, to);
-  } catch (error) {
-    // Plain SFTP rename refuses to replace: remove the old file, then rename.
-    if (sftpStatusOf(error) !== SftpStatus.FAILURE) throw error;
-    await channel.unlink(to);
-    await channel.rename(from, to);
   }
 }
 

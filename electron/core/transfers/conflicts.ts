@@ -22,16 +22,20 @@ async function remoteFacts(session: RemoteSession, path: string): Promise<FileFa
   }
 }
 
-/** The question to ask when the target exists, or undefined when it does not. */
-export async function findConflict(session: RemoteSession, t: TransferSnapshot): Promise<TransferConflict | undefined> {
-  const upload = t.direction === 'upload';
-  const [source, target] = upload
-    ? [await localFacts(t.localPath), await remoteFacts(session, t.remotePath)]
-    : [await remoteFacts(session, t.remotePath), await localFacts(t.localPath)];
+/** The question to ask when the target exists, or undefined when it does not (`sourceSession`: where a copy reads). */
+export async function findConflict(session: RemoteSession, t: TransferSnapshot, sourceSession?: RemoteSession): Promise<TransferConflict | undefined> {
+  // Uploads and copies write on the server; the question is asked the same way for both.
+  const upload = t.direction !== 'download';
+  const [source, target] = t.copySource && sourceSession
+    ? [await remoteFacts(sourceSession, t.copySource.path), await remoteFacts(session, t.remotePath)]
+    : upload
+      ? [await localFacts(t.localPath), await remoteFacts(session, t.remotePath)]
+      : [await remoteFacts(session, t.remotePath), await localFacts(t.localPath)];
   if (!target) return undefined;
   const smaller = target.size !== undefined && source?.size !== undefined && target.size < source.size;
-  const canResume = upload ? await session.transfers.canResumeUpload(t.remotePath, smaller) : smaller;
-  return { id: t.id, direction: upload ? 'upload' : 'download', name: t.name, targetPath: upload ? t.remotePath : t.localPath, source: source ?? {}, target, canResume };
+  // A copy continues only its own earlier attempt (its checkpoint), never a file it finds there.
+  const canResume = t.direction === 'copy' ? false : upload ? await session.transfers.canResumeUpload(t.remotePath, smaller) : smaller;
+  return { id: t.id, direction: upload ? 'upload' : 'download', ...(t.direction === 'copy' ? { copy: true } : {}), name: t.name, targetPath: upload ? t.remotePath : t.localPath, source: source ?? {}, target, canResume };
 }
 
 export type ConflictOutcome =
@@ -47,7 +51,7 @@ export async function applyChoice(
   /** Local paths other transfers write: a renamed download must not take one. */
   localTaken: (path: string) => boolean = () => false,
 ): Promise<ConflictOutcome> {
-  const upload = t.direction === 'upload';
+  const upload = t.direction !== 'download';
   switch (choice) {
     case 'overwrite':
       return { action: 'go', detail: coreMessage('coreTransfers:notes.replaced') };

@@ -59,7 +59,8 @@ export async function expandUploads(fs: RemoteFileSystem, localPaths: string[], 
   return items;
 }
 
-function joinRemote(fs: RemoteFileSystem, folder: string, rel: string): string {
+/** A `/`-separated relative path under a remote folder, as the protocol spells paths. */
+export function joinRemote(fs: RemoteFileSystem, folder: string, rel: string): string {
   return rel.split('/').reduce((acc, seg, i, all) => childPath(fs.protocol, acc, seg, i < all.length - 1), folder);
 }
 

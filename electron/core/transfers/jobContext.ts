@@ -43,6 +43,12 @@ export interface JobExtras {
   partSize?: number;
   /** SFTP: copy the source's permission bits to the target. */
   preservePermissions: boolean;
+  /**
+   * The queue found nothing at an upload's or copy's target: a server that can refuses the
+   * write if something is there by now (S3's If-None-Match), and the driver throws
+   * TargetAppearedError.
+   */
+  onlyIfAbsent: boolean;
 }
 
 export type JobContext = TransferContext & JobExtras;
@@ -62,5 +68,6 @@ export function extrasOf(given: TransferContext): JobExtras {
     multipartThreshold: given.multipartThreshold,
     partSize: given.partSize,
     preservePermissions: given.preservePermissions ?? false,
+    onlyIfAbsent: given.onlyIfAbsent ?? false,
   };
 }

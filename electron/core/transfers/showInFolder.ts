@@ -11,6 +11,7 @@ import { partPathOf } from './partPath.js';
  */
 export async function localItemOf(t: TransferSnapshot): Promise<string> {
   if (t.direction === 'storageClass') throw codedError('unsupported', 'coreTransfers:noLocalFile');
+  if (t.direction === 'copy') throw codedError('unsupported', 'coreTransfers:copy.noLocalFile');
   const candidates = [t.localPath, ...(t.direction === 'download' ? [partPathOf(t.localPath)] : []), dirname(t.localPath)];
   for (const path of candidates) {
     if (await pathExists(path)) return path;

@@ -4,7 +4,7 @@ import {
   defaultTransferSettings,
   finishedStates,
   type ConflictChoice,
-  type TransferDirection,
+  type TransferKind,
   type TransferProgress,
   type TransferSettings,
   type TransferSnapshot,
@@ -15,8 +15,11 @@ import type { IpcError } from '../../../shared/errors.js';
 import { codedError, toIpcError, type ErrorTranslator } from '../errors.js';
 import type { EventBus } from '../events.js';
 import type { FileTransferDriver, RemoteSession } from '../fs/remoteFileSystem.js';
+import { TargetAppearedError } from '../fs/targetAppeared.js';
 import { BandwidthLimiter } from './bandwidth.js';
 import { applyChoice, findConflict } from './conflicts.js';
+import { runCopyAttempt } from '../copy/copyAttempt.js';
+import { copySpecs, type CopyPlaces } from '../copy/copySpecs.js';
 import type { Checkpoint, JobContext } from './jobContext.js';
 import { discardPartial, runAttempt } from './jobRunner.js';
 import { downloadSpecs, storageClassSpecs, uploadSpecs, type JobSpec } from './jobSpecs.js';
@@ -42,6 +45,8 @@ interface Job {
   dirty: boolean;
   /** A listing when it was queued found nothing at the upload's target: no conflict check needed. */
   targetFree?: boolean;
+  /** Nothing was at the write's target when its conflict was settled: the write asks the server to keep it so. */
+  onlyIfAbsent?: boolean;
   /** When the running attempt started; added to `activeMs` when it stops running. */
   runningSince?: number;
   /** Settles when the queue holding this job is on disk: no request goes out before. */
@@ -62,6 +67,9 @@ export interface TransferQueueOptions {
   /** The storage class a connection gives uploads that name none (its saved defaultStorageClass). */
   connectionStorageClass?: (connectionId: string) => string | undefined;
 }
+
+/** How often one run asks the conflict question again because something kept appearing at its target. */
+const maxAskAgain = 3;
 
 const snapshotOf = (job: Job): TransferSnapshot => ({ ...job.snapshot });
 
@@ -90,8 +98,8 @@ export class TransferQueue {
   private ticker: NodeJS.Timeout | undefined;
   private readonly options: TransferQueueOptions;
   private settings: TransferSettings = { ...defaultTransferSettings };
-  /** "Apply to all" answers, per direction, for the rest of this session. */
-  private applyToAll: Partial<Record<TransferDirection, ConflictChoice>> = {};
+  /** "Apply to all" answers, per kind of job, for the rest of this session. */
+  private applyToAll: Partial<Record<TransferKind, ConflictChoice>> = {};
   private readonly limits = { upload: new BandwidthLimiter(), download: new BandwidthLimiter() };
   private readonly store: TransferStore | undefined;
 
@@ -155,6 +163,21 @@ export class TransferQueue {
   async download(connectionId: string, remotePaths: string[], localFolder: string): Promise<TransferSnapshot[]> {
     const session = this.sessions.get(connectionId);
     return this.add(await downloadSpecs(session, connectionId, remotePaths, localFolder, this.claimedLocalPaths()), session.transfers);
+  }
+
+  /** Queues transfers whose targets a caller has already compared (a folder sync's plan): none asks about a conflict. */
+  addPlanned(connectionId: string, specs: JobSpec[]): TransferSnapshot[] {
+    if (specs.length === 0) return [];
+    return this.add(specs, this.sessions.get(connectionId).transfers, undefined, 'overwrite');
+  }
+
+  /** Copies files and folders to another place (connection), one queued job per file. */
+  async copyBetween(places: CopyPlaces): Promise<TransferSnapshot[]> {
+    const source = this.sessions.get(places.source.connectionId);
+    const target = this.sessions.get(places.target.connectionId);
+    // Refused before the source's tree is listed: this computer's disk has no copy ends.
+    if (!source.copy || !target.copy) throw codedError('unsupported', 'coreTransfers:copy.unsupported');
+    return this.add(await copySpecs(source, target, places), target.transfers);
   }
 
   /** Gives S3 objects a new storage class (a copy onto themselves), one queued job per object. */
@@ -251,10 +274,10 @@ export class TransferQueue {
     await this.store?.flush();
   }
 
-  private add(specs: JobSpec[], driver: FileTransferDriver, freeTargets: ReadonlySet<string> = new Set()): TransferSnapshot[] {
+  private add(specs: JobSpec[], driver: FileTransferDriver, freeTargets: ReadonlySet<string> = new Set(), choice?: ConflictChoice): TransferSnapshot[] {
     const added = specs.map((spec) => {
       const snapshot: TransferSnapshot = { ...spec, id: randomUUID(), bytesDone: 0, rate: 0, state: 'queued', createdAt: Date.now() };
-      const job: Job = { planned: spec.detail, snapshot, meter: new RateMeter(), dirty: false, targetFree: freeTargets.has(snapshot.remotePath) };
+      const job: Job = { planned: spec.detail, snapshot, meter: new RateMeter(), dirty: false, targetFree: freeTargets.has(snapshot.remotePath), choice };
       this.jobs.set(snapshot.id, job);
       this.waitingToRun.add(job);
       this.bus.emit('transfers:changed', snapshotOf(job));
@@ -361,13 +384,23 @@ export class TransferQueue {
       await job.saved;
       const session = this.sessions.get(s.connectionId);
       if (!(await this.settleConflict(job, session, controller.signal))) return;
+      let asked = 0;
       for (let attempt = 0; ; attempt++) {
         try {
           job.attemptNotes = undefined;
-          await runAttempt(session, s, this.contextFor(job, controller.signal), () => s.state === 'cancelled');
+          const ctx = this.contextFor(job, controller.signal);
+          if (s.direction === 'copy') await runCopyAttempt(this.sessions, s, ctx);
+          else await runAttempt(session, s, ctx, () => s.state === 'cancelled');
           break;
         } catch (error) {
           if (controller.signal.aborted) return;
+          if (error instanceof TargetAppearedError && asked++ < maxAskAgain) {
+            // Something appeared at the target meanwhile: the conflict is settled again, from the start.
+            this.forgetSettlement(job);
+            if (!(await this.settleConflict(job, session, controller.signal))) return;
+            attempt--;
+            continue;
+          }
           const ipc = toIpcError(error, this.options.translators);
           if (!isRetryable(ipc) || attempt >= this.settings.retries) throw error;
           const wait = backoffMs(attempt, this.options.retryBaseMs);
@@ -401,16 +434,34 @@ export class TransferQueue {
     this.changed(job);
   }
 
+  /** Forgets how a job's conflict was settled, so the next settlement looks at the target again. */
+  private forgetSettlement(job: Job): void {
+    job.onlyIfAbsent = false;
+    job.targetFree = false;
+    job.checkpoint = undefined;
+    // 'overwrite' also marks a settled conflict; a user's own "replace" never writes only if absent.
+    if (job.choice === 'overwrite') job.choice = undefined;
+  }
+
   /** False when the job must not move now (waiting for an answer, or skipped). */
   private async settleConflict(job: Job, session: RemoteSession, signal: AbortSignal): Promise<boolean> {
     const s = job.snapshot;
     // A storage class change writes the object onto itself: there is nothing to collide with.
-    if (s.direction === 'storageClass' || job.checkpoint || job.choice === 'overwrite' || job.targetFree) return true;
+    if (s.direction === 'storageClass' || job.checkpoint || job.choice === 'overwrite') return true;
+    // An upload or copy to a target found free writes only while it stays free.
+    const writes = s.direction !== 'download';
+    if (job.targetFree) {
+      job.onlyIfAbsent = writes;
+      return true;
+    }
     const policy = job.choice ?? this.applyToAll[s.direction] ?? this.settings.conflictPolicy;
     if (policy === 'overwrite') return true;
-    const conflict = await findConflict(session, s);
+    const conflict = await findConflict(session, s, s.copySource ? this.sessions.get(s.copySource.connectionId) : undefined);
     if (signal.aborted) return false;
-    if (!conflict) return true;
+    if (!conflict) {
+      job.onlyIfAbsent = writes;
+      return true;
+    }
     if (policy === 'ask') {
       this.clockOut(job);
       move(s, 'ask');
@@ -432,7 +483,10 @@ export class TransferQueue {
       s.localPath = outcome.localPath;
       s.name = basename(outcome.localPath);
     }
-    if (outcome.remotePath) s.remotePath = outcome.remotePath;
+    if (outcome.remotePath) {
+      s.remotePath = outcome.remotePath;
+      job.onlyIfAbsent = true;
+    }
     if (outcome.checkpoint) job.checkpoint = outcome.checkpoint;
     this.changed(job);
     return true;
@@ -440,7 +494,8 @@ export class TransferQueue {
 
   private contextFor(job: Job, signal: AbortSignal): JobContext {
     const s = job.snapshot;
-    const limiter = s.direction === 'storageClass' ? undefined : this.limits[s.direction];
+    // A copy's bytes come down from one server and go up to another: both limits apply.
+    const limiters = s.direction === 'storageClass' ? [] : s.direction === 'copy' ? [this.limits.download, this.limits.upload] : [this.limits[s.direction]];
     return {
       signal,
       onProgress: (bytes) => {
@@ -461,14 +516,17 @@ export class TransferQueue {
         job.checkpoint = checkpoint;
         await this.store?.flush();
       },
-      throttle: (bytes) => (limiter ? limiter.take(bytes, signal) : Promise.resolve()),
-      bandwidthLimited: () => limiter?.limited ?? false,
+      throttle: async (bytes) => {
+        for (const limiter of limiters) await limiter.take(bytes, signal);
+      },
+      bandwidthLimited: () => limiters.some((l) => l.limited),
       uploadOptions: s.uploadOptions,
       partsInFlight: this.settings.partsInFlight,
       verifyChecksums: this.settings.verifyChecksums,
       multipartThreshold: this.settings.multipartThreshold,
       partSize: this.settings.partSize,
       preservePermissions: this.settings.preservePermissions,
+      onlyIfAbsent: job.onlyIfAbsent ?? false,
       note: (message) => {
         // Notes of one attempt add up ("Resumed at byte N." then how it was checked), each once.
         const earlier = job.attemptNotes ?? [];

@@ -9,6 +9,7 @@
  * first drag is usually already an OS drag.
  */
 import type { FileEntry } from '../../../../shared/files.js';
+import { isLocalConnection } from '../../../../shared/localDisk.js';
 import { api } from '../../api/client.js';
 import { getTab, selectedEntries } from '../browser/browserStore.js';
 import { selectOnly } from '../browser/selection.js';
@@ -36,6 +37,12 @@ export function startRowDrag(event: React.DragEvent, connectionId: string, entry
     event.preventDefault();
     return;
   }
+  // Rows of this computer's disk drag between the split view's panes only: nothing to fetch for the desktop.
+  if (isLocalConnection(connectionId)) {
+    event.dataTransfer.effectAllowed = 'copy';
+    event.dataTransfer.setData(rowDragType, String(entries.length));
+    return;
+  }
   const ready = readyCopiesFor(connectionId, entries);
   if (ready) {
     // The OS drag takes the place of the page's.
@@ -50,7 +57,7 @@ export function startRowDrag(event: React.DragEvent, connectionId: string, entry
 
 /** A plain press on a selected row is how a drag of the selection begins. */
 export function pressRow(event: React.PointerEvent, connectionId: string, entry: FileEntry): void {
-  if (event.button !== 0 || event.shiftKey || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.button !== 0 || event.shiftKey || event.ctrlKey || event.metaKey || event.altKey || isLocalConnection(connectionId)) return;
   const tab = getTab(connectionId);
   if (!tab?.selection.has(entry.path)) return;
   prefetchForDrag(connectionId, draggableEntries(tab.protocol, selectedEntries(tab)));

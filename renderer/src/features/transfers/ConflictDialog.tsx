@@ -57,7 +57,9 @@ function ConflictQuestion({ conflict, others }: { conflict: TransferConflict; ot
     <Modal title={t('transfers:conflict.title')} className="small-dialog conflict-dialog" icon={<WarningIcon size={20} />} onCancel={() => void answer('skip')} initialFocus="[data-autofocus]">
       <div className="modal-body">
         <p>
-          {upload ? (
+          {conflict.copy ? (
+            <Trans i18nKey="transfers:conflict.existsAtDestination" values={{ name: revealHiddenControls(conflict.name) }} components={{ 1: <strong data-user-text /> }} />
+          ) : upload ? (
             <Trans i18nKey="transfers:conflict.existsOnServer" values={{ name: revealHiddenControls(conflict.name) }} components={{ 1: <strong data-user-text /> }} />
           ) : (
             <Trans i18nKey="transfers:conflict.existsLocally" values={{ name: revealHiddenControls(conflict.name) }} components={{ 1: <strong data-user-text /> }} />
@@ -66,7 +68,7 @@ function ConflictQuestion({ conflict, others }: { conflict: TransferConflict; ot
         <dl className="conflict-facts">
           <dt>{t('transfers:conflict.existing')}</dt>
           <dd data-testid="conflict-target">{facts(conflict.target)}</dd>
-          <dt>{upload ? t('transfers:conflict.uploading') : t('transfers:conflict.downloading')}</dt>
+          <dt>{conflict.copy ? t('transfers:conflict.copying') : upload ? t('transfers:conflict.uploading') : t('transfers:conflict.downloading')}</dt>
           <dd data-testid="conflict-source">{facts(conflict.source)}</dd>
         </dl>
         {conflict.canResume ? <p className="muted">{t('transfers:conflict.partial')}</p> : null}

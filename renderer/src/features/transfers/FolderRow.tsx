@@ -6,7 +6,7 @@ import { ChevronDownIcon, ChevronRightIcon } from '../../components/icons.js';
 import { VisibleName } from '../../components/VisibleName.js';
 import { KindBadge, RowProgress } from './RowParts.js';
 import { RowActions } from './RowActions.js';
-import { folderDetails, folderTarget, stateLabel } from './transferKind.js';
+import { folderDetails, folderKindLabel, folderTarget, folderWhere, stateLabel } from './transferKind.js';
 import type { FolderTotals } from './transferRows.js';
 import { transferRowId } from './TransferRow.js';
 import { useTransfers } from './transferStore.js';
@@ -26,8 +26,8 @@ export const FolderRow = memo(function FolderRow({ totals: f, expanded, top, foc
   const setExpanded = useTransfers((s) => s.setExpanded);
   const fraction = f.size ? Math.min(1, f.bytesDone / f.size) : f.state === 'completed' ? 1 : 0;
   const target = folderTarget(f);
-  const label = f.direction === 'upload' ? t('transfers:kind.folderUpload') : t('transfers:kind.folderDownload');
-  const where = f.direction === 'upload' ? `${f.folder.localPath} → ${f.folder.remotePath}` : `${f.folder.remotePath} → ${f.folder.localPath}`;
+  const label = folderKindLabel(f);
+  const where = folderWhere(f);
   const first = f.members[0]!;
   return (
     <div

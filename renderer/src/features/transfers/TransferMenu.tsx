@@ -69,7 +69,7 @@ export function TransferMenu({ x, y, target, onClose }: Props) {
     {
       label: t('transfers:menu.showInFolder'),
       icon: <OpenIcon />,
-      disabled: !single || single.direction === 'storageClass',
+      disabled: !single || single.direction === 'storageClass' || single.direction === 'copy',
       onSelect: () => single && void showTransferInFolder(single.id),
     },
     {

@@ -1,4 +1,6 @@
 /** Uploads, downloads and transfer controls, started from the browser. */
+import type { FileEntry } from '../../../../shared/files.js';
+import type { TransferSnapshot } from '../../../../shared/transfers.js';
 import { api, unwrap } from '../../api/client.js';
 import { isOwnDragCopy } from '../dragOut/dragOutStore.js';
 import { getTab, selectedEntries } from '../browser/browserStore.js';
@@ -7,13 +9,16 @@ import { t } from '../../i18n/i18n.js';
 import { useTransfers } from './transferStore.js';
 import { pickedFolderRoot } from './pickedFolder.js';
 
-export async function uploadPaths(connectionId: string, localPaths: string[], remoteFolder: string): Promise<void> {
-  if (localPaths.length === 0) return;
+/** Queues the uploads and answers what started (undefined when nothing did, after saying why). */
+export async function uploadPaths(connectionId: string, localPaths: string[], remoteFolder: string): Promise<TransferSnapshot[] | undefined> {
+  if (localPaths.length === 0) return undefined;
   try {
     const started = await unwrap(api().transfers.upload({ connectionId, localPaths, remoteFolder }));
     useTransfers.getState().addStarted(started);
+    return started;
   } catch (caught) {
     showFailure(caught, t('transfers:upload.failed'));
+    return undefined;
   }
 }
 
@@ -71,8 +76,11 @@ export async function uploadFolder(connectionId: string, files: readonly File[],
 
 export async function downloadSelection(connectionId: string): Promise<void> {
   const tab = getTab(connectionId);
-  if (!tab) return;
-  const entries = selectedEntries(tab);
+  if (tab) await downloadEntries(connectionId, selectedEntries(tab));
+}
+
+/** Asks for a local folder and downloads `entries` into it (the selection, or a search's result). */
+export async function downloadEntries(connectionId: string, entries: FileEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const title = entries.length === 1 ? t('transfers:download.chooseFolderOne', { name: entries[0]!.name }) : t('transfers:download.chooseFolder', { count: entries.length });
   try {

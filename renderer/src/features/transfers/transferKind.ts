@@ -29,12 +29,14 @@ export const detailOf = (s: TransferSnapshot): string => messagesText(s.detail);
 /** The badge's words for screen readers and its tooltip. */
 export function kindLabel(s: TransferSnapshot): string {
   if (s.direction === 'storageClass') return t('transfers:kind.storageClass', { storageClass: formatStorageClass(s.storageClass) });
+  if (s.direction === 'copy') return s.move ? t('transfers:kind.move') : t('transfers:kind.copy');
   return s.direction === 'upload' ? t('transfers:kind.upload') : t('transfers:kind.download');
 }
 
 /** The row's tooltip: from where to where. */
 export function whereOf(s: TransferSnapshot): string {
   if (s.direction === 'storageClass') return `${s.remotePath} → ${formatStorageClass(s.storageClass)}`;
+  if (s.direction === 'copy') return `${s.copySource?.path ?? ''} → ${s.remotePath}`;
   return s.direction === 'upload' ? `${s.localPath} → ${s.remotePath}` : `${s.remotePath} → ${s.localPath}`;
 }
 
@@ -44,7 +46,7 @@ export function whereOf(s: TransferSnapshot): string {
  */
 export function kindTarget(s: TransferSnapshot): string | undefined {
   if (s.direction === 'storageClass') return `→ ${formatStorageClass(s.storageClass)}`;
-  const destination = s.direction === 'upload' ? s.remotePath : s.localPath;
+  const destination = s.direction === 'download' ? s.localPath : s.remotePath;
   const folder = destination.split(/[\\/]+/).filter(Boolean).at(-2);
   return folder === undefined ? undefined : `→ ${folder}`;
 }
@@ -83,5 +85,17 @@ export function folderDetails(f: FolderTotals): string {
   return parts.filter(Boolean).join(' · ');
 }
 
-/** Where the folder lands, in full: the remote folder of an upload, the local folder of a download. */
-export const folderTarget = (f: FolderTotals) => (f.direction === 'upload' ? f.folder.remotePath : f.folder.localPath);
+/** Where the folder lands, in full: the remote folder of an upload or a copy, the local folder of a download. */
+export const folderTarget = (f: FolderTotals) => (f.direction === 'download' ? f.folder.localPath : f.folder.remotePath);
+
+/** A folder row's badge words: what kind of folder transfer it is. */
+export function folderKindLabel(f: FolderTotals): string {
+  if (f.direction === 'copy') return f.members[0]?.move ? t('transfers:kind.folderMove') : t('transfers:kind.folderCopy');
+  return f.direction === 'upload' ? t('transfers:kind.folderUpload') : t('transfers:kind.folderDownload');
+}
+
+/** A folder row's tooltip: from where to where. */
+export function folderWhere(f: FolderTotals): string {
+  if (f.direction === 'copy') return `${f.folder.sourcePath ?? ''} → ${f.folder.remotePath}`;
+  return f.direction === 'upload' ? `${f.folder.localPath} → ${f.folder.remotePath}` : `${f.folder.remotePath} → ${f.folder.localPath}`;
+}

@@ -1,0 +1,152 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { splitS3Path } from '../../../shared/paths.js';
+import { codedError, throwIfAborted } from '../errors.js';
+import type { RemoteFileSystem, RemoteSession } from '../fs/remoteFileSystem.js';
+import { eachLimited } from '../lib/eachLimited.js';
+import { S3FileSystem } from '../s3/s3FileSystem.js';
+import { listPage } from '../s3/s3Listing.js';
+import type { SideFile } from './compareRule.js';
+import type { ExcludeTest } from './excludes.js';
+
+export interface LocalFile extends SideFile {
+  /** Nanoseconds, for rclone's x-amz-meta-mtime on upload. */
+  mtimeNs: bigint;
+}
+
+/** One side's files by relative path; `folders` are the remote folders that exist (SFTP uploads need their parents). */
+export interface Listing<F extends SideFile = SideFile> {
+  files: Map<string, F>;
+  folders: Set<string>;
+  /** Requests sent to list it (0 for the local disk). */
+  requests: number;
+  /** The folder is not there (an SFTP folder; an S3 prefix cannot tell). */
+  missing?: boolean;
+}
+
+const statsInFlight = 16;
+const sftpFoldersInFlight = 8;
+
+/** The local folder, recursively; excluded folders are not walked. */
+export async function listLocal(root: string, excluded: ExcludeTest): Promise<Listing<LocalFile>> {
+  const info = await stat(root).catch(() => undefined);
+  if (!info?.isDirectory()) throw codedError('notFound', 'coreSync:localFolderMissing', { path: root });
+  const files = new Map<string, LocalFile>();
+  const folders = new Set<string>();
+  const walk = async (dir: string, rel: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    const subfolders: [string, string][] = [];
+    const found: [string, string][] = [];
+    for (const e of entries) {
+      const childRel = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!excluded.folder(childRel)) subfolders.push([join(dir, e.name), childRel]);
+      } else if (e.isFile() && !excluded.file(childRel)) found.push([join(dir, e.name), childRel]);
+    }
+    await eachLimited(found, statsInFlight, async ([full, childRel]) => {
+      const s = await stat(full, { bigint: true });
+      files.set(childRel, { relativePath: childRel, size: Number(s.size), writtenMs: Number(s.mtimeNs) / 1e6, mtimeNs: s.mtimeNs });
+    });
+    for (const [full, childRel] of subfolders) {
+      folders.add(childRel);
+      await walk(full, childRel);
+    }
+  };
+  await walk(root, '');
+  return { files, folders, requests: 0 };
+}
+
+/** `/bucket/prefix/` as bucket and key prefix, the prefix ending in `/` (or empty: the whole bucket). */
+export function s3Root(remotePath: string): { bucket: string; prefix: string } {
+  const { bucket, key } = splitS3Path(remotePath);
+  if (!bucket) throw codedError('invalidInput', 'coreSync:noBucket');
+  return { bucket, prefix: key && !key.endsWith('/') ? `${key}/` : key };
+}
+
+/** Every object under the prefix, without a delimiter: one request per 1000 keys, whatever the folders. */
+async function listS3(fs: S3FileSystem, remotePath: string, excluded: ExcludeTest, signal?: AbortSignal): Promise<Listing> {
+  const { bucket, prefix } = s3Root(remotePath);
+  const client = await fs.clients.clientFor(bucket);
+  const files = new Map<string, SideFile>();
+  let requests = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await listPage(client, bucket, prefix, { cursor, signal });
+    requests++;
+    for (const o of page.objects) {
+      const rel = o.key.slice(prefix.length);
+      // Folder markers (and folder objects, which no local file can be named) are not files here.
+      if (!rel || rel.endsWith('/') || excluded.file(rel)) continue;
+      files.set(rel, { relativePath: rel, size: o.size, writtenMs: o.modified ?? 0, etag: o.etag });
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { files, folders: new Set(), requests };
+}
+
+/** Runs at most `count` of the calls given to it at once, the others waiting their turn. */
+function limiter(count: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (work) => {
+    if (running >= count) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await work();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/** The SFTP folder, several folders listed at once. */
+async function listRemoteTree(fs: RemoteFileSystem, remotePath: string, excluded: ExcludeTest, signal?: AbortSignal): Promise<Listing> {
+  const files = new Map<string, SideFile>();
+  const folders = new Set<string>();
+  let requests = 1;
+  // Only a folder that is not there is empty; a stat refused or cut off fails the plan, so a
+  // mirror never deletes everything because a listing could not be read.
+  const root = await fs.stat(remotePath).catch((error: unknown) => {
+    if ((error as { kind?: string }).kind === 'notFound') return undefined;
+    throw error;
+  });
+  if (!root) return { files, folders, requests, missing: true }; // not there yet: the first upload makes it
+  if (root.kind !== 'folder') throw codedError('invalidInput', 'coreSync:remoteNotFolder', { path: remotePath });
+  const limit = limiter(sftpFoldersInFlight);
+  const walk = async (path: string, rel: string): Promise<void> => {
+    const subfolders: [string, string][] = [];
+    await limit(async () => {
+      let cursor: string | undefined;
+      do {
+        throwIfAborted(signal);
+        const page = await fs.list(path, cursor);
+        requests++;
+        for (const e of page.entries) {
+          const childRel = rel ? `${rel}/${e.name}` : e.name;
+          if (e.kind === 'folder') {
+            if (excluded.folder(childRel)) continue;
+            folders.add(childRel);
+            subfolders.push([e.path, childRel]);
+          } else if ((e.kind === 'file' || e.linkTargetKind === 'file') && !excluded.file(childRel)) {
+            files.set(childRel, { relativePath: childRel, size: e.size ?? 0, writtenMs: e.modified ?? 0 });
+          }
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
+    });
+    await Promise.all(subfolders.map(([p, r]) => walk(p, r)));
+  };
+  await walk(remotePath, '');
+  return { files, folders, requests };
+}
+
+export function listRemote(session: RemoteSession, remotePath: string, excluded: ExcludeTest, signal?: AbortSignal): Promise<Listing> {
+  return session.fs instanceof S3FileSystem ? listS3(session.fs, remotePath, excluded, signal) : listRemoteTree(session.fs, remotePath, excluded, signal);
+}
+
+/** The remote path of a relative path under the sync's remote folder. */
+export function remoteChild(protocol: RemoteFileSystem['protocol'], remoteRoot: string, rel: string): string {
+  if (protocol === 's3') return `${remoteRoot.endsWith('/') ? remoteRoot : `${remoteRoot}/`}${rel}`;
+  return `${remoteRoot.replace(/\/+$/, '')}/${rel}`;
+}
