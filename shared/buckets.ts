@@ -103,6 +103,32 @@ export interface BucketSettings {
   logging: Panel<LoggingConfig>;
   /** Requester pays: whether the requester, not the owner, pays for requests and downloads. */
   requesterPays: Panel<boolean>;
+  /** Object Lock: whether the bucket has it (only set when created) and its default retention. */
+  objectLock: Panel<ObjectLockConfig>;
+  /** Transfer Acceleration (AWS only): unsupported at other servers. */
+  accelerate: Panel<AccelerateState>;
+}
+
+export type RetentionMode = 'GOVERNANCE' | 'COMPLIANCE';
+
+/** A default retention: a mode and a period in days or in years (S3 takes one of the two). */
+export interface DefaultRetention {
+  mode: RetentionMode;
+  days?: number;
+  years?: number;
+}
+
+export interface ObjectLockConfig {
+  /** Object Lock can only be enabled when the bucket is created. */
+  enabled: boolean;
+  /** The retention new objects get unless they say otherwise; absent when there is none. */
+  defaultRetention?: DefaultRetention;
+}
+
+export interface AccelerateState {
+  enabled: boolean;
+  /** AWS refuses acceleration for bucket names with dots (they break the accelerate endpoint's TLS name). */
+  nameHasDots: boolean;
 }
 
 export type LoggingConfig = { enabled: false } | { enabled: true; targetBucket: string; targetPrefix: string };

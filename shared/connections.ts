@@ -44,6 +44,8 @@ export const s3ConnectionDraftSchema = z.object({
    * Node's roots: for a self-hosted store whose certificate a private CA signed.
    */
   caFile: z.string().trim().max(4096).optional().or(z.literal('')),
+  /** AWS: transfers to a bucket whose Transfer Acceleration is on go through its accelerate endpoint. */
+  useAccelerate: z.boolean().optional(),
 });
 
 export const sftpAuthSchema = z.discriminatedUnion('kind', [

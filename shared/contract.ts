@@ -10,7 +10,9 @@ import { connectionEvents, connectionOperations } from './contract/connections.j
 import type { EventDef, Operation } from './contract/define.js';
 import { fsEvents, fsOperations } from './contract/fs.js';
 import { s3Events, s3Operations } from './contract/s3.js';
+import { searchEvents, searchOperations } from './contract/search.js';
 import { sftpEvents, sftpOperations } from './contract/sftp.js';
+import { syncEvents, syncOperations } from './contract/sync.js';
 import { transferEvents, transferOperations } from './contract/transfers.js';
 
 export type { AppInfo } from './contract/app.js';
@@ -23,6 +25,8 @@ export const operations = {
   ...bucketOperations,
   ...sftpOperations,
   ...transferOperations,
+  ...syncOperations,
+  ...searchOperations,
 };
 
 export const events = {
@@ -33,6 +37,8 @@ export const events = {
   ...bucketEvents,
   ...sftpEvents,
   ...transferEvents,
+  ...syncEvents,
+  ...searchEvents,
 };
 
 export type InvokeChannel = keyof typeof operations;

@@ -1,4 +1,5 @@
-export type Protocol = 's3' | 'sftp';
+/** `local` is this computer's disk, browsed like the others (electron/core/local/). */
+export type Protocol = 's3' | 'sftp' | 'local';
 
 export type EntryKind = 'bucket' | 'folder' | 'file' | 'symlink';
 

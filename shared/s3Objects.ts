@@ -25,6 +25,16 @@ export interface ObjectProperties {
   tags: ObjectTag[];
   /** The bucket's region, as detected. */
   region: string;
+  /** Object Lock state of this version; absent when the bucket has no Object Lock (or the server says nothing). */
+  objectLock?: ObjectLockState;
+}
+
+/** An object version's retention and legal hold, as HeadObject reports them. */
+export interface ObjectLockState {
+  retentionMode?: 'GOVERNANCE' | 'COMPLIANCE';
+  /** Epoch milliseconds. */
+  retainUntil?: number;
+  legalHold: boolean;
 }
 
 /** The editable part of an object's properties (a copy-in-place with REPLACE). */

@@ -9,6 +9,8 @@ import { createHandlers } from './ipc/handlers.js';
 import { proxyPicker } from './net/proxyPicker.js';
 import { s3ErrorTranslator } from './s3/s3Errors.js';
 import { sftpErrorTranslator } from './sftp/index.js';
+import { SyncPairStore } from './sync/syncPairStore.js';
+import { SyncService } from './sync/syncService.js';
 import { TransferQueue } from './transfers/transferQueue.js';
 
 export interface Core {
@@ -45,7 +47,10 @@ export async function createCore(host: CoreHost, log: (line: string) => void = (
   await transfers.restore();
   const preferences = new PreferencesStore(host.dataDir);
   await preferences.load();
-  const handlers = createHandlers({ host, events, connections, sessions, transfers, preferences });
+  const syncPairs = new SyncPairStore(host.dataDir);
+  await syncPairs.load();
+  const sync = new SyncService(sessions, transfers, syncPairs, events);
+  const handlers = createHandlers({ host, events, connections, sessions, transfers, preferences, sync });
   return {
     dispatch: createDispatcher(handlers, errorTranslators, log),
     events,

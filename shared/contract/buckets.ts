@@ -113,6 +113,19 @@ export const bucketOperations = {
     }),
   ),
   'buckets:setRequesterPays': op<void>()(z.object({ ...at, requesterPays: z.boolean() })),
+  /** The default retention of a bucket created with Object Lock; null removes it. S3 takes days or years, not both. */
+  'buckets:setDefaultRetention': op<void>()(
+    z.object({
+      ...at,
+      retention: z
+        .object({ mode: z.enum(['GOVERNANCE', 'COMPLIANCE']), days: z.number().int().min(1).max(36_500).optional(), years: z.number().int().min(1).max(100).optional() })
+        .refine((r) => (r.days === undefined) !== (r.years === undefined), 'coreIpc:refused.retentionPeriod')
+        .nullable(),
+    }),
+  ),
+  /** Puts one object's legal hold on or off (its bucket must have Object Lock). */
+  'buckets:setLegalHold': op<void>()(z.object({ ...objectAt, on: z.boolean() })),
+  'buckets:setAccelerate': op<void>()(z.object({ ...at, enabled: z.boolean() })),
   /** The fallback when ACLs are disabled: a bucket policy statement letting anyone read `prefix*`. */
   'buckets:addPublicReadPolicy': op<void>()(z.object({ ...at, prefix: z.string().max(1024) })),
 };

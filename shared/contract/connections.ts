@@ -8,7 +8,8 @@ import {
 import type { IpcError } from '../errors.js';
 import type { AwsProfileInfo } from '../s3Objects.js';
 import { event, op } from './define.js';
-import { id, nothing } from './fields.js';
+import { id, localPath, nothing } from './fields.js';
+import type { ImportOutcome, ImportPreview } from '../bookmarkImport.js';
 
 export const connectionOperations = {
   'connections:list': op<ConnectionSummary[]>()(nothing),
@@ -27,6 +28,13 @@ export const connectionOperations = {
     z.object({ promptId: id, decision: z.enum(['trustOnce', 'trustAndSave', 'reject']) }),
   ),
   'connections:disconnect': op<void>()(z.object({ id })),
+  /**
+   * Reads bookmark files of other tools (Cyberduck `.duck` files or their folder, FileZilla's
+   * sitemanager.xml, WinSCP.ini, rclone.conf) the user picked: what they hold, without secrets.
+   */
+  'connections:previewImport': op<ImportPreview>()(z.object({ paths: z.array(localPath).min(1).max(100) })),
+  /** Saves the ticked rows of that preview (their secrets sealed at once). */
+  'connections:commitImport': op<ImportOutcome>()(z.object({ previewId: id, ids: z.array(id).max(10_000) })),
 };
 
 export const connectionEvents = {

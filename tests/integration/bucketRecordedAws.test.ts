@@ -87,6 +87,8 @@ describe('AWS-only bucket features (recorded AWS responses)', () => {
       encryption: { body: fixture('GetBucketEncryption-kms.xml') },
       logging: { body: fixture('GetBucketLogging.xml') },
       requestPayment: { body: fixture('GetBucketRequestPayment.xml') },
+      'object-lock': { body: fixture('GetObjectLockConfiguration.xml') },
+      accelerate: { body: fixture('GetBucketAccelerateConfiguration.xml') },
     };
     replay.route = (req) => bodies[subresource(req.url)] ?? { status: 500 };
     const settings = await readBucketSettings(
@@ -130,6 +132,8 @@ describe('AWS-only bucket features (recorded AWS responses)', () => {
       },
       logging: { supported: true, value: { enabled: true, targetBucket: 'recorded-logs', targetPrefix: 'access/recorded-bucket/' } },
       requesterPays: { supported: true, value: true },
+      objectLock: { supported: true, value: { enabled: true, defaultRetention: { mode: 'COMPLIANCE', years: 7 } } },
+      accelerate: { supported: true, value: { enabled: true, nameHasDots: false } },
     });
   });
 

@@ -7,6 +7,7 @@ import {
   ListObjectsV2Command,
   ListObjectVersionsCommand,
   PutObjectCommand,
+  PutObjectLegalHoldCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
 import type { S3ConnectionDraft } from '../../shared/connections.js';
@@ -72,6 +73,17 @@ export async function removeBucket(client: S3Client, bucket: string): Promise<vo
     await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects, Quiet: true } })).catch(async () => {
       for (const o of objects) await client.send(new DeleteObjectCommand({ Bucket: bucket, ...o }));
     });
+  }
+  await client.send(new DeleteBucketCommand({ Bucket: bucket })).catch(() => undefined);
+}
+
+/** Removes an Object Lock bucket: each version's legal hold off, then deleted past its governance retention. */
+export async function removeLockedBucket(client: S3Client, bucket: string): Promise<void> {
+  const page = await client.send(new ListObjectVersionsCommand({ Bucket: bucket })).catch(() => null);
+  for (const v of [...(page?.Versions ?? []), ...(page?.DeleteMarkers ?? [])]) {
+    const at = { Bucket: bucket, Key: v.Key!, VersionId: v.VersionId };
+    await client.send(new PutObjectLegalHoldCommand({ ...at, LegalHold: { Status: 'OFF' } })).catch(() => undefined);
+    await client.send(new DeleteObjectCommand({ ...at, BypassGovernanceRetention: true })).catch(() => undefined);
   }
   await client.send(new DeleteBucketCommand({ Bucket: bucket })).catch(() => undefined);
 }

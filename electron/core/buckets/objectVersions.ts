@@ -3,6 +3,7 @@ import type { ObjectVersion } from '../../../shared/buckets.js';
 import { codedError } from '../errors.js';
 import type { BucketContext } from './bucketContext.js';
 import { copyInPlace } from './copyInPlace.js';
+import { lockedDeleteReason } from './objectLock.js';
 import { explain } from './panel.js';
 
 /** Every version and delete marker of one key, newest first. */
@@ -61,10 +62,10 @@ export async function restoreVersion(ctx: BucketContext, bucket: string, key: st
 }
 
 /** Permanently deletes one version (or removes one delete marker). */
-export async function deleteVersion({ client }: BucketContext, bucket: string, key: string, versionId: string): Promise<void> {
+export async function deleteVersion(ctx: BucketContext, bucket: string, key: string, versionId: string): Promise<void> {
   try {
-    await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
+    await ctx.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
   } catch (error) {
-    throw explain(error, 'deletingVersions');
+    throw (await lockedDeleteReason(ctx, bucket, key, versionId, error)) ?? explain(error, 'deletingVersions');
   }
 }

@@ -26,6 +26,7 @@ const unsupportedSentences = {
   restoreStatus: 'coreBuckets:unsupported.restoreStatus',
   restoring: 'coreBuckets:unsupported.restoring',
   objectLock: 'coreBuckets:unsupported.objectLock',
+  accelerate: 'coreBuckets:unsupported.accelerate',
   creating: 'coreBuckets:unsupported.creating',
   listingVersions: 'coreBuckets:unsupported.listingVersions',
   emptying: 'coreBuckets:unsupported.emptying',

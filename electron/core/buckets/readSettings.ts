@@ -1,4 +1,5 @@
 import {
+  GetBucketAccelerateConfigurationCommand,
   GetBucketAclCommand,
   GetBucketCorsCommand,
   GetBucketEncryptionCommand,
@@ -11,10 +12,11 @@ import {
   GetBucketWebsiteCommand,
   GetPublicAccessBlockCommand,
 } from '@aws-sdk/client-s3';
-import { policyGrantsPublicHere, type BucketSettings, type Encryption, type Panel, type PublicAccessBlock, type PublicStatus, type VersioningStatus, type WebsiteState } from '../../../shared/buckets.js';
+import { policyGrantsPublicHere, type AccelerateState, type BucketSettings, type Encryption, type Panel, type PublicAccessBlock, type PublicStatus, type VersioningStatus, type WebsiteState } from '../../../shared/buckets.js';
 import { publicGrants, type BucketContext } from './bucketContext.js';
 import { prettyPolicy } from './bucketPolicy.js';
 import { readLogging, readRequesterPays } from './loggingAndPayment.js';
+import { readObjectLock } from './objectLock.js';
 import { orWhenMissing, readPanel } from './panel.js';
 import { corsFromSdk, lifecycleFromSdk, websiteFromSdk } from './settingsMapping.js';
 import { awsWebsiteEndpoint, regionFromLocation } from './websiteEndpoint.js';
@@ -90,11 +92,20 @@ export async function readEncryption({ client }: BucketContext, bucket: string):
   );
 }
 
+/** Only AWS has Transfer Acceleration; RGW answers its GET with an empty "off", so other servers are not asked. */
+export async function readAccelerate(ctx: BucketContext, bucket: string): Promise<Panel<AccelerateState>> {
+  if (ctx.endpointUrl) return { supported: false, message: { key: 'coreBuckets:accelerateAwsOnly' } };
+  return readPanel(async () => {
+    const out = await ctx.client.send(new GetBucketAccelerateConfigurationCommand({ Bucket: bucket }));
+    return { enabled: out.Status === 'Enabled', nameHasDots: bucket.includes('.') };
+  }, 'accelerate');
+}
+
 /** Every panel of the settings view, each read on its own so one failure stays in its panel. */
 export async function readBucketSettings(ctx: BucketContext, bucket: string): Promise<BucketSettings> {
   const { client } = ctx;
   const region = await bucketRegion(ctx, bucket).catch(() => 'us-east-1');
-  const [versioning, publicAccessBlock, accountPublicAccessBlock, publicStatus, website, lifecycle, cors, tags, policy, encryption, logging, requesterPays] =
+  const [versioning, publicAccessBlock, accountPublicAccessBlock, publicStatus, website, lifecycle, cors, tags, policy, encryption, logging, requesterPays, objectLock, accelerate] =
     await Promise.all([
       readPanel(() => readVersioning(ctx, bucket), 'versioning'),
       readPanel(() => readPublicAccessBlock(ctx, bucket), 'publicAccessBlock'),
@@ -146,6 +157,8 @@ export async function readBucketSettings(ctx: BucketContext, bucket: string): Pr
       readPanel(() => readEncryption(ctx, bucket), 'encryption'),
       readPanel(() => readLogging(ctx, bucket), 'logging'),
       readPanel(() => readRequesterPays(ctx, bucket), 'requesterPays'),
+      readPanel(() => readObjectLock(ctx, bucket), 'objectLock'),
+      readAccelerate(ctx, bucket),
     ]);
   return {
     bucket,
@@ -162,6 +175,8 @@ export async function readBucketSettings(ctx: BucketContext, bucket: string): Pr
     encryption,
     logging,
     requesterPays,
+    objectLock,
+    accelerate,
   };
 }
 

@@ -1,6 +1,6 @@
 /** Converts between the SDK's bucket configuration shapes and the UI's (shared/buckets.ts). */
-import type { CORSRule, LifecycleRule as SdkLifecycleRule, RoutingRule, WebsiteConfiguration } from '@aws-sdk/client-s3';
-import type { CorsRule, LifecycleRule, WebsiteConfig, WebsiteRoutingRule } from '../../../shared/buckets.js';
+import type { CORSRule, LifecycleRule as SdkLifecycleRule, ObjectLockConfiguration, RoutingRule, WebsiteConfiguration } from '@aws-sdk/client-s3';
+import type { CorsRule, DefaultRetention, LifecycleRule, ObjectLockConfig, WebsiteConfig, WebsiteRoutingRule } from '../../../shared/buckets.js';
 
 export function websiteFromSdk(out: WebsiteConfiguration): WebsiteConfig {
   if (out.RedirectAllRequestsTo?.HostName) {
@@ -88,4 +88,24 @@ export function corsToSdk(rules: CorsRule[]): CORSRule[] {
     ExposeHeaders: r.exposeHeaders,
     MaxAgeSeconds: r.maxAgeSeconds,
   }));
+}
+
+export function objectLockFromSdk(config: ObjectLockConfiguration | undefined): ObjectLockConfig {
+  const retention = config?.Rule?.DefaultRetention;
+  const mode = retention?.Mode;
+  return {
+    enabled: config?.ObjectLockEnabled === 'Enabled',
+    ...(mode && (retention.Days || retention.Years)
+      ? { defaultRetention: { mode, ...(retention.Days ? { days: retention.Days } : {}), ...(retention.Years ? { years: retention.Years } : {}) } }
+      : {}),
+  };
+}
+
+/** The whole configuration PutObjectLockConfiguration takes: enabled, with the default retention or none. */
+export function objectLockToSdk(retention: DefaultRetention | null): ObjectLockConfiguration {
+  if (!retention) return { ObjectLockEnabled: 'Enabled' };
+  return {
+    ObjectLockEnabled: 'Enabled',
+    Rule: { DefaultRetention: { Mode: retention.mode, ...(retention.years ? { Years: retention.years } : { Days: retention.days }) } },
+  };
 }

@@ -5,6 +5,7 @@ import {
   DeleteBucketPolicyCommand,
   DeleteBucketTaggingCommand,
   DeleteBucketWebsiteCommand,
+  PutBucketAccelerateConfigurationCommand,
   PutBucketCorsCommand,
   PutBucketEncryptionCommand,
   PutBucketLifecycleConfigurationCommand,
@@ -12,15 +13,16 @@ import {
   PutBucketTaggingCommand,
   PutBucketVersioningCommand,
   PutBucketWebsiteCommand,
+  PutObjectLockConfigurationCommand,
   PutPublicAccessBlockCommand,
 } from '@aws-sdk/client-s3';
-import type { CorsRule, Encryption, LifecycleRule, PublicAccessBlock, Tag, WebsiteConfig } from '../../../shared/buckets.js';
+import type { CorsRule, DefaultRetention, Encryption, LifecycleRule, PublicAccessBlock, Tag, WebsiteConfig } from '../../../shared/buckets.js';
 import { codedError } from '../errors.js';
 import type { BucketContext } from './bucketContext.js';
 import { assertValidPolicy } from './bucketPolicy.js';
 import { errorName, explain, type BucketFeature } from './panel.js';
 import { readPublicAccessBlock } from './readSettings.js';
-import { corsToSdk, lifecycleToSdk, websiteToSdk } from './settingsMapping.js';
+import { corsToSdk, lifecycleToSdk, objectLockToSdk, websiteToSdk } from './settingsMapping.js';
 
 async function attempt<T>(what: BucketFeature, run: () => Promise<T>): Promise<T> {
   try {
@@ -146,4 +148,26 @@ export async function setPolicy(ctx: BucketContext, bucket: string, policy: stri
     }
     throw explain(error, 'policy');
   }
+}
+
+/** Sets (or with null removes) the default retention of a bucket that has Object Lock. */
+export async function setDefaultRetention({ client }: BucketContext, bucket: string, retention: DefaultRetention | null): Promise<void> {
+  try {
+    await client.send(new PutObjectLockConfigurationCommand({ Bucket: bucket, ObjectLockConfiguration: objectLockToSdk(retention) }));
+  } catch (error) {
+    // Object Lock cannot be turned on afterwards: the bucket had to be created with it.
+    if (errorName(error) === 'InvalidBucketState' || errorName(error) === 'InvalidRequest') {
+      throw codedError('invalidInput', 'coreBuckets:lock.notEnabled', { bucket }, error);
+    }
+    throw explain(error, 'objectLock');
+  }
+}
+
+/** Transfer Acceleration on or off (AWS only; a name with dots is refused by AWS itself). */
+export async function setAccelerate(ctx: BucketContext, bucket: string, enabled: boolean): Promise<void> {
+  if (ctx.endpointUrl) throw codedError('unsupported', 'coreBuckets:accelerateAwsOnly');
+  if (enabled && bucket.includes('.')) throw codedError('invalidInput', 'coreBuckets:accelerateDots', { bucket });
+  await attempt('accelerate', () =>
+    ctx.client.send(new PutBucketAccelerateConfigurationCommand({ Bucket: bucket, AccelerateConfiguration: { Status: enabled ? 'Enabled' : 'Suspended' } })),
+  );
 }

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { typesSecret, type ConnectOutcome, type ConnectSecrets, type HostKeyPrompt } from '../../../shared/connections.js';
 import { codedError, CredentialsRefusedError, type AppError } from '../errors.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
+import { isLocalConnection } from '../../../shared/localDisk.js';
+import { openLocalSession } from '../local/localSession.js';
 import type { ProxyFor } from '../net/proxyPicker.js';
 import { isS3Session, MfaCodeNeededError, openS3Session } from '../s3/s3Session.js';
 import {
@@ -40,6 +42,8 @@ export interface SessionManagerOptions {
 export class SessionManager {
   private sessions = new Map<string, RemoteSession>();
   private pending = new Map<string, PendingHostKey>();
+  /** This computer's disk: always there, under the reserved id, without a saved connection. */
+  private local: RemoteSession | undefined;
   private readonly lostListeners = new Set<(connectionId: string, error: AppError) => void>();
   readonly knownHosts: KnownHosts;
 
@@ -54,6 +58,7 @@ export class SessionManager {
   }
 
   get(connectionId: string): RemoteSession {
+    if (isLocalConnection(connectionId)) return (this.local ??= openLocalSession(this.options.homeDir));
     const session = this.sessions.get(connectionId);
     if (!session) throw codedError('notFound', 'coreConnections:notConnected');
     return session;
@@ -65,6 +70,7 @@ export class SessionManager {
    * more (false); absent, they are kept for this run only. A refused secret is never saved.
    */
   async connect(connectionId: string, typed: ConnectSecrets, remember?: boolean, trustedKey?: PresentedHostKey): Promise<ConnectOutcome> {
+    if (isLocalConnection(connectionId)) return { state: 'connected', connectionId, homePath: this.get(connectionId).fs.homePath };
     const profile = this.store.get(connectionId);
     const secrets = this.store.secretsOf(connectionId, typed);
     const live = this.sessions.get(connectionId);

@@ -4,8 +4,10 @@ import { bucketHandlers } from './handlers/buckets.js';
 import { connectionHandlers } from './handlers/connections.js';
 import { fsHandlers } from './handlers/fs.js';
 import { s3Handlers } from './handlers/s3.js';
+import { searchHandlers } from './handlers/search.js';
 import type { Services } from './handlers/services.js';
 import { sftpHandlers } from './handlers/sftp.js';
+import { syncHandlers } from './handlers/sync.js';
 import { transferHandlers } from './handlers/transfers.js';
 
 export type { Services } from './handlers/services.js';
@@ -20,5 +22,7 @@ export function createHandlers(services: Services): Handlers {
     ...bucketHandlers(services),
     ...sftpHandlers(services),
     ...transferHandlers(services),
+    ...syncHandlers(services),
+    ...searchHandlers(services),
   };
 }

@@ -2,13 +2,16 @@
 import {
   DeleteObjectTaggingCommand,
   GetObjectCommand,
+  GetObjectLegalHoldCommand,
   GetObjectTaggingCommand,
   HeadObjectCommand,
+  type HeadObjectCommandOutput,
   PutObjectTaggingCommand,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { splitS3Path } from '../../../shared/paths.js';
-import type { ObjectHeadersEdit, ObjectProperties, ObjectTag, ShareLink } from '../../../shared/s3Objects.js';
+import type { ObjectHeadersEdit, ObjectLockState, ObjectProperties, ObjectTag, ShareLink } from '../../../shared/s3Objects.js';
 import { codedError } from '../errors.js';
 import { copyObject } from './s3Copy.js';
 import { decodeMetadata, encodeMetadata } from './s3Metadata.js';
@@ -48,6 +51,31 @@ export async function readProperties(clients: RegionalClients, path: string): Pr
     metadata: decodeMetadata(head.Metadata),
     tags,
     region,
+    ...(await lockStateOf(client, bucket, key, head)),
+  };
+}
+
+/**
+ * HeadObject names the version's retention and legal hold when it has them; an object that
+ * never had either is asked for its legal hold, which only a bucket with Object Lock answers.
+ */
+async function lockStateOf(client: S3Client, bucket: string, key: string, head: HeadObjectCommandOutput): Promise<{ objectLock?: ObjectLockState }> {
+  if (!head.ObjectLockMode && !head.ObjectLockLegalHoldStatus && !head.ObjectLockRetainUntilDate) {
+    try {
+      const hold = await client.send(new GetObjectLegalHoldCommand({ Bucket: bucket, Key: key, VersionId: head.VersionId }));
+      return { objectLock: { legalHold: hold.LegalHold?.Status === 'ON' } };
+    } catch (error) {
+      // An Object Lock bucket whose object never had a legal hold says so with one of these (AWS, RGW).
+      const name = (error as { name?: string }).name ?? '';
+      return ['NoSuchObjectLockConfiguration', 'ObjectLockConfigurationNotFoundError'].includes(name) ? { objectLock: { legalHold: false } } : {};
+    }
+  }
+  return {
+    objectLock: {
+      ...(head.ObjectLockMode ? { retentionMode: head.ObjectLockMode } : {}),
+      ...(head.ObjectLockRetainUntilDate ? { retainUntil: head.ObjectLockRetainUntilDate.getTime() } : {}),
+      legalHold: head.ObjectLockLegalHoldStatus === 'ON',
+    },
   };
 }
 

@@ -13,7 +13,9 @@ import { CredentialSlot } from './s3Credentials.js';
 import { s3ErrorTranslator } from './s3Errors.js';
 import { S3FileSystem } from './s3FileSystem.js';
 import { RegionalClients } from './s3Regions.js';
+import { AcceleratedTransfers } from './acceleratedTransfers.js';
 import { S3TransferDriver } from './s3TransferDriver.js';
+import { s3CopyEnds } from './s3CopyStream.js';
 
 /** How long connecting may take before we call the server unreachable. */
 const probeTimeoutMs = 15_000;
@@ -152,10 +154,18 @@ export async function openS3Session(profile: S3Profile, secrets: ConnectSecrets,
   // resumes it from its checkpoint, so retries do not multiply (the SDK's 3 times the
   // queue's 6) and a server that asks to slow down is not asked again at once.
   const transferClient = createS3Client({ ...options, maxAttempts: 1 });
+  const usual = new S3TransferDriver(transferClient, undefined, clients);
+  const acceleratedClients: S3Client[] = [];
+  const acceleratedFor = (_bucket: string, region: string) => {
+    const accelerated = createS3Client({ ...options, region, maxAttempts: 1, useAccelerateEndpoint: true });
+    acceleratedClients.push(accelerated);
+    return new S3TransferDriver(accelerated, undefined, clients);
+  };
   return {
     fs,
     client,
-    transfers: new S3TransferDriver(transferClient, undefined, clients),
+    transfers: profile.useAccelerate && profile.endpoint.kind === 'aws' ? new AcceleratedTransfers(usual, clients, acceleratedFor) : usual,
+    copy: s3CopyEnds(clients),
     async replaceCredentials(next, nextSecrets) {
       const source = await credentialsFor(next, nextSecrets, ctx, network);
       // Prove the new credentials on a throwaway client before swapping them in.
@@ -170,6 +180,7 @@ export async function openS3Session(profile: S3Profile, secrets: ConnectSecrets,
     close: async () => {
       clients.destroy();
       transferClient.destroy();
+      for (const accelerated of acceleratedClients) accelerated.destroy();
     },
   };
 }

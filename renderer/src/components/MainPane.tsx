@@ -1,4 +1,4 @@
-/** What the right side shows: a welcome, a connection to open, or its files. */
+/** What the right side shows: a welcome, a connection to open, or its files; or two panes (the split view). */
 import { useActiveConnection, useConnections } from '../features/connections/connectionStore.js';
 import { useTab } from '../features/browser/browserStore.js';
 import { openConnectionForm } from '../features/connections/dialogs.js';
@@ -6,13 +6,19 @@ import { Browser } from '../features/browser/Browser.js';
 import { ConnectPanel } from '../features/connections/ConnectPanel.js';
 import { CloudIcon, PlusIcon, ServerIcon } from './icons.js';
 import { useTranslation } from 'react-i18next';
+import { usePanes } from '../features/panes/panesStore.js';
+import { SplitView } from '../features/panes/SplitView.js';
+import { usePaneKeys } from '../features/panes/usePaneKeys.js';
 
 export function MainPane() {
   const connection = useActiveConnection();
   const loaded = useConnections((s) => s.loaded);
   const link = useConnections((s) => (connection ? s.links[connection.id] : undefined));
   const tab = useTab(connection?.id);
+  const split = usePanes((s) => s.split);
+  usePaneKeys();
 
+  if (split) return <SplitView />;
   if (!loaded) return <div className="pane pane-blank" />;
   if (!connection) return <Welcome />;
   const live = link?.state === 'connected' || link?.state === 'lost';

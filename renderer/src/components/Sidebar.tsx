@@ -8,6 +8,8 @@ import { ContextMenu, useContextMenu, type MenuEntry } from './ContextMenu.js';
 import { ConnectionItem } from '../features/connections/ConnectionItem.js';
 import { CopyIcon, EditIcon, OpenIcon, PlugIcon, PlusIcon, TrashIcon } from './icons.js';
 import { SettingsButton } from '../features/settings/SettingsButton.js';
+import { SyncPairs } from '../features/sync/SyncPairs.js';
+import { SplitToggle } from '../features/panes/SplitToggle.js';
 
 export function Sidebar() {
   const { t } = useTranslation();
@@ -81,8 +83,10 @@ export function Sidebar() {
           ) : null}
         </div>
       </nav>
+      <SyncPairs />
       <div className="sidebar-footer">
         <span>Stowage{version ? ` ${version}` : ''}</span>
+        <SplitToggle />
         <SettingsButton small />
       </div>
       {menu ? (

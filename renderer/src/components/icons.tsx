@@ -1,6 +1,6 @@
 /** Inline SVG icons (no icon font: the CSP allows no remote or inline-styled assets). */
 import type { ReactNode, SVGProps } from 'react';
-import type { FileEntry } from '../../../shared/files.js';
+import type { FileEntry, Protocol } from '../../../shared/files.js';
 import { fileCategory, type FileCategory } from '../lib/entries.js';
 
 type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'> & { size?: number };
@@ -46,6 +46,20 @@ export const NewFolderIcon = stroke(
     <path d="M12 11v6M9 14h6" />
   </>,
 );
+/** This computer's disk (the local pane). */
+export const ComputerIcon = stroke(
+  <>
+    <rect x="4" y="5" width="16" height="11" rx="1.5" />
+    <path d="M2.5 19h19" />
+  </>,
+);
+/** Two panes side by side (the split view). */
+export const SplitIcon = stroke(
+  <>
+    <rect x="3" y="4.5" width="18" height="15" rx="2" />
+    <path d="M12 4.5v15" />
+  </>,
+);
 export const UploadIcon = stroke(
   <>
     <path d="M12 15V4M7.5 8.5L12 4l4.5 4.5" />
@@ -64,6 +78,14 @@ export const SearchIcon = stroke(
   <>
     <circle cx="11" cy="11" r="6.5" />
     <path d="M20 20l-4.2-4.2" />
+  </>,
+);
+/** A folder and the folders below it (search in subfolders). */
+export const SubfoldersIcon = stroke(
+  <>
+    <path d="M3.5 3.5h7v4.5h-7z" />
+    <path d="M7 8v10.5h4.5M7 13.5h4.5" />
+    <path d="M11.5 11.5h9v4h-9zM11.5 16.5h9v4h-9z" />
   </>,
 );
 export const PlusIcon = stroke(<path d="M12 5v14M5 12h14" />);
@@ -208,6 +230,7 @@ export function EntryIcon({ entry }: { entry: FileEntry }) {
   return <FileGlyph category={fileCategory(entry.name)} />;
 }
 
-export function ProtocolIcon({ protocol, size = 16 }: { protocol: 's3' | 'sftp'; size?: number }) {
+export function ProtocolIcon({ protocol, size = 16 }: { protocol: Protocol; size?: number }) {
+  if (protocol === 'local') return <ComputerIcon size={size} />;
   return protocol === 's3' ? <CloudIcon size={size} /> : <ServerIcon size={size} />;
 }

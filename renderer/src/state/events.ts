@@ -9,6 +9,7 @@ import { showError } from './toasts.js';
 import { coalesce } from './coalesce.js';
 import { useTransfers } from '../features/transfers/transferStore.js';
 import { watchEditReports } from '../features/editing/remoteEditing.js';
+import { watchSearchUpdates } from '../features/search/searchActions.js';
 import { errorText } from '../i18n/errorText.js';
 import { t } from '../i18n/i18n.js';
 
@@ -55,6 +56,7 @@ export function startApp(): void {
   });
   stowage.transfers.onChanged((snapshot) => changes.push(snapshot));
   watchEditReports();
+  watchSearchUpdates();
 
   void useApp.getState().load();
   void useConnections.getState().load();

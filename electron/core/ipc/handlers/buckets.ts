@@ -4,6 +4,7 @@ import { restoreObject, restoreStatus } from '../../buckets/archiveRestore.js';
 import { countForEmpty, createBucket, deleteBucket } from '../../buckets/bucketLifecycleOps.js';
 import { bucketContextFor } from '../../buckets/connectionBuckets.js';
 import { setLogging, setRequesterPays } from '../../buckets/loggingAndPayment.js';
+import { setLegalHold } from '../../buckets/objectLock.js';
 import { objectIsPublic, publicObjectUrl, setObjectPublic } from '../../buckets/objectAcl.js';
 import { addPublicReadPolicy } from '../../buckets/prefixPolicy.js';
 import { listDeletedObjects, restoreDeleted } from '../../buckets/deletedObjects.js';
@@ -93,6 +94,12 @@ export function bucketHandlers({ sessions, connections, events }: Services): Dom
     },
     'buckets:setLogging': ({ connectionId, bucket, logging }) => setLogging(ctx(connectionId), bucket, logging),
     'buckets:setRequesterPays': ({ connectionId, bucket, requesterPays }) => setRequesterPays(ctx(connectionId), bucket, requesterPays),
+    'buckets:setDefaultRetention': ({ connectionId, bucket, retention }) => write.setDefaultRetention(ctx(connectionId), bucket, retention),
+    'buckets:setLegalHold': ({ connectionId, path, on }) => {
+      const { bucket, key } = objectKey(path);
+      return setLegalHold(ctx(connectionId), bucket, key, on);
+    },
+    'buckets:setAccelerate': ({ connectionId, bucket, enabled }) => write.setAccelerate(ctx(connectionId), bucket, enabled),
     'buckets:addPublicReadPolicy': ({ connectionId, bucket, prefix }) => addPublicReadPolicy(ctx(connectionId), bucket, prefix),
   };
 }

@@ -1,10 +1,12 @@
 import type { connectionOperations } from '../../../../shared/contract/connections.js';
 import { listAwsProfiles } from '../../connections/awsProfiles.js';
+import { BookmarkImporter } from '../../connections/import/bookmarkImport.js';
 import type { DomainHandlers } from './domainHandlers.js';
 import type { Services } from './services.js';
 
 export function connectionHandlers({ host, events, connections, sessions, transfers }: Services): DomainHandlers<typeof connectionOperations> {
   const announce = () => events.emit('connections:changed', connections.list());
+  const importer = new BookmarkImporter(connections);
   return {
     'connections:list': () => connections.list(),
     'connections:save': async ({ draft }) => {
@@ -32,5 +34,11 @@ export function connectionHandlers({ host, events, connections, sessions, transf
     },
     'connections:answerHostKey': ({ promptId, decision }) => sessions.answerHostKey(promptId, decision),
     'connections:disconnect': ({ id }) => sessions.disconnect(id),
+    'connections:previewImport': ({ paths }) => importer.preview(paths),
+    'connections:commitImport': async ({ previewId, ids }) => {
+      const outcome = await importer.commit(previewId, ids);
+      announce();
+      return outcome;
+    },
   };
 }

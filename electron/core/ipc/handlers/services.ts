@@ -4,6 +4,7 @@ import type { EventBus } from '../../events.js';
 import type { CoreHost } from '../../host.js';
 import type { TransferQueue } from '../../transfers/transferQueue.js';
 import type { PreferencesStore } from '../../app/preferences.js';
+import type { SyncService } from '../../sync/syncService.js';
 
 /** What handlers may use: the core's services, built once in createCore. */
 export interface Services {
@@ -13,4 +14,5 @@ export interface Services {
   sessions: SessionManager;
   transfers: TransferQueue;
   preferences: PreferencesStore;
+  sync: SyncService;
 }

@@ -16,6 +16,7 @@ export function transferHandlers({ transfers, sessions, host }: Services): Domai
   return {
     'transfers:upload': ({ connectionId, localPaths, remoteFolder, options }) => transfers.upload(connectionId, localPaths, remoteFolder, options),
     'transfers:download': ({ connectionId, remotePaths, localFolder }) => transfers.download(connectionId, remotePaths, localFolder),
+    'transfers:copyBetween': ({ source, target, move }) => transfers.copyBetween({ source, target, move: move ?? false }),
     'transfers:changeStorageClass': ({ connectionId, paths, storageClass }) => transfers.changeStorageClass(connectionId, paths, storageClass),
     'transfers:list': () => transfers.list(),
     'transfers:pause': ({ ids }) => transfers.pause(ids),

@@ -1,5 +1,5 @@
 /** Right-click menu of the file list: Open, Download…, Upload files or a folder, New folder, Refresh, Copy path. */
-import type { FileEntry } from '../../../../shared/files.js';
+import type { FileEntry, Protocol } from '../../../../shared/files.js';
 import { isContainer } from '../../lib/entries.js';
 import { getTab, selectedEntries } from './browserStore.js';
 import { openNewFolder } from './dialogs.js';
@@ -41,6 +41,8 @@ export function FileMenu({ connectionId, x, y, target, onOpen, onClose }: Props)
   const folderObject = selected.length === 1 && isFolderObject(selected[0]!);
   // Uploads go into the folder (or bucket) clicked on, else into the folder shown.
   const uploadInto = target && isContainer(target) && !isFolderObject(target) ? target.path : tab.path;
+  // This computer's disk is where uploads come from and downloads go: no transfers of its own.
+  const remote = tab.protocol !== 'local';
   const items: MenuEntry[] = [
     {
       label: t('browser:menu.open'),
@@ -49,13 +51,17 @@ export function FileMenu({ connectionId, x, y, target, onOpen, onClose }: Props)
       disabled: !target || !isContainer(target),
       onSelect: () => target && onOpen(target),
     },
-    {
-      label: folderObject ? `${folderObjectText.download}…` : t('browser:menu.download'),
-      icon: <DownloadIcon />,
-      disabled: selected.length === 0,
-      onSelect: () => void downloadSelection(connectionId),
-    },
-    ...uploadMenuItems(connectionId, uploadInto, tab.protocol === 's3' && uploadInto === '/'),
+    ...(remote
+      ? [
+          {
+            label: folderObject ? `${folderObjectText.download}…` : t('browser:menu.download'),
+            icon: <DownloadIcon />,
+            disabled: selected.length === 0,
+            onSelect: () => void downloadSelection(connectionId),
+          },
+          ...uploadMenuItems(connectionId, uploadInto, tab.protocol === 's3' && uploadInto === '/'),
+        ]
+      : []),
     'separator',
     ...fileActionItems(connectionId, tab.protocol, atS3Root, selected),
     {
@@ -65,7 +71,7 @@ export function FileMenu({ connectionId, x, y, target, onOpen, onClose }: Props)
     },
     { label: t('browser:menu.refresh'), icon: <RefreshIcon />, shortcut: keyLabels.f5(), onSelect: () => refresh(connectionId) },
     ...bucketMenuItems(connectionId, tab, target, selected),
-    ...(atS3Root ? [] : editMenuItems(connectionId, selected)),
+    ...(atS3Root || !remote ? [] : editMenuItems(connectionId, selected)),
     ...sftpMenuItems(connectionId, tab.protocol, selected, tab.path),
     'separator',
     {
@@ -84,7 +90,7 @@ export function FileMenu({ connectionId, x, y, target, onOpen, onClose }: Props)
 }
 
 /** Rename (in the row), duplicate, copy, move, delete, and for S3 objects properties and share; at the S3 root, open by name. */
-function fileActionItems(connectionId: string, protocol: 's3' | 'sftp', atS3Root: boolean, selected: FileEntry[]): MenuEntry[] {
+function fileActionItems(connectionId: string, protocol: Protocol, atS3Root: boolean, selected: FileEntry[]): MenuEntry[] {
   if (atS3Root) {
     return [{ label: translate('browser:menu.openBucketByName'), icon: <OpenIcon />, onSelect: () => showActionDialog({ kind: 'openBucket', connectionId }) }, 'separator'];
   }

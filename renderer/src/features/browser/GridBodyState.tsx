@@ -53,6 +53,14 @@ export function GridBodyState({ tab, visibleCount }: { tab: Tab; visibleCount: n
       </div>
     );
   }
+  // This computer's disk takes no drop from the desktop (uploads go to a connection).
+  if (tab.protocol === 'local') {
+    return (
+      <div className="grid-state">
+        <span>{t('panes:emptyFolder')}</span>
+      </div>
+    );
+  }
   return (
     <div className="grid-state empty">
       <UploadIcon size={28} className="empty-icon" />

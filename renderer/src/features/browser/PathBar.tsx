@@ -11,12 +11,13 @@ import { ChevronRightIcon, EditIcon, ProtocolIcon } from '../../components/icons
 import { revealHiddenControls } from '../../../../shared/hiddenControls.js';
 import { VisibleName } from '../../components/VisibleName.js';
 
-export function PathBar({ connectionId, connectionName }: { connectionId: string; connectionName: string }) {
+export function PathBar({ connectionId, connectionName, keys = true }: { connectionId: string; connectionName: string; keys?: boolean }) {
   const { t } = useTranslation();
   const tab = useTab(connectionId);
   const [editing, setEditing] = useState(false);
   // Ctrl/Cmd+L types a path, as in file managers and browsers, from anywhere in the window but a dialog.
   useEffect(() => {
+    if (!keys) return;
     const onKey = (event: KeyboardEvent) => {
       if (isInsideOverlay(event.target)) return;
       if (hasMod(event) && !event.altKey && event.key.toLowerCase() === 'l') {
@@ -26,7 +27,7 @@ export function PathBar({ connectionId, connectionName }: { connectionId: string
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [keys]);
   if (!tab) return null;
   const crumbs = breadcrumbs(tab.protocol, tab.path);
   const editor = editing ? (

@@ -1,17 +1,18 @@
 /** The path bar's text mode: type or paste a path and press Enter (Ctrl/Cmd+L opens it). */
 import { useEffect, useRef, useState } from 'react';
 import { rememberFocus } from '../../lib/focusReturn.js';
+import type { Protocol } from '../../../../shared/files.js';
 import { useTranslation } from 'react-i18next';
 
 interface Props {
   path: string;
-  protocol: 's3' | 'sftp';
+  protocol: Protocol;
   onGo(path: string): void;
   onDone(): void;
 }
 
 /** Typed paths: a leading "/" is added, and S3 bucket/folder paths get their trailing "/". */
-export function normalizeTypedPath(typed: string, protocol: 's3' | 'sftp'): string {
+export function normalizeTypedPath(typed: string, protocol: Protocol): string {
   let path = typed.trim();
   if (protocol === 's3' && path.startsWith('s3://')) path = path.slice(4);
   if (!path.startsWith('/')) path = `/${path}`;

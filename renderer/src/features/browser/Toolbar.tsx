@@ -1,4 +1,4 @@
-/** Back, Forward, Up, Refresh, New folder, Upload…, Download, the features' items (under "More…" when they do not fit) and the filter box. */
+/** Back, Forward, Up, Refresh, New folder, Upload…, Download, the features' items (under "More…" when they do not fit) and the filter and search box. */
 import { useState, type RefObject } from 'react';
 import { parentPath } from '../../../../shared/paths.js';
 import { BucketToolbarItems } from '../buckets/BucketToolbarItems.js';
@@ -10,16 +10,15 @@ import { navigationLabels, shortcutLabel } from '../../lib/keyboard.js';
 import { openNewFolder } from './dialogs.js';
 import { downloadSelection } from '../transfers/transferActions.js';
 import { UploadMenu } from '../transfers/UploadMenu.js';
-import { goBack, goForward, goUp, refresh, setFilter } from './navigation.js';
+import { goBack, goForward, goUp, refresh } from './navigation.js';
+import { SearchBox } from '../search/SearchBox.js';
 import { useTranslation } from 'react-i18next';
 import {
   BackIcon,
-  CloseIcon,
   DownloadIcon,
   ForwardIcon,
   NewFolderIcon,
   RefreshIcon,
-  SearchIcon,
   UpIcon,
   UploadIcon,
 } from '../../components/icons.js';
@@ -37,6 +36,8 @@ export function Toolbar({ connectionId, filterRef, gridRef }: Props) {
   const [uploadAt, setUploadAt] = useState<{ x: number; y: number } | null>(null);
   if (!tab) return null;
   const atS3Root = tab.protocol === 's3' && tab.path === '/';
+  // This computer's disk is where uploads come from and downloads go: no Upload or Download of its own.
+  const remote = tab.protocol !== 'local';
   const hasSelection = tab.selection.size > 0;
 
   return (
@@ -67,75 +68,43 @@ export function Toolbar({ connectionId, filterRef, gridRef }: Props) {
         >
           <NewFolderIcon />
         </button>
-        <button
-          type="button"
-          className="icon-btn labelled"
-          title={atS3Root ? t('browser:toolbar.uploadAtRoot') : t('browser:toolbar.uploadTitle')}
-          disabled={atS3Root}
-          aria-haspopup="menu"
-          aria-expanded={uploadAt !== null}
-          onClick={(event) => {
-            const box = event.currentTarget.getBoundingClientRect();
-            setUploadAt({ x: box.left, y: box.bottom + 2 });
-          }}
-        >
-          <UploadIcon />
-          <span>{t('browser:toolbar.upload')}</span>
-        </button>
-        <button
-          type="button"
-          className="icon-btn labelled"
-          aria-label={t('browser:toolbar.download')}
-          title={t('browser:toolbar.downloadTitle')}
-          disabled={!hasSelection}
-          onClick={() => void downloadSelection(connectionId)}
-        >
-          <DownloadIcon />
-          <span aria-hidden="true">{t('browser:toolbar.download')}</span>
-        </button>
+        {remote ? (
+          <>
+            <button
+              type="button"
+              className="icon-btn labelled"
+              title={atS3Root ? t('browser:toolbar.uploadAtRoot') : t('browser:toolbar.uploadTitle')}
+              disabled={atS3Root}
+              aria-haspopup="menu"
+              aria-expanded={uploadAt !== null}
+              onClick={(event) => {
+                const box = event.currentTarget.getBoundingClientRect();
+                setUploadAt({ x: box.left, y: box.bottom + 2 });
+              }}
+            >
+              <UploadIcon />
+              <span>{t('browser:toolbar.upload')}</span>
+            </button>
+            <button
+              type="button"
+              className="icon-btn labelled"
+              aria-label={t('browser:toolbar.download')}
+              title={t('browser:toolbar.downloadTitle')}
+              disabled={!hasSelection}
+              onClick={() => void downloadSelection(connectionId)}
+            >
+              <DownloadIcon />
+              <span aria-hidden="true">{t('browser:toolbar.download')}</span>
+            </button>
+          </>
+        ) : null}
         {uploadAt ? <UploadMenu connectionId={connectionId} folder={tab.path} x={uploadAt.x} y={uploadAt.y} onClose={() => setUploadAt(null)} /> : null}
       </div>
       <BucketToolbarItems connectionId={connectionId} />
       <IncompleteUploadsButton connectionId={connectionId} />
       </ToolbarOverflow>
       <div className="toolbar-spacer" />
-      <div className="filter">
-        <SearchIcon size={14} className="filter-icon" />
-        <input
-          ref={filterRef}
-          className="input filter-input"
-          type="search"
-          aria-label={t('browser:toolbar.filter')}
-          placeholder={t('browser:toolbar.filter')}
-          spellCheck={false}
-          value={tab.filter}
-          onChange={(event) => setFilter(connectionId, event.currentTarget.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              setFilter(connectionId, '');
-              gridRef.current?.focus();
-            } else if (event.key === 'ArrowDown' || event.key === 'Enter') {
-              event.preventDefault();
-              gridRef.current?.focus();
-            }
-          }}
-        />
-        {tab.filter ? (
-          <button
-            type="button"
-            className="icon-btn small filter-clear"
-            title={t('browser:toolbar.clearFilter')}
-            tabIndex={-1}
-            aria-hidden="true"
-            onClick={() => {
-              setFilter(connectionId, '');
-              filterRef.current?.focus();
-            }}
-          >
-            <CloseIcon size={12} />
-          </button>
-        ) : null}
-      </div>
+      <SearchBox connectionId={connectionId} filterRef={filterRef} gridRef={gridRef} />
     </div>
   );
 }

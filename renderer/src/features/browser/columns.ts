@@ -24,6 +24,8 @@ const sftp: Column[] = [
 ];
 
 export function columnsFor(protocol: Protocol): Column[] {
+  // This computer's disk: names, sizes and dates (its owners are the user).
+  if (protocol === 'local') return base;
   return protocol === 's3' ? s3 : sftp;
 }
 

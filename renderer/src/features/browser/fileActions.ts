@@ -1,5 +1,5 @@
 /** Delete, rename, move and copy from the browser: confirmation, the calls, a clear report. */
-import type { DeleteReport, FileEntry } from '../../../../shared/files.js';
+import type { DeleteReport, FileEntry, Protocol } from '../../../../shared/files.js';
 import { baseName, childPath, parentPath } from '../../../../shared/paths.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { formatBytes } from '../../lib/format.js';
@@ -194,7 +194,7 @@ export async function duplicateTargets(connectionId: string, entries = actionTar
 }
 
 /** Where an entry lands in `folder` (S3 folders end with "/", SFTP folders do not). */
-export function destinationIn(folder: string, entry: FileEntry, protocol: 's3' | 'sftp'): string {
+export function destinationIn(folder: string, entry: FileEntry, protocol: Protocol): string {
   const name = baseName(entry.path);
   const isFolder = entry.kind === 'folder';
   if (protocol === 's3') return `${folder.endsWith('/') ? folder : `${folder}/`}${name}${isFolder ? '/' : ''}`;
@@ -229,4 +229,4 @@ export async function copyMoveTo(
 }
 
 export const currentFolderOf = (connectionId: string) => getTab(connectionId)?.path ?? '/';
-export const parentOf = (protocol: 's3' | 'sftp', path: string) => parentPath(protocol, path) ?? '/';
+export const parentOf = (protocol: Protocol, path: string) => parentPath(protocol, path) ?? '/';

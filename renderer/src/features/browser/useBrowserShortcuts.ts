@@ -9,8 +9,9 @@ import { getTab } from './browserStore.js';
 import { openNewFolder } from './dialogs.js';
 import { goBack, goForward, goUp, refresh } from './navigation.js';
 
-export function useBrowserShortcuts(connectionId: string, filterRef: RefObject<HTMLInputElement | null>): void {
+export function useBrowserShortcuts(connectionId: string, filterRef: RefObject<HTMLInputElement | null>, enabled = true): void {
   useEffect(() => {
+    if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isInsideOverlay(event.target)) return;
       const mod = hasMod(event);
@@ -41,5 +42,5 @@ export function useBrowserShortcuts(connectionId: string, filterRef: RefObject<H
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [connectionId, filterRef]);
+  }, [connectionId, filterRef, enabled]);
 }

@@ -1,12 +1,13 @@
 /** The grid as a drop target for files from the OS: dropped on a folder row, they upload into that folder. */
 import { useState, type DragEvent } from 'react';
 import type { FileEntry } from '../../../../shared/files.js';
+import { isLocalConnection } from '../../../../shared/localDisk.js';
 import { folderRowAt, markDropRow } from '../transfers/dropTarget.js';
 import { uploadFiles } from '../transfers/transferActions.js';
 
-const acceptsFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
-
 export function useFileDrop(connectionId: string, view: readonly FileEntry[], folderPath: string) {
+  // Files from the desktop upload to a connection; this computer's disk (the local pane) takes none.
+  const acceptsFiles = (event: DragEvent) => !isLocalConnection(connectionId) && event.dataTransfer.types.includes('Files');
   const [dropping, setDropping] = useState(false);
   // A folder row under the pointer while dropping: the upload goes there instead.
   const [dropInto, setDropInto] = useState<string | undefined>(undefined);

@@ -5,10 +5,12 @@ import type { BucketSettings } from '../../../../shared/buckets.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { bucketSettingsDialog, openDeleteBucket, unsavedChangesDialog } from './dialogs.js';
+import { AccelerationPanel } from './AccelerationPanel.js';
 import { CorsPanel } from './CorsPanel.js';
 import { EncryptionPanel } from './EncryptionPanel.js';
 import { LifecyclePanel } from './LifecyclePanel.js';
 import { LoggingPanel } from './LoggingPanel.js';
+import { ObjectLockPanel } from './ObjectLockPanel.js';
 import type { PanelProps } from './panelProps.js';
 import { PolicyPanel } from './PolicyPanel.js';
 import { PublicAccessPanel, PublicStatusBadge } from './PublicAccessPanel.js';
@@ -29,6 +31,8 @@ const panels: { id: string; labelKey: string; Component: ComponentType<PanelProp
   { id: 'tags', labelKey: 'buckets:settings.nav.tags', Component: TagsPanel },
   { id: 'logging', labelKey: 'buckets:settings.nav.logging', Component: LoggingPanel },
   { id: 'requesterPays', labelKey: 'buckets:settings.nav.requesterPays', Component: RequesterPaysPanel },
+  { id: 'objectLock', labelKey: 'buckets:settings.nav.objectLock', Component: ObjectLockPanel },
+  { id: 'acceleration', labelKey: 'buckets:settings.nav.acceleration', Component: AccelerationPanel },
 ];
 
 export function BucketSettingsDialog({ connectionId, bucket }: { connectionId: string; bucket: string }) {
@@ -127,6 +131,8 @@ function settingKey(panelId: string): keyof BucketSettings {
     tags: 'tags',
     logging: 'logging',
     requesterPays: 'requesterPays',
+    objectLock: 'objectLock',
+    acceleration: 'accelerate',
   };
   return keys[panelId]!;
 }

@@ -9,6 +9,7 @@ import type { Tab } from '../browser/browserStore.js';
 import { isFolderObject } from '../s3/folderObject.js';
 import { copyPublicUrl, setObjectsPublic } from './objectAccessActions.js';
 import { restoreDeleted } from './deletedObjects.js';
+import { setLegalHolds } from './legalHoldActions.js';
 import { openBucketSettings, openDeleteBucket, openRestore, openStorageClass, openVersions } from './dialogs.js';
 
 /**
@@ -46,6 +47,8 @@ export function bucketMenuItems(connectionId: string, tab: Tab, target: FileEntr
     { label: t('buckets:menu.makePublic'), disabled: files.length === 0, onSelect: () => void setObjectsPublic(connectionId, files, true) },
     { label: t('buckets:menu.makePrivate'), disabled: files.length === 0, onSelect: () => void setObjectsPublic(connectionId, files, false) },
     { label: t('buckets:menu.copyPublicUrl'), disabled: !single, onSelect: () => single && void copyPublicUrl(connectionId, single.path) },
+    { label: t('buckets:menu.legalHoldOn'), disabled: files.length === 0, onSelect: () => void setLegalHolds(connectionId, files, true) },
+    { label: t('buckets:menu.legalHoldOff'), disabled: files.length === 0, onSelect: () => void setLegalHolds(connectionId, files, false) },
   );
   if (single && archivedClasses.includes(single.storageClass ?? '')) {
     items.push({ label: t('buckets:menu.restoreArchive'), onSelect: () => openRestore(connectionId, single.path, single.storageClass ?? 'GLACIER') });

@@ -16,7 +16,7 @@ import {
 import { useApp } from '../../state/app.js';
 import { connect } from './connect.js';
 import { connectionById, useConnections } from './connectionStore.js';
-import { connectionFormDialog } from './dialogs.js';
+import { connectionFormDialog, openImportBookmarks } from './dialogs.js';
 import { CloudIcon, ErrorIcon, ServerIcon } from '../../components/icons.js';
 import { CheckField, TextField } from '../../components/dialogs/Field.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
@@ -105,6 +105,23 @@ export function ConnectionDialog({ editId }: { editId: string | null }) {
           void submit(true);
         }}
       >
+        {titleKey === 'new' ? (
+          <div className="form-row">
+            <span className="form-label" />
+            <div className="form-control">
+              <button
+                type="button"
+                className="btn-link import-link"
+                onClick={() => {
+                  close();
+                  openImportBookmarks();
+                }}
+              >
+                {t('connections:import.open')}
+              </button>
+            </div>
+          </div>
+        ) : null}
         <div className="form-row">
           <span className="form-label">{t('connections:form.protocol')}</span>
           <div className="form-control">

@@ -59,6 +59,14 @@ export function S3Fields({ values, errors, savedSecret, set, setEndpointKind }: 
         onChange={(v) => set('forcePathStyle', v)}
         hint={t('connections:s3.pathStyleHint')}
       />
+      {values.endpointKind === 'aws' ? (
+        <CheckField
+          label={t('connections:s3.accelerate')}
+          checked={values.useAccelerate}
+          onChange={(v) => set('useAccelerate', v)}
+          hint={t('connections:s3.accelerateHint')}
+        />
+      ) : null}
       <SelectField
         label={t('connections:s3.storageClass')}
         value={values.defaultStorageClass}

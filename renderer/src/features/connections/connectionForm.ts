@@ -22,6 +22,8 @@ export interface FormValues {
   defaultStorageClass: string;
   /** '' = none: the OS's and Node's roots only. */
   caFile: string;
+  /** AWS only: transfers use the accelerate endpoint of buckets that have it on. */
+  useAccelerate: boolean;
   s3Auth: 'keys' | 'profile';
   accessKeyId: string;
   secretAccessKey: string;
@@ -51,6 +53,7 @@ export function emptyForm(): FormValues {
     forcePathStyle: false,
     defaultStorageClass: '',
     caFile: '',
+    useAccelerate: false,
     s3Auth: 'keys',
     accessKeyId: '',
     secretAccessKey: '',
@@ -81,6 +84,7 @@ export function formFromSummary(c: ConnectionSummary): FormValues {
       forcePathStyle: c.forcePathStyle,
       defaultStorageClass: c.defaultStorageClass ?? '',
       caFile: c.caFile ?? '',
+      useAccelerate: c.useAccelerate ?? false,
       s3Auth: c.auth.kind,
       accessKeyId: c.auth.kind === 'keys' ? c.auth.accessKeyId : '',
       profile: c.auth.kind === 'profile' ? c.auth.profile : '',
@@ -150,6 +154,7 @@ export function toDraft(v: FormValues, id: string | null): ConnectionDraft {
       forcePathStyle: v.forcePathStyle,
       ...(v.defaultStorageClass ? { defaultStorageClass: v.defaultStorageClass } : {}),
       ...(v.caFile.trim() ? { caFile: v.caFile.trim() } : {}),
+      ...(v.endpointKind === 'aws' && v.useAccelerate ? { useAccelerate: true } : {}),
       auth:
         v.s3Auth === 'keys'
           ? {

@@ -30,6 +30,8 @@ export interface SecretAnswer {
 export const connectionFormDialog = dialogSlot<{ editId: string | null }>();
 export const hostKeyDialog = dialogSlot<{ prompt: HostKeyPrompt }, HostKeyDecision>('reject');
 export const secretDialog = dialogSlot<SecretPromptArgs, SecretAnswer | null>(null);
+/** Import bookmarks from other tools: pick files, preview, import the ticked ones. */
+export const importBookmarksDialog = dialogSlot<Record<string, never>>();
 
 export const askSecret = (connection: ConnectionSummary): Promise<ConnectSecrets | null> =>
   secretDialog.open({ connection }).then((answer) => answer?.secrets ?? null);
@@ -41,3 +43,4 @@ export const askSecretAgain = (connection: ConnectionSummary, refused: Refusal, 
   secretDialog.open({ connection, refused, remember });
 export const askHostKey = (prompt: HostKeyPrompt) => hostKeyDialog.open({ prompt });
 export const openConnectionForm = (editId: string | null) => void connectionFormDialog.open({ editId });
+export const openImportBookmarks = () => void importBookmarksDialog.open({});

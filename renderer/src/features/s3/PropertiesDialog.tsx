@@ -10,6 +10,7 @@ import { refresh } from '../browser/navigation.js';
 import { showInfo } from '../../state/toasts.js';
 import { actionDialog, showActionDialog } from '../browser/dialogs.js';
 import { folderObjectText } from './folderObject.js';
+import { ObjectLockFacts } from '../buckets/ObjectLockFacts.js';
 import { fromPairs, PairsEditor, toPairs, type Pair } from './PairsEditor.js';
 import { FormError } from '../../components/dialogs/FormError.js';
 import { VisibleName } from '../../components/VisibleName.js';
@@ -139,6 +140,7 @@ export function PropertiesDialog({ connectionId, path }: { connectionId: string;
                 </Fact>
               ) : null}
             </dl>
+            {props.objectLock ? <ObjectLockFacts connectionId={connectionId} path={path} lock={props.objectLock} onChanged={setProps} /> : null}
             {props.key.endsWith('/') && props.size > 0 ? <p className="muted prop-note">{folderObjectText.explain(props.size)}</p> : null}
             <div className="form-section">{t('s3:properties.headers')}</div>
             <label className="prop-field">
