@@ -130,7 +130,14 @@ export const syncPairDraft = z
   .strict()
   // The local side is a whole folder path, or another connection stands in its place.
   .refine((p) => (p.peer ? p.localPath === '' : /^(\/|[a-z]:[\\/]|\\\\)/i.test(p.localPath)), { message: 'coreIpc:refused.syncLocalPath', path: ['localPath'] })
-  .refine((p) => p.peer?.connectionId !== p.connectionId, { message: 'coreIpc:refused.syncSameConnection', path: ['peer'] });
+  // Two folders of one connection may sync, unless one holds the other.
+  .refine((p) => !p.peer || p.peer.connectionId !== p.connectionId || !nested(p.peer.path, p.remotePath), { message: 'coreIpc:refused.syncSameConnection', path: ['peer'] });
+
+/** One folder is the other or holds it (paths compared with one trailing slash). */
+function nested(a: string, b: string): boolean {
+  const folder = (path: string) => `${path.replace(/\/+$/, '')}/`;
+  return folder(a).startsWith(folder(b)) || folder(b).startsWith(folder(a));
+}
 
 export const syncOperations = {
   /** Lists both sides and compares them; nothing changes. The plan is kept until it runs or another replaces it. */

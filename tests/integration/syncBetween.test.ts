@@ -105,8 +105,8 @@ describe('folder sync between two connections (S3 <-> SFTP, S3 <-> S3) through c
     expect(refused).toMatchObject({ kind: 'invalidInput', message: expect.stringContaining('The local folder is a whole path') });
   });
 
-  it('a pair whose other side is its own connection is refused in a sentence', async () => {
-    const refused = await failureOf(call('sync:plan', { pair: pair({ connectionId: s3Id, remotePath: `/${bucket}/to/`, peer: { connectionId: s3Id, path: `/${bucket}/from/` } }) }));
-    expect(refused).toMatchObject({ kind: 'invalidInput', message: expect.stringContaining('cannot sync with another folder of the same connection') });
+  it('a pair of two folders of one connection, one inside the other, is refused in a sentence', async () => {
+    const refused = await failureOf(call('sync:plan', { pair: pair({ connectionId: s3Id, remotePath: `/${bucket}/to/`, peer: { connectionId: s3Id, path: `/${bucket}/to/inner` } }) }));
+    expect(refused).toMatchObject({ kind: 'invalidInput', message: expect.stringContaining('cannot sync with a folder it holds or that holds it') });
   });
 });

@@ -39,7 +39,7 @@ export function SyncDialog({ draft: initial, pairId: savedId }: SyncDialogArgs) 
   const otherSide = draft.peer?.connectionId ?? '';
   const sides = [
     { value: '', label: t('sync:dialog.localSide') },
-    ...connections.filter((c) => connected(c.id) && c.id !== draft.connectionId).map((c) => ({ value: c.id, label: t('sync:dialog.connectionSide', { connection: c.name }) })),
+    ...connections.filter((c) => connected(c.id)).map((c) => ({ value: c.id, label: t('sync:dialog.connectionSide', { connection: c.name }) })),
   ];
 
   useEffect(
