@@ -4,6 +4,7 @@ import { splitS3Path } from '../../../shared/paths.js';
 import { codedError, throwIfAborted } from '../errors.js';
 import type { RemoteFileSystem, RemoteSession } from '../fs/remoteFileSystem.js';
 import { eachLimited } from '../lib/eachLimited.js';
+import { Gate } from '../lib/gate.js';
 import { S3FileSystem } from '../s3/s3FileSystem.js';
 import { listPage } from '../s3/s3Listing.js';
 import type { SideFile } from './compareRule.js';
@@ -84,22 +85,6 @@ async function listS3(fs: S3FileSystem, remotePath: string, excluded: ExcludeTes
   return { files, folders: new Set(), requests };
 }
 
-/** Runs at most `count` of the calls given to it at once, the others waiting their turn. */
-function limiter(count: number): <T>(work: () => Promise<T>) => Promise<T> {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async (work) => {
-    if (running >= count) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
-    try {
-      return await work();
-    } finally {
-      running--;
-      waiting.shift()?.();
-    }
-  };
-}
-
 /** The SFTP folder, several folders listed at once. */
 async function listRemoteTree(fs: RemoteFileSystem, remotePath: string, excluded: ExcludeTest, signal?: AbortSignal): Promise<Listing> {
   const files = new Map<string, SideFile>();
@@ -113,10 +98,12 @@ async function listRemoteTree(fs: RemoteFileSystem, remotePath: string, excluded
   });
   if (!root) return { files, folders, requests, missing: true }; // not there yet: the first upload makes it
   if (root.kind !== 'folder') throw codedError('invalidInput', 'coreSync:remoteNotFolder', { path: remotePath });
-  const limit = limiter(sftpFoldersInFlight);
+  const gate = new Gate(sftpFoldersInFlight);
+  const open = signal ?? new AbortController().signal;
   const walk = async (path: string, rel: string): Promise<void> => {
     const subfolders: [string, string][] = [];
-    await limit(async () => {
+    await gate.enter(open);
+    try {
       let cursor: string | undefined;
       do {
         throwIfAborted(signal);
@@ -134,7 +121,9 @@ async function listRemoteTree(fs: RemoteFileSystem, remotePath: string, excluded
         }
         cursor = page.nextCursor;
       } while (cursor);
-    });
+    } finally {
+      gate.leave();
+    }
     await Promise.all(subfolders.map(([p, r]) => walk(p, r)));
   };
   await walk(remotePath, '');
