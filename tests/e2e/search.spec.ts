@@ -84,7 +84,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(menu.getByRole('menuitem', { name: 'Download…' })).toBeVisible();
       await app.screenshot(`search-s3-menu-${scheme}`);
       await menu.getByRole('menuitem', { name: 'Copy path' }).click();
-      expect(app.headless.copied).toEqual([`/${bucket}/photos/2023/dog.JPG`]);
+      // The copy goes to the host over IPC after the click: wait for it to arrive.
+      await expect.poll(() => app.headless.copied).toEqual([`/${bucket}/photos/2023/dog.JPG`]);
 
       // Keyboard: Enter on a file shows it selected in its folder, and the search ends.
       await results(page).focus();
