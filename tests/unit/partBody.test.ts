@@ -3,6 +3,7 @@ import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PartBody, ReadBufferPool, readChunk } from '../../electron/core/s3/partBody.js';
 import { makeTempDir } from '../support/tempDir.js';
@@ -140,6 +141,27 @@ describe('a multipart part streamed from disk', () => {
       const sent = await drain(new PartBody(file, { partNumber: 1, offset: 0, length: data.length }, false, pool));
       expect(sent.equals(data)).toBe(true);
       expect(given).toEqual([]);
+    } finally {
+      await file.close();
+    }
+  });
+
+  it('keeps its bytes intact when piped into a hasher and read by a second listener, as the SDK’s trailing checksum does', async () => {
+    const file = await open(path, 'r');
+    try {
+      const pool = new ReadBufferPool();
+      const body = new PartBody(file, { partNumber: 1, offset: 0, length: data.length }, 'crc32', pool);
+      // The SDK's hasher: a writer done with each chunk at once.
+      const hasher = new Writable({ write: (_chunk, _encoding, done) => done() });
+      body.pipe(hasher);
+      // Its aws-chunked stream: holds the chunks and sends them later.
+      const held: Buffer[] = [];
+      body.on('data', (chunk: Buffer) => held.push(chunk));
+      await new Promise((done) => body.on('end', done));
+      expect(Buffer.concat(held).equals(data)).toBe(true);
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(crc32(data));
+      expect(body.crc32()).toBe(crc.toString('base64'));
     } finally {
       await file.close();
     }

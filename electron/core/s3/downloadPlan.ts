@@ -3,7 +3,7 @@ import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { missingIn, type Range } from '../transfers/byteRanges.js';
 import type { Checkpoint, JobExtras } from '../transfers/jobContext.js';
 import { s3CheckpointOf } from './s3Checkpoints.js';
-import { integrityCheckFor, type IntegrityCheck } from './objectIntegrity.js';
+import { integrityCheckFor, needsChecksumMode, type IntegrityCheck } from './objectIntegrity.js';
 import { MiB } from './multipartPlan.js';
 
 /** Objects above this are fetched as parallel ranged GETs. */
@@ -56,7 +56,8 @@ export interface DownloadPlan {
 }
 
 export async function planDownload(client: S3Client, bucket: string, key: string, x: JobExtras, signal: AbortSignal): Promise<DownloadPlan> {
-  const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal });
+  const ChecksumMode = x.verifyChecksums && needsChecksumMode(client, bucket) ? 'ENABLED' : undefined;
+  const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key, ChecksumMode }), { abortSignal: signal });
   const size = head.ContentLength ?? 0;
   const etag = head.ETag;
   const check: IntegrityCheck = x.verifyChecksums ? await integrityCheckFor(client, bucket, key, head, signal) : { kind: 'none' };

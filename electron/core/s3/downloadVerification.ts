@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { coreMessage, type CoreMessage } from '../../../shared/i18n/englishMessages.js';
 import { codedError, type AppError } from '../errors.js';
 import { hashFilePieces, hashSomePieces } from '../lib/fileHashes.js';
+import { fileChecksum } from './objectChecksums.js';
 import type { IntegrityCheck } from './objectIntegrity.js';
 import { multipartEtag } from './s3TransferChecks.js';
 
@@ -26,7 +27,8 @@ const emptyMd5 = createHash('md5').digest('hex');
 /**
  * Proves a downloaded file is the object: pieces an earlier attempt left on disk must still
  * hash as they arrived (a piece changed while paused is named and fetched again, alone),
- * then the whole file must give the server's ETag. A file that cannot be proven says why.
+ * then the whole file must give the server's ETag, or its stored checksum where the ETag is
+ * no MD5 (a directory bucket's). A file that cannot be proven says why.
  */
 export async function verifyDownload(d: DownloadedPieces): Promise<void> {
   await recheckEarlierPieces(d);
@@ -42,6 +44,7 @@ export async function verifyDownload(d: DownloadedPieces): Promise<void> {
   }
   d.hashes.clear();
   d.drop(0, d.size);
+  if (check.kind === 'checksum') throw codedError('conflict', 'coreS3:integrity.downloadChecksum', { key: d.key, algorithm: check.algorithm });
   throw codedError('conflict', 'coreS3:integrity.download', { key: d.key });
 }
 
@@ -77,6 +80,8 @@ function changedPiecesError(d: DownloadedPieces, indexes: number[]): AppError {
 
 async function matchesServer(d: DownloadedPieces): Promise<boolean> {
   const { check } = d;
+  // One pass over the finished file: ranged GETs arrive out of order, and a CRC is of the bytes in order.
+  if (check.kind === 'checksum') return (await fileChecksum(d.path, check.algorithm)) === check.value;
   if (check.kind === 'md5') {
     if (d.size === 0) return emptyMd5 === check.md5;
     const single = d.pieceSize >= d.size ? d.hashes.get(0) : undefined;

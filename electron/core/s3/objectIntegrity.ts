@@ -1,5 +1,7 @@
 import { HeadObjectCommand, type HeadObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import { choosePartSize, MiB, minPartSize } from './multipartPlan.js';
+import { isDirectoryBucketOf } from './directoryBucketClients.js';
+import { storedChecksum, type WholeObjectAlgorithm } from './objectChecksums.js';
 import { plainMd5Etag } from './s3TransferChecks.js';
 
 /**
@@ -8,11 +10,14 @@ import { plainMd5Etag } from './s3TransferChecks.js';
  * - `multipart`: `<md5 of the parts' md5s>-<parts>`; the part size comes from the server
  *   (HeadObject with PartNumber=1, as AWS answers) or, where the server ignores PartNumber,
  *   from the part sizes that give exactly that many parts (whole MiB or MB, the usual first);
+ * - `checksum`: the object's stored whole-object checksum (CRC32, CRC32C, CRC64NVME, SHA-1,
+ *   SHA-256), the only check a directory bucket allows: its ETags are not MD5s;
  * - `none`: nothing to compare with, and the reason the user is told (its note's catalog key).
  */
 export type IntegrityCheck =
   | { kind: 'md5'; md5: string }
   | { kind: 'multipart'; md5OfMd5s: string; parts: number; partSizes: number[]; exact: boolean }
+  | { kind: 'checksum'; algorithm: WholeObjectAlgorithm; value: string }
   | { kind: 'none'; reason?: string };
 
 const usualPartSizes = [8, 5, 16, 10, 15, 32, 50, 64, 100, 128, 256, 512].map((n) => n * MiB);
@@ -37,7 +42,10 @@ export function candidatePartSizes(size: number, parts: number): number[] {
 const encrypted = (head: HeadObjectCommandOutput) =>
   Boolean(head.SSECustomerAlgorithm) || String(head.ServerSideEncryption ?? '').startsWith('aws:kms');
 
-/** What the download of this object can be verified against (one more HEAD for multipart objects). */
+/**
+ * What the download of this object can be verified against (one more HEAD for multipart
+ * objects). A directory bucket's `head` is asked with ChecksumMode ENABLED (`needsChecksumMode`).
+ */
 export async function integrityCheckFor(
   client: S3Client,
   bucket: string,
@@ -45,6 +53,7 @@ export async function integrityCheckFor(
   head: HeadObjectCommandOutput,
   signal?: AbortSignal,
 ): Promise<IntegrityCheck> {
+  if (isDirectoryBucketOf(client, bucket)) return directoryBucketCheck(head);
   if (encrypted(head)) return { kind: 'none', reason: 'coreS3:notes.notVerified.encrypted' };
   const md5 = plainMd5Etag(head.ETag);
   if (md5) return { kind: 'md5', md5 };
@@ -63,4 +72,14 @@ export async function integrityCheckFor(
   const partSizes = candidatePartSizes(size, parts);
   if (partSizes.length === 0) return { kind: 'none', reason: 'coreS3:notes.notVerified.unevenParts' };
   return { kind: 'multipart', md5OfMd5s: md5OfMd5s!.toLowerCase(), parts, partSizes, exact: false };
+}
+
+/** Whether HeadObject must ask for the stored checksum (ChecksumMode ENABLED) to verify a download from `bucket`. */
+export const needsChecksumMode = (client: S3Client, bucket: string) => isDirectoryBucketOf(client, bucket);
+
+function directoryBucketCheck(head: HeadObjectCommandOutput): IntegrityCheck {
+  const stored = storedChecksum(head);
+  if (stored.kind === 'whole') return { kind: 'checksum', algorithm: stored.algorithm, value: stored.value };
+  if (stored.kind === 'composite') return { kind: 'none', reason: 'coreS3:notes.notVerified.compositeChecksum' };
+  return { kind: 'none', reason: 'coreS3:notes.notVerified.noStoredChecksum' };
 }

@@ -1,8 +1,10 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import { codedError } from '../errors.js';
 import type { PartRange } from './multipartPlan.js';
+import { crc32Value } from './objectChecksums.js';
 
 /** Read-ahead per part in flight: what a part costs in memory instead of its whole size. */
 export const readChunk = 512 * 1024;
@@ -44,8 +46,9 @@ export interface PartFlow {
 /**
  * One part of an open file as a request body, read positionally as the socket takes it,
  * so memory is the read-ahead, not the part size, and parts in flight share one handle.
- * (fs.ReadStream on a shared fd would close that fd on any error.) The MD5 is taken in
- * passing, when asked, to check the server's ETag afterwards; a file that got shorter
+ * (fs.ReadStream on a shared fd would close that fd on any error.) The MD5 (or, for a
+ * directory bucket, whose ETags are not MD5s, the CRC32) is taken in passing, when asked, to
+ * check the server's answer afterwards; a file that got shorter
  * fails the body instead of leaving the request waiting.
  *
  * With a pool, and piped straight into one request, the body reads into pooled buffers and
@@ -60,6 +63,7 @@ export class PartBody extends Readable {
   private position: number;
   private readonly end: number;
   private readonly md5: Hash | undefined;
+  private crc: number | undefined;
   private sink: Sink | undefined;
   private piped = false;
   private pushed = 0;
@@ -68,19 +72,25 @@ export class PartBody extends Readable {
   constructor(
     private readonly file: FileHandle,
     part: PartRange,
-    hash: boolean,
+    hash: boolean | 'crc32',
     private readonly pool?: ReadBufferPool,
     private readonly flow?: PartFlow,
   ) {
     super({ highWaterMark: readChunk });
     this.position = part.offset;
     this.end = part.offset + part.length;
-    this.md5 = hash ? createHash('md5') : undefined;
+    this.md5 = hash === true ? createHash('md5') : undefined;
+    this.crc = hash === 'crc32' ? 0 : undefined;
   }
 
   /** The hex MD5 of what was sent (call once the request is done). */
   digest(): string | undefined {
     return this.md5?.digest('hex');
+  }
+
+  /** The base64 CRC32 of what was sent, as S3 answers it (call once the request is done). */
+  crc32(): string | undefined {
+    return this.crc === undefined ? undefined : crc32Value(this.crc);
   }
 
   /** Call once the server has answered the request with success: it has every byte, so no buffer is in use. */
@@ -130,6 +140,7 @@ export class PartBody extends Readable {
         this.pushed += bytesRead;
         if (pooled) this.unsent.push({ buffer, end: this.pushed });
         this.md5?.update(chunk);
+        if (this.crc !== undefined) this.crc = crc32(chunk, this.crc);
         this.flow?.onRead(bytesRead);
         this.push(chunk);
       },
@@ -139,8 +150,13 @@ export class PartBody extends Readable {
     );
   }
 
+  /**
+   * Only while the request's pipe is the one reader: the SDK's aws-chunked encoding (an
+   * upload with a trailing checksum) pipes the body into its hasher and also reads it with a
+   * 'data' listener of its own, holding chunks the hasher is already done with.
+   */
   private reusable(): boolean {
-    return this.pool !== undefined && this.sink !== undefined;
+    return this.pool !== undefined && this.sink !== undefined && this.listenerCount('data') === 1;
   }
 
   private takeBuffer(): Buffer {

@@ -12,7 +12,11 @@ export interface S3UploadCheckpoint extends Checkpoint {
   doneParts: number[];
   /** A copy's source version (an S3 ETag): parts sent from another version are worthless. */
   sourceVersion?: string;
-  /** Set (and on disk) before CompleteMultipartUpload: the ETag the object will have, so a resume after a crash there sees it is done. */
+  /**
+   * Set (and on disk) before CompleteMultipartUpload: the ETag the object will have (in a
+   * directory bucket, whose ETags are opaque, its composite CRC32 `<crc>-<parts>`), so a
+   * resume after a crash there, or a retry after a lost answer, knows the object as its own.
+   */
   completing?: string;
 }
 

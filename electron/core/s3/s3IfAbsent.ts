@@ -5,8 +5,11 @@ import { httpStatusOf } from './s3Errors.js';
 /** What a write's answer says of the object it stored: enough to check its ETag. */
 export interface LandedObject {
   ETag: string;
+  ChecksumCRC32?: string;
   ServerSideEncryption?: string;
   SSECustomerAlgorithm?: string;
+  /** Given when HeadObject found it (a write's own answer has no size). */
+  ContentLength?: number;
 }
 
 /** The object at `key` when its ETag is `etag` (quotes and case aside), as HeadObject answers it; else undefined. */
@@ -15,7 +18,24 @@ export async function objectWithEtag(client: S3Client, bucket: string, key: stri
   const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
   const bare = (value: string | undefined) => value?.replace(/"/g, '').toLowerCase();
   if (!head.ETag || bare(head.ETag) !== bare(etag)) return undefined;
-  return { ETag: head.ETag, ServerSideEncryption: head.ServerSideEncryption, SSECustomerAlgorithm: head.SSECustomerAlgorithm };
+  return { ETag: head.ETag, ServerSideEncryption: head.ServerSideEncryption, SSECustomerAlgorithm: head.SSECustomerAlgorithm, ContentLength: head.ContentLength };
+}
+
+/**
+ * The object at `key` when its CRC32 (a single write's, or a multipart one's composite
+ * `<crc>-<parts>`) is `crc32`, as HeadObject with ChecksumMode ENABLED answers it; else
+ * undefined. A directory bucket's ETags are opaque: its checksum is how a write knows its own object.
+ */
+export async function objectWithChecksum(client: S3Client, bucket: string, key: string, crc32: string | undefined): Promise<LandedObject | undefined> {
+  if (!crc32) return undefined;
+  const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key, ChecksumMode: 'ENABLED' }));
+  if (head.ChecksumCRC32 !== crc32) return undefined;
+  return { ETag: head.ETag ?? '', ChecksumCRC32: head.ChecksumCRC32, ContentLength: head.ContentLength };
+}
+
+/** The object at `key` when it is the one a write expected: by its CRC32 (`expected.crc32`, a directory bucket's), else by its ETag. */
+export function objectWritten(client: S3Client, bucket: string, key: string, expected: { crc32?: string; etag?: string }): Promise<LandedObject | undefined> {
+  return expected.crc32 ? objectWithChecksum(client, bucket, key, expected.crc32) : objectWithEtag(client, bucket, key, expected.etag);
 }
 
 /** Clients whose server refused If-None-Match on a write: asked once, then written without it. */

@@ -5,19 +5,32 @@ import { TargetAppearedError } from '../fs/targetAppeared.js';
 /** How far apart our clock and the server's may be (AWS refuses requests signed further off). */
 const clockSkewMs = 15 * 60_000;
 
-/** The parts the server holds for an upload: part number → ETag and size. */
+/** A part the server holds: its CRC32 is there when the upload was started with one (a directory bucket's). */
+export interface ServerPart {
+  etag: string;
+  size: number;
+  crc32?: string;
+}
+
+/** A part as CompleteMultipartUpload lists it: its ETag, and its CRC32 in a directory bucket. */
+export interface CompletedPart {
+  ETag: string;
+  ChecksumCRC32?: string;
+}
+
+/** The parts the server holds for an upload: part number → ETag, size and CRC32. */
 export async function listServerParts(
   client: S3Client,
   bucket: string,
   key: string,
   uploadId: string,
   signal?: AbortSignal,
-): Promise<Map<number, { etag: string; size: number }>> {
-  const parts = new Map<number, { etag: string; size: number }>();
+): Promise<Map<number, ServerPart>> {
+  const parts = new Map<number, ServerPart>();
   let marker: string | undefined;
   do {
     const page = await client.send(new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumberMarker: marker }), { abortSignal: signal });
-    for (const p of page.Parts ?? []) parts.set(p.PartNumber!, { etag: p.ETag!, size: p.Size ?? 0 });
+    for (const p of page.Parts ?? []) parts.set(p.PartNumber!, { etag: p.ETag!, size: p.Size ?? 0, crc32: p.ChecksumCRC32 });
     marker = page.IsTruncated ? page.NextPartNumberMarker : undefined;
   } while (marker);
   return parts;

@@ -3,7 +3,6 @@ import { open } from 'node:fs/promises';
 import {
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
-  HeadObjectCommand,
   PutObjectCommand,
   UploadPartCommand,
   type S3Client,
@@ -20,7 +19,7 @@ import { extrasOf, type Checkpoint, type JobContext, type JobExtras } from '../t
 import { choosePartSize, MiB, planParts } from './multipartPlan.js';
 import { PartBody, ReadBufferPool } from './partBody.js';
 import { PartTurns } from './partTurns.js';
-import { objectWithEtag, sendIfAbsent } from './s3IfAbsent.js';
+import { objectWritten, sendIfAbsent } from './s3IfAbsent.js';
 import { DirectPutter, type ObjectHeaders, type PutAnswer, type SmallPut } from './directPut.js';
 import { s3CheckpointOf, type S3UploadCheckpoint, type S3UploadStartingCheckpoint } from './s3Checkpoints.js';
 import { putIfUnchanged } from './s3ConditionalPut.js';
@@ -29,8 +28,10 @@ import { freeS3Targets, type BucketClients } from './s3FreeTargets.js';
 import { incompleteUploadFor, resumeS3Download, resumeS3Upload } from './s3Resume.js';
 import { S3StorageClasses } from './s3StorageClasses.js';
 import { explainRefusedUpload } from '../buckets/uploadRefusal.js';
-import { abortUnnamedUploads, abortUpload, completeOrAbort, listServerParts, uploadIsGone } from './s3MultipartUploads.js';
-import { checkEtag, etagIsMd5, md5, multipartEtag } from './s3TransferChecks.js';
+import { abortUnnamedUploads, abortUpload, completeOrAbort, listServerParts, uploadIsGone, type CompletedPart, type ServerPart } from './s3MultipartUploads.js';
+import { rangeCrc32 } from './objectChecksums.js';
+import { isDirectoryBucketOf } from './directoryBucketClients.js';
+import { bodyChecksum, checkBody, checkChecksum, checkComposite, checkEtag, compositeOf, etagIsMd5, multipartEtag } from './s3TransferChecks.js';
 
 export interface S3TransferSettings {
   multipartThreshold: number;
@@ -46,6 +47,8 @@ export const defaultS3TransferSettings: S3TransferSettings = {
  * (memory = parts in flight x a small read-ahead, whatever the part and file size);
  * the upload id is checkpointed so a resume sends only the parts ListParts lacks.
  * A failed or paused multipart upload is kept for resuming; `discardUpload` aborts it.
+ * A directory bucket (S3 Express One Zone) refuses Content-MD5 and answers ETags that are
+ * not MD5s: its uploads carry CRC32 checksums instead, and are checked by those.
  */
 export class S3TransferDriver implements FileTransferDriver {
   private directPutter: Promise<DirectPutter | undefined> | undefined;
@@ -110,14 +113,15 @@ export class S3TransferDriver implements FileTransferDriver {
       StorageClass: (o?.storageClass || undefined) as StorageClass | undefined,
       Metadata: o?.metadata && Object.keys(o.metadata).length ? o.metadata : undefined,
     };
+    const directory = isDirectoryBucketOf(this.client, bucket);
     const small = await readIfSmall(localPath, x.multipartThreshold ?? this.settings.multipartThreshold);
     if ('body' in small) {
       const { body } = small;
       await x.throttle(body.length);
-      const digest = x.verifyChecksums ? md5(body) : undefined;
-      const put = (ifNoneMatch: '*' | undefined) => this.putSmall({ bucket, key, body, md5: digest, headers, ifNoneMatch }, ctx.signal);
-      const out = await sendIfAbsent(this.client, x.onlyIfAbsent, remotePath, put, () => objectWithEtag(this.client, bucket, key, digest?.toString('hex')));
-      if (digest && etagIsMd5(out)) checkEtag(digest.toString('hex'), out.ETag, { key });
+      const sent = bodyChecksum(body, directory, x.verifyChecksums);
+      const put = (ifNoneMatch: '*' | undefined) => this.putSmall({ bucket, key, body, md5: sent.md5, crc32: sent.crc32, headers, ifNoneMatch }, ctx.signal);
+      const out = await sendIfAbsent(this.client, x.onlyIfAbsent, remotePath, put, () => objectWritten(this.client, bucket, key, { crc32: sent.crc32, etag: sent.md5?.toString('hex') }));
+      if (x.verifyChecksums) checkBody(sent, out, { key });
       ctx.onProgress(body.length);
       return;
     }
@@ -126,15 +130,15 @@ export class S3TransferDriver implements FileTransferDriver {
     // Without ListMultipartUploads permission the leftover cannot be found: the upload goes on.
     if (given?.kind === 's3UploadStarting') await this.discardUpload(remotePath, given).catch(() => undefined);
     let cp = given?.kind === 's3Upload' && given.size === info.size && given.mtimeMs === info.mtimeMs ? given : undefined;
-    let serverParts = new Map<number, { etag: string; size: number }>();
+    let serverParts = new Map<number, ServerPart>();
     if (cp) {
       try {
         serverParts = await listServerParts(this.client, bucket, key, cp.uploadId, ctx.signal);
         x.note(coreMessage('coreS3:notes.resumedParts', { count: serverParts.size }));
       } catch (error) {
         if (!uploadIsGone(error)) throw error;
-        // Completed just before a crash? Then the object is there with the ETag we expected.
-        if (cp.completing && (await this.holds(bucket, key, cp.completing, info.size, ctx.signal))) {
+        // Completed just before a crash? Then the object is there with the ETag (directory bucket: composite CRC32) we expected.
+        if (cp.completing && (await this.holds(bucket, key, directory, cp.completing, info.size))) {
           x.saveCheckpoint(undefined);
           ctx.onProgress(info.size);
           return;
@@ -150,34 +154,37 @@ export class S3TransferDriver implements FileTransferDriver {
       // point leaves a job that knows what it left on the server.
       const startedAt = Date.now();
       await x.saveCheckpointNow({ kind: 's3UploadStarting', startedAt });
-      const created = await this.client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ...headers }), { abortSignal: ctx.signal });
+      const ChecksumAlgorithm = directory ? 'CRC32' : undefined;
+      const created = await this.client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ChecksumAlgorithm, ...headers }), { abortSignal: ctx.signal });
       cp = { kind: 's3Upload', uploadId: created.UploadId!, partSize: choosePartSize(info.size, x.partSize || undefined), size: info.size, mtimeMs: info.mtimeMs, doneParts: [] };
       await x.saveCheckpointNow(cp);
     }
-    const etags = await this.uploadParts(localPath, bucket, key, cp, serverParts, ctx, x);
-    const expected = multipartEtag(etags);
-    if (expected) await x.saveCheckpointNow({ ...cp, doneParts: etags.map((_, i) => i + 1), completing: expected });
+    const parts = await this.uploadParts(localPath, bucket, key, cp, serverParts, directory, ctx, x);
+    const expected = directory ? { crc32: compositeOf(parts) } : { etag: multipartEtag(parts.map((p) => p.ETag)) };
+    const completing = expected.crc32 ?? expected.etag;
+    if (completing) await x.saveCheckpointNow({ ...cp, doneParts: parts.map((_, i) => i + 1), completing });
     const uploadId = cp.uploadId;
     const complete = (IfNoneMatch: '*' | undefined) =>
       this.client.send(
-        new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId, IfNoneMatch, MultipartUpload: { Parts: etags.map((ETag, i) => ({ PartNumber: i + 1, ETag })) } }),
+        new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId, IfNoneMatch, MultipartUpload: { Parts: parts.map((p, i) => ({ PartNumber: i + 1, ...p })) } }),
       );
     const out = await completeOrAbort(
       this.client,
       bucket,
       key,
       uploadId,
-      () => sendIfAbsent(this.client, x.onlyIfAbsent, remotePath, complete, () => objectWithEtag(this.client, bucket, key, expected)),
+      () => sendIfAbsent(this.client, x.onlyIfAbsent, remotePath, complete, () => objectWritten(this.client, bucket, key, expected)),
       () => x.saveCheckpoint(undefined),
     );
     x.saveCheckpoint(undefined);
-    if (x.verifyChecksums && etagIsMd5(out)) checkEtag(expected, out.ETag, { key });
+    if (x.verifyChecksums && etagIsMd5(out)) checkEtag(expected.etag, out.ETag, { key });
+    if (directory && x.verifyChecksums) checkComposite(parts, out.ChecksumCRC32, key);
   }
 
-  /** True when the object at `key` has this size and this (multipart) ETag. */
-  private async holds(bucket: string, key: string, etag: string, size: number, signal: AbortSignal): Promise<boolean> {
-    const head = await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal }).catch(() => undefined);
-    return head?.ContentLength === size && head.ETag?.replace(/"/g, '').toLowerCase() === etag;
+  /** True when the object at `key` has this size and this (multipart) ETag, or in a directory bucket this composite CRC32. */
+  private async holds(bucket: string, key: string, directory: boolean, completing: string, size: number): Promise<boolean> {
+    const found = await objectWritten(this.client, bucket, key, directory ? { crc32: completing } : { etag: completing }).catch(() => undefined);
+    return found?.ContentLength === size;
   }
 
   /**
@@ -193,13 +200,20 @@ export class S3TransferDriver implements FileTransferDriver {
     await abortUnnamedUploads(this.client, bucket, key, checkpoint.startedAt);
   }
 
-  /** A small file in one PutObject: sent directly where the endpoint allows, else (or if that is refused) through the SDK. */
+  /**
+   * A small file in one PutObject: sent directly where the endpoint allows, else (or if that
+   * is refused) through the SDK. One with a CRC32 (a directory bucket's, signed with a
+   * CreateSession session the SDK keeps) always goes through the SDK.
+   */
   private async putSmall(p: SmallPut, signal: AbortSignal): Promise<PutAnswer> {
-    this.directPutter ??= DirectPutter.for(this.client).catch(() => undefined);
-    const direct = await (await this.directPutter)?.put(p, signal);
-    if (direct) return direct;
+    if (!p.crc32) {
+      this.directPutter ??= DirectPutter.for(this.client).catch(() => undefined);
+      const direct = await (await this.directPutter)?.put(p, signal);
+      if (direct) return direct;
+    }
+    const checksum = p.crc32 ? { ChecksumAlgorithm: 'CRC32' as const, ChecksumCRC32: p.crc32 } : {};
     return this.client.send(
-      new PutObjectCommand({ Bucket: p.bucket, Key: p.key, Body: p.body, ContentLength: p.body.length, ContentMD5: p.md5?.toString('base64'), IfNoneMatch: p.ifNoneMatch, ...p.headers }),
+      new PutObjectCommand({ Bucket: p.bucket, Key: p.key, Body: p.body, ContentLength: p.body.length, ContentMD5: p.md5?.toString('base64'), IfNoneMatch: p.ifNoneMatch, ...checksum, ...p.headers }),
       { abortSignal: signal },
     );
   }
@@ -210,40 +224,45 @@ export class S3TransferDriver implements FileTransferDriver {
 
   /**
    * Sends the parts the server lacks, `partsInFlight` at a time, each streamed from disk
-   * (memory is the read-ahead, not the part size); answers every part's ETag in order.
+   * (memory is the read-ahead, not the part size); answers every part's ETag (and, in a
+   * directory bucket, its CRC32, which CompleteMultipartUpload then needs) in order.
    */
   private async uploadParts(
     localPath: string,
     bucket: string,
     key: string,
     cp: S3UploadCheckpoint,
-    serverParts: Map<number, { etag: string; size: number }>,
+    serverParts: Map<number, ServerPart>,
+    directory: boolean,
     ctx: TransferContext,
     x: JobExtras,
-  ): Promise<string[]> {
+  ): Promise<CompletedPart[]> {
     const plan = planParts(cp.size, cp.partSize);
-    const etags: string[] = new Array<string>(plan.length);
+    const etags: CompletedPart[] = new Array<CompletedPart>(plan.length);
     const doneParts = new Set<number>();
     let bytesDone = 0;
-    for (const part of plan) {
-      const have = serverParts.get(part.partNumber);
-      if (have && have.size === part.length) {
-        etags[part.partNumber - 1] = have.etag;
+    const file = await open(localPath, 'r');
+    const turns = new PartTurns(x.bandwidthLimited, ctx.signal);
+    const buffers = new ReadBufferPool();
+    try {
+      for (const part of plan) {
+        const have = serverParts.get(part.partNumber);
+        if (!have || have.size !== part.length) continue;
+        // A directory bucket's completion lists every part's CRC32, and the composite check is
+        // built from them, so it cannot catch a wrong held part: one is kept only when the file's
+        // bytes there give its CRC32 (size and mtime miss a file rewritten in place), else sent again.
+        if (directory && (!have.crc32 || (await rangeCrc32(file, part.offset, part.length)) !== have.crc32)) continue;
+        etags[part.partNumber - 1] = { ETag: have.etag, ChecksumCRC32: directory ? have.crc32 : undefined };
         doneParts.add(part.partNumber);
         bytesDone += part.length;
       }
-    }
-    // Bytes of the parts now streaming count as they go. A failed part's bytes end the
-    // attempt, so progress never steps back within it: it reports its highest mark.
-    let streaming = 0;
-    let reported = 0;
-    const report = () => ctx.onProgress((reported = Math.max(reported, bytesDone + streaming)));
-    report();
-    const turns = new PartTurns(x.bandwidthLimited, ctx.signal);
-    const queue = plan.filter((p) => !doneParts.has(p.partNumber));
-    const file = await open(localPath, 'r');
-    const buffers = new ReadBufferPool();
-    try {
+      // Bytes of the parts now streaming count as they go. A failed part's bytes end the
+      // attempt, so progress never steps back within it: it reports its highest mark.
+      let streaming = 0;
+      let reported = 0;
+      const report = () => ctx.onProgress((reported = Math.max(reported, bytesDone + streaming)));
+      report();
+      const queue = plan.filter((p) => !doneParts.has(p.partNumber));
       const workers = Math.max(1, Math.min(x.partsInFlight, queue.length));
       // Every worker is waited for, so none still reads the file once it is closed.
       await allWorkers(workers, async (stopped) => {
@@ -259,11 +278,12 @@ export class S3TransferDriver implements FileTransferDriver {
               report();
             },
           };
-          const body = new PartBody(file, part, x.verifyChecksums, buffers, flow);
+          const body = new PartBody(file, part, directory ? 'crc32' : x.verifyChecksums, buffers, flow);
           let out;
           try {
             out = await this.client.send(
-              new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: cp.uploadId, PartNumber: part.partNumber, Body: body, ContentLength: part.length }),
+              // In a directory bucket the SDK sends the part's CRC32 as a trailer, computed as it streams.
+              new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: cp.uploadId, PartNumber: part.partNumber, Body: body, ContentLength: part.length, ChecksumAlgorithm: directory ? 'CRC32' : undefined }),
               { abortSignal: ctx.signal },
             );
           } finally {
@@ -275,7 +295,9 @@ export class S3TransferDriver implements FileTransferDriver {
           body.recycle();
           const digest = body.digest();
           if (etagIsMd5(out)) checkEtag(digest, out.ETag, { key, part: part.partNumber });
-          etags[part.partNumber - 1] = out.ETag ?? (digest ? `"${digest}"` : '');
+          const crc32 = body.crc32();
+          if (crc32 && x.verifyChecksums) checkChecksum(crc32, out.ChecksumCRC32, { key, part: part.partNumber });
+          etags[part.partNumber - 1] = { ETag: out.ETag ?? (digest ? `"${digest}"` : ''), ChecksumCRC32: directory ? (out.ChecksumCRC32 ?? crc32) : undefined };
           doneParts.add(part.partNumber);
           x.saveCheckpoint({ ...cp, doneParts: [...doneParts] });
           bytesDone += part.length;
