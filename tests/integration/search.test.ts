@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchUpdate } from '../../shared/contract/search.js';
 import { coreClient, failureOf } from '../support/coreClient.js';
@@ -67,6 +67,15 @@ describe('search in S3 against the real RGW', () => {
       }
     };
     await Promise.all(Array.from({ length: 32 }, worker));
+    // Names of every kind for the listers' ranges to cut through: characters below '0',
+    // unicode (also above U+FFFF and at U+E000, where UTF-16 and S3's order differ), folders.
+    const odd = [' ', '!', '#', '(', '+', ',', '-', '.', '0', '9', 'A', 'Z', '_', 'a', 'z', '~', 'é', 'ñ', '日', '\uE000', '😀', '𝄞'];
+    const mixed = Array.from({ length: 1100 }, (_, i) => `mixed/${odd[i % odd.length]}${odd[(i * 7) % odd.length]}${i % 5 === 0 ? `${odd[i % 3]}dir/` : ''}${i}-${odd[(i * 3) % odd.length]}.bin`);
+    next = 0;
+    const mixedWorker = async () => {
+      for (let i = next++; i < mixed.length; i = next++) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: mixed[i]!, Body: Buffer.alloc(i % 3) }));
+    };
+    await Promise.all(Array.from({ length: 32 }, mixedWorker));
     const saved = await call('connections:save', { draft: rgwDraft(env) });
     await call('connections:connect', { id: saved.id });
     id = saved.id;
@@ -114,12 +123,18 @@ describe('search in S3 against the real RGW', () => {
     await call('search:start', { searchId: s.searchId, connectionId: id, path: p('many/'), query: 'item-0', requestBudget: 2 });
     await paused;
     const atPause = s.updates.at(-1)!;
-    expect(atPause).toMatchObject({ state: 'paused', requests: 2, scanned: 2000 });
-    // Everything matching in the first two pages is already out (item-0000 to item-0999).
-    expect(s.found()).toHaveLength(1000);
+    expect(atPause).toMatchObject({ state: 'paused', requests: 2 });
+    // What the two requests listed is out: the first page alone is most of item-0000 to item-0999.
+    expect(atPause.scanned).toBeGreaterThan(900);
+    expect(s.found().length).toBeGreaterThan(900);
+    // Every lister waits at the budget: nothing more comes until the user says go on.
+    const updatesAtPause = s.updates.length;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(s.updates).toHaveLength(updatesAtPause);
     await call('search:continue', { searchId: s.searchId });
     const last = await s.ended;
-    expect(last).toMatchObject({ state: 'done', requests: 3, scanned: 2100 });
+    expect(last).toMatchObject({ state: 'done', scanned: 2100 });
+    expect(last.requests).toBeGreaterThanOrEqual(3);
     expect(s.found()).toHaveLength(1000);
   });
 
@@ -131,6 +146,30 @@ describe('search in S3 against the real RGW', () => {
     expect(s.updates[firstWithMatches]!.state).toBe('running');
     expect(s.updates[firstWithMatches]!.scanned).toBeLessThan(2100);
     expect(s.found()).toHaveLength(2100);
+  });
+
+  it('lists in ranges side by side and finds exactly what one plain listing holds', async () => {
+    const listed: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }));
+      for (const o of page.Contents ?? []) listed.push(o.Key!);
+      token = page.NextContinuationToken;
+    } while (token);
+    const s = follow(h);
+    await call('search:start', { searchId: s.searchId, connectionId: id, path: `/${bucket}/`, query: '*' });
+    const last = await s.ended;
+    expect(last.state).toBe('done');
+    expect(last.scanned).toBe(listed.length);
+    const files = s.updates.flatMap((u) => u.found).filter((e) => e.kind === 'file').map((e) => e.path.slice(bucket.length + 2));
+    // Each key once: no duplicate at a range's border, none missed.
+    expect(new Set(files).size).toBe(files.length);
+    expect(files.sort()).toEqual(listed.filter((k) => !k.endsWith('/')).sort());
+    // Every lister's requests count towards the budget the window asks about.
+    expect(last.requests).toBeGreaterThanOrEqual(Math.ceil(listed.length / 1000));
+    const folders = s.updates.flatMap((u) => u.found).filter((e) => e.kind === 'folder').map((e) => e.path);
+    expect(new Set(folders).size).toBe(folders.length);
+    expect(folders).toContain(p('mixed/'));
   });
 
   it('stops when cancelled, also while paused', async () => {

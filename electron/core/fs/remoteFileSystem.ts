@@ -3,6 +3,7 @@ import type { CoreMessage } from '../../../shared/i18n/englishMessages.js';
 import type { TransferSnapshot } from '../../../shared/transfers.js';
 import type { Checkpoint, JobContext, JobExtras } from '../transfers/jobContext.js';
 import type { CopyEnds } from '../copy/copyEnds.js';
+import type { SyncSide } from '../sync/syncSide.js';
 
 /**
  * One browser model for both protocols: the UI and the transfer engine speak to this.
@@ -108,6 +109,8 @@ export interface RemoteSession {
   readonly transfers: FileTransferDriver;
   /** Reading and writing files for copies between places (another connection, account or server). */
   readonly copy?: CopyEnds;
+  /** What the store tells a folder sync better than a walk; without it, sync walks `fs`. */
+  readonly sync?: SyncSide;
   close(): Promise<void>;
 }
 

@@ -31,7 +31,7 @@ export async function listPage(
   client: S3Client,
   bucket: string,
   prefix: string,
-  options: { delimiter?: string; cursor?: string; maxKeys?: number; signal?: AbortSignal },
+  options: { delimiter?: string; cursor?: string; startAfter?: string; maxKeys?: number; signal?: AbortSignal },
 ): Promise<RawPage> {
   const out = await client.send(
     new ListObjectsV2Command({
@@ -40,6 +40,7 @@ export async function listPage(
       Delimiter: options.delimiter,
       MaxKeys: options.maxKeys ?? 1000,
       ContinuationToken: options.cursor,
+      StartAfter: options.startAfter,
       EncodingType: 'url',
     }),
     { abortSignal: options.signal },

@@ -1,6 +1,7 @@
 /**
- * Searching S3: one listing without a delimiter under the prefix, so a request brings up to
- * 1,000 keys from anywhere in the tree (a listing by folders would cost a request per folder).
+ * Searching S3: listings without a delimiter under the prefix, so a request brings up to 1,000
+ * keys from anywhere in the tree (a listing by folders would cost a request per folder), several
+ * ranges of keys at once (`rangeListing.ts`), so matches arrive in no particular order.
  * Folders have no objects of their own, so each folder between the prefix and a key is
  * offered once, the first time a key shows it.
  */
@@ -8,8 +9,13 @@ import type { FileEntry } from '../../../shared/files.js';
 import { baseName, splitS3Path } from '../../../shared/paths.js';
 import { codedError } from '../errors.js';
 import type { S3FileSystem } from '../s3/s3FileSystem.js';
-import { folderObjectEntry, listPage } from '../s3/s3Listing.js';
+import { isDirectoryBucketOf } from '../s3/directoryBucketClients.js';
+import { folderObjectEntry, listPage, type ListedObject } from '../s3/s3Listing.js';
+import { listInRanges } from './rangeListing.js';
 import type { SearchSource } from './searchRun.js';
+
+/** Listers at once: enough to hide the server's round trips, few enough to leave the browser its share. */
+const listers = 6;
 
 export function s3SearchSource(fs: S3FileSystem, path: string): SearchSource {
   const { bucket, key } = splitS3Path(path);
@@ -18,13 +24,10 @@ export function s3SearchSource(fs: S3FileSystem, path: string): SearchSource {
   return async (sink) => {
     const client = await fs.clients.clientFor(bucket);
     const folders = new Set<string>();
-    let cursor: string | undefined;
-    do {
-      await sink.beforeRequest();
-      const page = await listPage(client, bucket, prefix, { cursor, signal: sink.signal });
-      // Only matches become rows: a search of 100,000 keys that finds ten builds ten.
+    // Only matches become rows: a search of 100,000 keys that finds ten builds ten.
+    const take = (objects: ListedObject[]) => {
       const found: FileEntry[] = [];
-      for (const o of page.objects) {
+      for (const o of objects) {
         for (let cut = o.key.indexOf('/', prefix.length); cut !== -1; cut = o.key.indexOf('/', cut + 1)) {
           const folder = o.key.slice(0, cut + 1);
           if (folders.has(folder)) continue;
@@ -44,8 +47,33 @@ export function s3SearchSource(fs: S3FileSystem, path: string): SearchSource {
         const name = o.key.slice(o.key.lastIndexOf('/') + 1);
         if (sink.matches(name)) found.push({ name, path: `/${bucket}/${o.key}`, kind: 'file', size: o.size, modified: o.modified, storageClass: o.storageClass });
       }
-      sink.listed(found, page.objects.length);
-      cursor = page.nextCursor;
-    } while (cursor);
+      sink.listed(found, objects.length);
+    };
+    // Directory buckets list in no key order and take no StartAfter: one listing, page after page.
+    if (isDirectoryBucketOf(client, bucket)) {
+      let cursor: string | undefined;
+      do {
+        await sink.beforeRequest();
+        const page = await listPage(client, bucket, prefix, { cursor, signal: sink.signal });
+        take(page.objects);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return;
+    }
+    await listInRanges<ListedObject>({
+      listers,
+      prefix,
+      take,
+      async page(after) {
+        let cursor: string | undefined;
+        for (;;) {
+          await sink.beforeRequest();
+          const page = await listPage(client, bucket, prefix, { startAfter: after, cursor, signal: sink.signal });
+          // Some servers send a truncated page with no keys: its token, not a last key, leads on.
+          if (page.objects.length > 0 || !page.nextCursor) return { objects: page.objects, truncated: page.nextCursor !== undefined };
+          cursor = page.nextCursor;
+        }
+      },
+    });
   };
 }

@@ -1,7 +1,9 @@
 /**
  * One running search: counts listing requests (pausing at the budget until the user says go
  * on), matches what the source lists and hands the matches out in batches, the first one
- * at once so it is on screen while the rest is still being listed.
+ * at once so it is on screen while the rest is still being listed. A source may have several
+ * requests out at once; the pause is told once the ones already made have answered, so what
+ * they found is on screen while the search waits.
  */
 import type { FileEntry } from '../../../shared/files.js';
 import type { SearchState, SearchUpdate } from '../../../shared/contract/search.js';
@@ -11,7 +13,10 @@ import type { NameMatcher } from './nameMatcher.js';
 /** What a source (an S3 listing, a folder walk) reports to. */
 export interface SearchSink {
   readonly signal: AbortSignal;
-  /** Call before every listing request: it is counted, and waits while the search is paused. */
+  /**
+   * Call before every listing request: it is counted, and waits while the search is paused.
+   * Each request it lets through ends with one `listed` or `skippedFolder`, or a throw.
+   */
   beforeRequest(): Promise<void>;
   /** Whether a name matches: a source that builds its rows itself asks first and builds only the matches. */
   matches(name: string): boolean;
@@ -23,8 +28,10 @@ export interface SearchSink {
 
 export type SearchSource = (sink: SearchSink) => Promise<void>;
 
-/** Matches are sent at most this often after the first (the core batches events too). */
-const flushEveryMs = 100;
+/** After the first, matches and progress go out at most this often (the core batches events too)... */
+const flushEveryMs = 50;
+/** ...or as soon as this many matches wait, so no one update floods the window. */
+const flushAtMatches = 1000;
 
 export class SearchRun implements SearchSink {
   private readonly controller = new AbortController();
@@ -35,6 +42,9 @@ export class SearchRun implements SearchSink {
   private continued = false;
   private sentMatch = false;
   private lastFlush = 0;
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private inFlight = 0;
+  private toldPaused = false;
   private waiters: (() => void)[] = [];
 
   constructor(
@@ -51,22 +61,41 @@ export class SearchRun implements SearchSink {
   async beforeRequest(): Promise<void> {
     throwIfAborted(this.signal);
     while (!this.continued && this.requests >= this.budget) {
-      if (this.waiters.length === 0) this.flush('paused');
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
+      const woken = new Promise<void>((resolve) => this.waiters.push(resolve));
+      this.tellPaused();
+      await woken;
       throwIfAborted(this.signal);
     }
     this.requests++;
+    this.inFlight++;
   }
 
   listed(entries: Iterable<FileEntry>, scanned: number): void {
     for (const entry of entries) if (this.matches(entry.name)) this.pending.push(entry);
     this.scanned += scanned;
-    const now = Date.now();
-    if ((this.pending.length > 0 && !this.sentMatch) || now - this.lastFlush >= flushEveryMs) this.flush('running');
+    this.answered();
   }
 
   skippedFolder(): void {
     this.skipped++;
+    this.answered();
+  }
+
+  private answered(): void {
+    this.inFlight--;
+    if (this.waiters.length > 0) return this.tellPaused();
+    if ((this.pending.length > 0 && !this.sentMatch) || this.pending.length >= flushAtMatches || Date.now() - this.lastFlush >= flushEveryMs) this.flush('running');
+    else if (this.pending.length > 0 && !this.flushTimer) {
+      // Matches never wait longer than the batch's time for the next page to bring them out.
+      this.flushTimer = setTimeout(() => this.flush('running'), flushEveryMs - (Date.now() - this.lastFlush));
+    }
+  }
+
+  /** The pause's update, once, when every request already made has answered. */
+  private tellPaused(): void {
+    if (this.toldPaused || this.inFlight > 0 || this.waiters.length === 0) return;
+    this.toldPaused = true;
+    this.flush('paused');
   }
 
   /** Lets a paused search go on to the end. */
@@ -92,6 +121,8 @@ export class SearchRun implements SearchSink {
   }
 
   private flush(state: SearchState, error?: SearchUpdate['error']): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
     const found = this.pending;
     this.pending = [];
     if (found.length > 0) this.sentMatch = true;

@@ -39,7 +39,7 @@ export interface Decision {
  * local file by rule 4 may be one rclone or Stowage uploaded from that very file: the plan
  * reads that object's x-amz-meta-mtime (one HEAD, only for these) and decides by rule 3.
  * In checksum mode, files of the same size whose checksums are both known are decided by
- * those alone (syncChecksums.ts), before rules 3 and 4.
+ * those alone (the session's `SyncSide`, s3/s3SyncChecksums.ts for S3), before rules 3 and 4.
  */
 export function decide(direction: SyncDirection, source: SideFile, destination: SideFile | undefined, checksum?: 'same' | 'differs'): Decision {
   if (!destination) return { kind: direction, reason: 'new' };

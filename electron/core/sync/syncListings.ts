@@ -1,32 +1,20 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { splitS3Path } from '../../../shared/paths.js';
 import { codedError, throwIfAborted } from '../errors.js';
 import type { RemoteFileSystem, RemoteSession } from '../fs/remoteFileSystem.js';
 import { eachLimited } from '../lib/eachLimited.js';
 import { Gate } from '../lib/gate.js';
-import { S3FileSystem } from '../s3/s3FileSystem.js';
-import { listPage } from '../s3/s3Listing.js';
 import type { SideFile } from './compareRule.js';
 import type { ExcludeTest } from './excludes.js';
+import type { Listing } from './syncSide.js';
 
 export interface LocalFile extends SideFile {
   /** Nanoseconds, for rclone's x-amz-meta-mtime on upload. */
   mtimeNs: bigint;
 }
 
-/** One side's files by relative path; `folders` are the remote folders that exist (SFTP uploads need their parents). */
-export interface Listing<F extends SideFile = SideFile> {
-  files: Map<string, F>;
-  folders: Set<string>;
-  /** Requests sent to list it (0 for the local disk). */
-  requests: number;
-  /** The folder is not there (an SFTP folder; an S3 prefix cannot tell). */
-  missing?: boolean;
-}
-
 const statsInFlight = 16;
-const sftpFoldersInFlight = 8;
+const foldersInFlight = 8;
 
 /** The local folder, recursively; excluded folders are not walked. */
 export async function listLocal(root: string, excluded: ExcludeTest): Promise<Listing<LocalFile>> {
@@ -57,35 +45,7 @@ export async function listLocal(root: string, excluded: ExcludeTest): Promise<Li
   return { files, folders, requests: 0 };
 }
 
-/** `/bucket/prefix/` as bucket and key prefix, the prefix ending in `/` (or empty: the whole bucket). */
-export function s3Root(remotePath: string): { bucket: string; prefix: string } {
-  const { bucket, key } = splitS3Path(remotePath);
-  if (!bucket) throw codedError('invalidInput', 'coreSync:noBucket');
-  return { bucket, prefix: key && !key.endsWith('/') ? `${key}/` : key };
-}
-
-/** Every object under the prefix, without a delimiter: one request per 1000 keys, whatever the folders. */
-async function listS3(fs: S3FileSystem, remotePath: string, excluded: ExcludeTest, signal?: AbortSignal): Promise<Listing> {
-  const { bucket, prefix } = s3Root(remotePath);
-  const client = await fs.clients.clientFor(bucket);
-  const files = new Map<string, SideFile>();
-  let requests = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await listPage(client, bucket, prefix, { cursor, signal });
-    requests++;
-    for (const o of page.objects) {
-      const rel = o.key.slice(prefix.length);
-      // Folder markers (and folder objects, which no local file can be named) are not files here.
-      if (!rel || rel.endsWith('/') || excluded.file(rel)) continue;
-      files.set(rel, { relativePath: rel, size: o.size, writtenMs: o.modified ?? 0, etag: o.etag });
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
-  return { files, folders: new Set(), requests };
-}
-
-/** The SFTP folder, several folders listed at once. */
+/** A folder walked through the session's file system, several folders listed at once. */
 async function listRemoteTree(fs: RemoteFileSystem, remotePath: string, excluded: ExcludeTest, signal?: AbortSignal): Promise<Listing> {
   const files = new Map<string, SideFile>();
   const folders = new Set<string>();
@@ -98,7 +58,7 @@ async function listRemoteTree(fs: RemoteFileSystem, remotePath: string, excluded
   });
   if (!root) return { files, folders, requests, missing: true }; // not there yet: the first upload makes it
   if (root.kind !== 'folder') throw codedError('invalidInput', 'coreSync:remoteNotFolder', { path: remotePath });
-  const gate = new Gate(sftpFoldersInFlight);
+  const gate = new Gate(foldersInFlight);
   const open = signal ?? new AbortController().signal;
   const walk = async (path: string, rel: string): Promise<void> => {
     const subfolders: [string, string][] = [];
@@ -130,8 +90,9 @@ async function listRemoteTree(fs: RemoteFileSystem, remotePath: string, excluded
   return { files, folders, requests };
 }
 
+/** Every file under a remote folder: the way its store lists best, else a walk. */
 export function listRemote(session: RemoteSession, remotePath: string, excluded: ExcludeTest, signal?: AbortSignal): Promise<Listing> {
-  return session.fs instanceof S3FileSystem ? listS3(session.fs, remotePath, excluded, signal) : listRemoteTree(session.fs, remotePath, excluded, signal);
+  return session.sync ? session.sync.listTree(remotePath, excluded, signal) : listRemoteTree(session.fs, remotePath, excluded, signal);
 }
 
 /** The remote path of a relative path under the sync's remote folder. */

@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { GetBucketVersioningCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { SyncAction, SyncActionKind, SyncPairDraft, SyncPlan, SyncTotals } from '../../../shared/contract/sync.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
-import { eachLimited } from '../lib/eachLimited.js';
 import { safeRelativePath } from '../lib/safeRelative.js';
-import { S3FileSystem } from '../s3/s3FileSystem.js';
-import { compareChecksums } from './syncChecksums.js';
 import { decide, type SideFile } from './compareRule.js';
 import { excluder } from './excludes.js';
-import { mtimeFromMetadata, mtimeMetadataKey } from '../lib/rcloneMtime.js';
 import { codedError } from '../errors.js';
-import { listLocal, listRemote, remoteChild, s3Root, type Listing, type LocalFile } from './syncListings.js';
+import { listLocal, listRemote, remoteChild, type LocalFile } from './syncListings.js';
+import type { Listing } from './syncSide.js';
 
 /** An action with what running it needs, kept in the core. */
 export interface PlannedAction extends SyncAction {
@@ -33,7 +29,6 @@ export interface SyncSessions {
   peer?: RemoteSession;
 }
 
-const headsInFlight = 16;
 const kinds: SyncActionKind[] = ['upload', 'download', 'overwrite', 'delete', 'skip'];
 
 export function totalsOf(actions: SyncAction[]): SyncTotals {
@@ -44,30 +39,6 @@ export function totalsOf(actions: SyncAction[]): SyncTotals {
     bytes[a.kind] += a.kind === 'delete' || a.kind === 'skip' ? a.size : a.bytes;
   }
   return { files, bytes };
-}
-
-/**
- * Download direction, S3: objects that look newer than the local file only because they were
- * uploaded after it changed. Their x-amz-meta-mtime (rclone's, or ours) says when the file
- * itself changed; one HEAD each, only for these.
- */
-async function readOriginalMtimes(session: RemoteSession, remoteRoot: string, candidates: SideFile[]): Promise<number> {
-  if (!(session.fs instanceof S3FileSystem) || candidates.length === 0) return 0;
-  const { bucket, prefix } = s3Root(remoteRoot);
-  const client = await session.fs.clients.clientFor(bucket);
-  await eachLimited(candidates, headsInFlight, async (file) => {
-    const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: prefix + file.relativePath }));
-    file.originalMtimeMs = mtimeFromMetadata(head.Metadata?.[mtimeMetadataKey]);
-  });
-  return candidates.length;
-}
-
-async function versionedBucket(session: RemoteSession, remoteRoot: string): Promise<boolean> {
-  if (!(session.fs instanceof S3FileSystem)) return false;
-  const { bucket } = s3Root(remoteRoot);
-  const client = await session.fs.clients.clientFor(bucket);
-  const out = await client.send(new GetBucketVersioningCommand({ Bucket: bucket }));
-  return out.Status === 'Enabled' || out.Status === 'Suspended';
 }
 
 /** The near side: the local folder, or the peer's folder in its place. */
@@ -88,7 +59,7 @@ export async function planSync(
   const session = sessions.remote;
   const peer = pair.peer && sessions.peer ? { place: pair.peer, session: sessions.peer } : undefined;
   const byChecksum = pair.compare === 'checksum';
-  if (byChecksum && (peer || !(session.fs instanceof S3FileSystem))) throw codedError('invalidInput', 'coreSync:checksumNeedsS3');
+  if (byChecksum && (peer || !session.sync)) throw codedError('invalidInput', 'coreSync:checksumNeedsS3');
   const excluded = excluder(pair.excludes);
   const [local, remote] = await Promise.all([listNear(sessions, pair, excluded, signal), listRemote(session, pair.remotePath, excluded, signal)]);
   const upload = pair.direction === 'upload';
@@ -104,27 +75,26 @@ export async function planSync(
   const rels = [...source.files.keys()].sort();
   let requests = local.requests + remote.requests;
   let verdicts = new Map<string, 'same' | 'differs'>();
-  if (byChecksum && session.fs instanceof S3FileSystem) {
-    const { bucket, prefix } = s3Root(pair.remotePath);
+  if (byChecksum && session.sync) {
     const sameSize = [...local.files.values()].flatMap((f) => {
       const other = remote.files.get(f.relativePath);
       return other && other.size === f.size && safeRelativePath(f.relativePath) ? [{ relativePath: f.relativePath, localPath: nearPath(f.relativePath), size: f.size, remote: other }] : [];
     });
-    const client = await session.fs.clients.clientFor(bucket);
-    const outcome = await compareChecksums(sameSize, { client, bucket, prefix, onProgress: onChecksumProgress, signal });
+    const outcome = await session.sync.compareChecksums(pair.remotePath, sameSize, onChecksumProgress, signal);
     verdicts = outcome.verdicts;
     requests += outcome.requests;
   }
 
   // Where only the destination is a plain file system, names it cannot hold are skipped, and
-  // an S3 source's objects that look newer are asked when their file last changed.
+  // a source whose listing says only when a file was written (S3) is asked when the
+  // newer-looking ones last changed.
   const destinationIsS3 = (upload ? session : peer?.session)?.fs.protocol === 's3';
   const sourceSide = upload ? (peer ? { session: peer.session, root: peer.place.path } : undefined) : { session, root: pair.remotePath };
-  if (sourceSide && !destinationIsS3) {
+  if (sourceSide?.session.sync && !destinationIsS3) {
     const candidates = rels
       .filter((rel) => safeRelativePath(rel) && !verdicts.has(rel) && decide(pair.direction, source.files.get(rel)!, destination.files.get(rel)).reason === 'sourceNewer')
       .map((rel) => source.files.get(rel)!);
-    requests += await readOriginalMtimes(sourceSide.session, sourceSide.root, candidates);
+    requests += await sourceSide.session.sync.readOriginalMtimes(sourceSide.root, candidates, signal);
   }
 
   const actions: PlannedAction[] = [];
@@ -148,8 +118,8 @@ export async function planSync(
   const totals = totalsOf(actions);
   let deletesBecomeMarkers = false;
   const target = upload ? { session, path: pair.remotePath } : peer ? { session: peer.session, path: peer.place.path } : undefined;
-  if (target && totals.files.delete > 0 && target.session.fs.protocol === 's3') {
-    deletesBecomeMarkers = await versionedBucket(target.session, target.path);
+  if (target?.session.sync && totals.files.delete > 0) {
+    deletesBecomeMarkers = await target.session.sync.keepsVersions(target.path);
     requests++;
   }
   return { planId: randomUUID(), pairId, pair, actions, totals, deletesBecomeMarkers, requests, destinationFolders: destination.folders };

@@ -82,7 +82,17 @@ export function FileGrid({ connectionId, gridRef }: Props) {
       >
         <GridHeader connectionId={connectionId} columns={columns} sort={tab.sort} />
         <div ref={scrollRef} role="rowgroup" className="grid-body" onClick={onBodyClick}>
-          <GridRows connectionId={connectionId} tab={tab} view={view} focusIndex={focusIndex} virtualizer={virtualizer} handlers={rowHandlers} />
+          <GridRows
+            view={view}
+            focusIndex={focusIndex}
+            virtualizer={virtualizer}
+            handlers={rowHandlers}
+            isSelected={(path) => tab.selection.has(path)}
+            showStorageClass={tab.protocol === 's3'}
+            showPermissions={tab.protocol === 'sftp'}
+            connectionId={connectionId}
+            renaming={tab.renaming}
+          />
           <GridBodyState tab={tab} visibleCount={view.length} />
         </div>
         {drop.dropping ? <DropOverlay tab={tab} into={drop.dropInto} /> : null}

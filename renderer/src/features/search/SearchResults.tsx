@@ -12,7 +12,8 @@ import { useContextMenu } from '../../components/ContextMenu.js';
 import { isContainer } from '../../lib/entries.js';
 import { useTab } from '../browser/browserStore.js';
 import { columnsFor, ROW_HEIGHT } from '../browser/columns.js';
-import { FileRow, rowId } from '../browser/FileRow.js';
+import { rowId, type RowHandlers } from '../browser/FileRow.js';
+import { GridRows } from '../browser/GridRows.js';
 import { clearSearch, goToResult, selectResult } from './searchActions.js';
 import { SearchMenu } from './SearchMenu.js';
 import { SearchStatus } from './SearchStatus.js';
@@ -57,12 +58,16 @@ export function SearchResults({ connectionId, gridRef }: Props) {
   }, [focusIndex, virtualizer]);
 
   const open = (entry: FileEntry) => goToResult(connectionId, entry, isContainer(entry));
-  const onRowMenu = (event: MouseEvent, entry: FileEntry) => {
-    event.preventDefault();
-    event.stopPropagation();
-    selectResult(connectionId, entry.path);
-    gridRef.current?.focus();
-    openMenu(event.clientX, event.clientY, entry);
+  const rowHandlers: RowHandlers = {
+    onRowClick: (_event, row) => selectResult(connectionId, row.path),
+    onRowOpen: open,
+    onRowMenu: (event: MouseEvent, entry: FileEntry) => {
+      event.preventDefault();
+      event.stopPropagation();
+      selectResult(connectionId, entry.path);
+      gridRef.current?.focus();
+      openMenu(event.clientX, event.clientY, entry);
+    },
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -122,25 +127,14 @@ export function SearchResults({ connectionId, gridRef }: Props) {
           </div>
         </div>
         <div ref={scrollRef} role="rowgroup" className="grid-body">
-          <div className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const entry = rows[item.index]!;
-              return (
-                <FileRow
-                  key={entry.path}
-                  entry={entry}
-                  index={item.index}
-                  top={item.start}
-                  selected={entry.path === search.selected}
-                  focused={item.index === focusIndex}
-                  showStorageClass={tab.protocol === 's3'}
-                  onRowClick={(_event, row) => selectResult(connectionId, row.path)}
-                  onRowOpen={open}
-                  onRowMenu={onRowMenu}
-                />
-              );
-            })}
-          </div>
+          <GridRows
+            view={rows}
+            focusIndex={focusIndex}
+            virtualizer={virtualizer}
+            handlers={rowHandlers}
+            isSelected={(path) => path === search.selected}
+            showStorageClass={tab.protocol === 's3'}
+          />
         </div>
       </div>
       {menu ? <SearchMenu connectionId={connectionId} x={menu.x} y={menu.y} entry={menu.target} onClose={closeMenu} /> : null}

@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto';
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { hashFilePieces } from '../lib/fileHashes.js';
-import { candidatePartSizes } from '../s3/objectIntegrity.js';
-import { multipartEtag, plainMd5Etag } from '../s3/s3TransferChecks.js';
 import { throwIfAborted } from '../errors.js';
-import type { SideFile } from './compareRule.js';
-
-/** A local file and the object of the same size it is compared with. */
-export interface ChecksumPair {
-  relativePath: string;
-  localPath: string;
-  size: number;
-  remote: SideFile;
-}
+import type { ChecksumOutcome, ChecksumPair } from '../sync/syncSide.js';
+import { candidatePartSizes } from './objectIntegrity.js';
+import { multipartEtag, plainMd5Etag } from './s3TransferChecks.js';
 
 export interface ChecksumContext {
   client: S3Client;
@@ -22,13 +14,6 @@ export interface ChecksumContext {
   /** Bytes of local files read so far, of all that are to be read. */
   onProgress: (done: number, total: number) => void;
   signal?: AbortSignal;
-}
-
-export interface ChecksumOutcome {
-  /** By relative path: whether the local file gives the object's ETag. Files not named here could not be compared. */
-  verdicts: Map<string, 'same' | 'differs'>;
-  /** HEADs sent (one per multipart object, to learn its part size). */
-  requests: number;
 }
 
 const multipartShape = /^([0-9a-f]{32})-(\d{1,5})$/i;
