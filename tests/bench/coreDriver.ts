@@ -24,7 +24,7 @@ const secretBox = createHeadlessSecretBox();
 export function checkAppV8Flags(pid: number | undefined): void {
   const appFlags = utilityProcessExecArgv.flatMap((arg) => (arg.startsWith('--js-flags=') ? arg.slice('--js-flags='.length).split(' ') : []));
   const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(1);
-  const v8Flags = args.slice(0, args.findIndex((a) => !a.startsWith('--')));
+  const v8Flags = args.slice(0, args.findIndex((a) => !a.startsWith('--'))).filter((a) => !a.startsWith('--cpu-prof'));
   if (appFlags.join(' ') !== v8Flags.join(' ')) throw new Error(`the core runs with ${JSON.stringify(v8Flags)}, the app with ${JSON.stringify(appFlags)}`);
 }
 

@@ -91,7 +91,7 @@ describe('the Electron glue', () => {
     expect(coreProcessV8Flags.length).toBeGreaterThan(0);
     expect(utilityProcessHonours('--max-semi-space-size=2')).toBe(false);
     const forkSource = readFileSync(join(root, 'tests/support/forkCoreProcess.ts'), 'utf8');
-    expect(forkSource).toMatch(/execArgv: coreProcessV8Flags/);
+    expect(forkSource).toMatch(/execArgv: \[\.\.\.coreProcessV8Flags, \.\.\.profiling\]/);
   });
 
   it('every file referenced beside a bundle is one the installers pack', () => {
