@@ -107,7 +107,99 @@ export interface BucketSettings {
   objectLock: Panel<ObjectLockConfig>;
   /** Transfer Acceleration (AWS only): unsupported at other servers. */
   accelerate: Panel<AccelerateState>;
+  /** Replication rules: copies of new objects made in another bucket. */
+  replication: Panel<ReplicationConfig>;
+  /** Event notifications: messages sent to SNS, SQS, Lambda or EventBridge when objects change. */
+  notifications: Panel<NotificationConfig>;
 }
+
+/** Classes a replica can be stored in (none keeps the source object's class). */
+export const replicaStorageClasses = ['STANDARD', 'INTELLIGENT_TIERING', 'STANDARD_IA', 'ONEZONE_IA', 'GLACIER_IR', 'GLACIER', 'DEEP_ARCHIVE'] as const;
+
+/** One replication rule (S3's V2 schema: a filter, a priority, delete-marker replication). */
+export interface ReplicationRule {
+  id: string;
+  /**
+   * The ID the rule has on the server while the form may rename it: saving keeps what the form
+   * does not show (replication time, metrics, encryption...) from that rule. Absent on a new rule.
+   */
+  heldId?: string;
+  enabled: boolean;
+  /** Which rule wins when several match an object: the higher number. */
+  priority: number;
+  prefix?: string;
+  /** Every tag must match. */
+  tags?: Tag[];
+  /** The destination bucket's name (S3 takes its ARN). */
+  destinationBucket: string;
+  /** The destination's AWS account when it is another one (12 digits). */
+  destinationAccount?: string;
+  /** Absent: the replica keeps the source object's class. */
+  storageClass?: string;
+  /** Makes the destination account own the replicas (needs the account). */
+  ownerOverride?: boolean;
+  deleteMarkers: boolean;
+}
+
+export interface ReplicationConfig {
+  /** The IAM role S3 assumes to copy the objects; '' when there are no rules. */
+  role: string;
+  rules: ReplicationRule[];
+  /** Whether the server is AWS: others may refuse the rules (Ceph RGW replicates through its multisite sync policy). */
+  onAws: boolean;
+}
+
+export type NotificationTarget = 'topic' | 'queue' | 'lambda';
+
+/** One notification: which events of which keys are sent where. */
+export interface NotificationRule {
+  id: string;
+  target: NotificationTarget;
+  /** The SNS topic, SQS queue or Lambda function ARN. */
+  arn: string;
+  events: string[];
+  prefix?: string;
+  suffix?: string;
+}
+
+export interface NotificationConfig {
+  rules: NotificationRule[];
+  /** Every event of the bucket also goes to Amazon EventBridge. */
+  eventBridge: boolean;
+  /** Whether the server is AWS: EventBridge, SQS and Lambda exist there only (Ceph RGW sends to its own topics). */
+  onAws: boolean;
+}
+
+/** The event types S3 documents for notifications, in the console's order. */
+export const notificationEvents = [
+  's3:ObjectCreated:*',
+  's3:ObjectCreated:Put',
+  's3:ObjectCreated:Post',
+  's3:ObjectCreated:Copy',
+  's3:ObjectCreated:CompleteMultipartUpload',
+  's3:ObjectRemoved:*',
+  's3:ObjectRemoved:Delete',
+  's3:ObjectRemoved:DeleteMarkerCreated',
+  's3:ObjectRestore:*',
+  's3:ObjectRestore:Post',
+  's3:ObjectRestore:Completed',
+  's3:ObjectRestore:Delete',
+  's3:ReducedRedundancyLostObject',
+  's3:Replication:*',
+  's3:Replication:OperationFailedReplication',
+  's3:Replication:OperationMissedThreshold',
+  's3:Replication:OperationReplicatedAfterThreshold',
+  's3:Replication:OperationNotTracked',
+  's3:LifecycleExpiration:*',
+  's3:LifecycleExpiration:Delete',
+  's3:LifecycleExpiration:DeleteMarkerCreated',
+  's3:LifecycleTransition',
+  's3:IntelligentTiering',
+  's3:ObjectTagging:*',
+  's3:ObjectTagging:Put',
+  's3:ObjectTagging:Delete',
+  's3:ObjectAcl:Put',
+] as const;
 
 export type RetentionMode = 'GOVERNANCE' | 'COMPLIANCE';
 

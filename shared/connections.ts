@@ -13,7 +13,13 @@ export const s3AuthSchema = z.discriminatedUnion('kind', [
     secretAccessKey: optionalSecret,
     sessionToken: optionalSecret,
   }),
-  z.object({ kind: z.literal('profile'), profile: z.string().trim().min(1).max(256) }),
+  z.object({
+    kind: z.literal('profile'),
+    profile: z.string().trim().min(1).max(256),
+    /** IAM Identity Center profiles: the account and role picked after signing in, over the profile's own. */
+    ssoAccountId: z.string().regex(/^\d{12}$/).optional(),
+    ssoRoleName: z.string().trim().min(1).max(64).optional(),
+  }),
 ]);
 
 export const s3EndpointSchema = z.discriminatedUnion('kind', [

@@ -9,9 +9,11 @@ import { bucketEvents, bucketOperations } from './contract/buckets.js';
 import { connectionEvents, connectionOperations } from './contract/connections.js';
 import type { EventDef, Operation } from './contract/define.js';
 import { fsEvents, fsOperations } from './contract/fs.js';
+import { previewEvents, previewOperations } from './contract/preview.js';
 import { s3Events, s3Operations } from './contract/s3.js';
 import { searchEvents, searchOperations } from './contract/search.js';
 import { sftpEvents, sftpOperations } from './contract/sftp.js';
+import { ssoEvents, ssoOperations } from './contract/sso.js';
 import { syncEvents, syncOperations } from './contract/sync.js';
 import { transferEvents, transferOperations } from './contract/transfers.js';
 
@@ -27,6 +29,8 @@ export const operations = {
   ...transferOperations,
   ...syncOperations,
   ...searchOperations,
+  ...ssoOperations,
+  ...previewOperations,
 };
 
 export const events = {
@@ -39,6 +43,8 @@ export const events = {
   ...transferEvents,
   ...syncEvents,
   ...searchEvents,
+  ...ssoEvents,
+  ...previewEvents,
 };
 
 export type InvokeChannel = keyof typeof operations;

@@ -8,6 +8,9 @@ export const contentSecurityPolicy = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
+  // Quick Look's audio, video and PDF, streamed from the app's own protocol.
+  "media-src 'self'",
+  "frame-src 'self'",
   "font-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",

@@ -40,6 +40,8 @@ export interface ListPage {
   entries: FileEntry[];
   /** Present when more entries follow: pass it back to get the next page. */
   nextCursor?: string;
+  /** The server lists in no name order (S3 directory buckets): gather every page, then sort. */
+  unordered?: true;
 }
 
 export interface TreeSummary {

@@ -68,6 +68,9 @@ export interface AwsProfileInfo {
   /** Set when connecting asks for an MFA code. */
   mfaSerial?: string;
   ssoStartUrl?: string;
+  /** SSO: the account and role the profile names (`sso_account_id`, `sso_role_name`), if it names them. */
+  ssoAccountId?: string;
+  ssoRoleName?: string;
   /** SSO: when the cached sign-in expires (epoch ms), if a cached token exists. */
   ssoExpiresAt?: number;
   /** A sentence for the user when the profile cannot work as is (SSO sign-in expired...). */

@@ -12,6 +12,7 @@ import { sftpErrorTranslator } from './sftp/index.js';
 import { SyncPairStore } from './sync/syncPairStore.js';
 import { SyncService } from './sync/syncService.js';
 import { TransferQueue } from './transfers/transferQueue.js';
+import { PreviewService } from './preview/previewService.js';
 
 export interface Core {
   dispatch: Dispatcher;
@@ -19,6 +20,8 @@ export interface Core {
   sessions: SessionManager;
   transfers: TransferQueue;
   connections: ConnectionStore;
+  /** Quick Look's grants and the streams the app's protocol pulls. */
+  previews: PreviewService;
   shutdown(): Promise<void>;
 }
 
@@ -50,14 +53,17 @@ export async function createCore(host: CoreHost, log: (line: string) => void = (
   const syncPairs = new SyncPairStore(host.dataDir);
   await syncPairs.load();
   const sync = new SyncService(sessions, transfers, syncPairs, events);
-  const handlers = createHandlers({ host, events, connections, sessions, transfers, preferences, sync });
+  const previews = new PreviewService(sessions);
+  const handlers = createHandlers({ host, events, connections, sessions, transfers, preferences, sync, previews });
   return {
     dispatch: createDispatcher(handlers, errorTranslators, log),
     events,
     sessions,
     transfers,
     connections,
+    previews,
     async shutdown() {
+      previews.dispose();
       await transfers.dispose();
       await sessions.closeAll();
     },

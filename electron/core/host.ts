@@ -44,6 +44,8 @@ export interface CoreHost {
   showInFolder?(path: string): Promise<void>;
   /** Puts text on the OS clipboard (Electron's clipboard module, in main); absent in headless hosts. */
   copyText?(text: string): Promise<void>;
+  /** Opens an IAM Identity Center sign-in page in the user's browser (shell.openExternal; main allows only those pages). */
+  openSignInPage?(url: string): Promise<void>;
   /**
    * The OS's proxy for a URL (manual, PAC or WPAD) as Electron's session.resolveProxy
    * answers it: `PROXY host:port; DIRECT`. Asked only where the environment names no

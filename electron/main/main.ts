@@ -12,8 +12,10 @@ import { resolveSystemProxy } from './systemProxy.js';
 import { createSafeStorageBox } from './secretBox.js';
 import { claimSingleInstance } from './singleInstance.js';
 import { createMainWindow } from './window.js';
+import { guardEveryContents } from './contentsGuard.js';
 import { mainWords, speakAs } from './mainWords.js';
 import { PreferencesStore } from '../core/app/preferences.js';
+import { signInPageOpener } from './signInPage.js';
 
 let core: RemoteCore | undefined;
 
@@ -21,7 +23,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   // No permission (camera, notifications, ...) is ever needed by a file manager.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  serveRenderer(appFiles.rendererDir);
+  serveRenderer(appFiles.rendererDir, () => core);
   const systemLanguages = app.getPreferredSystemLanguages();
   speakAs((await new PreferencesStore(app.getPath('userData')).load()).language, systemLanguages);
   core = await startCoreProcess(
@@ -46,6 +48,7 @@ async function start(): Promise<void> {
       resolveProxy: resolveSystemProxy,
       // The windows get no clipboard permission: copying goes through main.
       copyText: async (text) => clipboard.writeText(text),
+      openSignInPage: signInPageOpener((url) => shell.openExternal(url)),
       dialogs: {
         async chooseFolder(title) {
           const parent = BrowserWindow.getFocusedWindow();
@@ -69,6 +72,7 @@ async function start(): Promise<void> {
 if (claimSingleInstance()) {
   setWindowsAppIdentity();
   registerAppScheme();
+  guardEveryContents();
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

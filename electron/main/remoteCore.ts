@@ -5,7 +5,7 @@ import { EventBus, type EventListener } from '../core/events.js';
 import { messageOf } from '../core/errors.js';
 import type { HostDialogs, SecretBox } from '../core/host.js';
 import type { Dispatcher } from '../core/ipc/dispatch.js';
-import type { CoreProcessSetup, FromCoreProcess, HostRequest, MessagePipe, ToCoreProcess } from '../core/process/coreProtocol.js';
+import type { CoreProcessSetup, FromCoreProcess, HostRequest, MessagePipe, PreviewHead, ToCoreProcess } from '../core/process/coreProtocol.js';
 import { PendingReplies, replyTo } from '../core/process/pendingReplies.js';
 import { mainWords } from './mainWords.js';
 
@@ -17,12 +17,14 @@ export interface CoreProcessChild extends MessagePipe<ToCoreProcess, FromCorePro
 
 /** What main lends the core process: where its data lives, and what only main can do. */
 export interface CoreProcessHost {
-  setup: Omit<CoreProcessSetup, 'secretBox' | 'canOpenLocally' | 'canShowInFolder' | 'canCopyText' | 'canResolveProxy'>;
+  setup: Omit<CoreProcessSetup, 'secretBox' | 'canOpenLocally' | 'canShowInFolder' | 'canCopyText' | 'canResolveProxy' | 'canOpenSignInPage'>;
   secretBox: SecretBox;
   dialogs: HostDialogs;
   openLocally?(path: string): Promise<void>;
   showInFolder?(path: string): Promise<void>;
   copyText?(text: string): Promise<void>;
+  /** Opens an IAM Identity Center sign-in page in the browser (see CoreHost). */
+  openSignInPage?(url: string): Promise<void>;
   /** The OS's proxy for a URL, as Electron's session.resolveProxy answers it (see CoreHost). */
   resolveProxy?(url: string): Promise<string>;
 }
@@ -32,6 +34,11 @@ export interface RemoteCore {
   dispatch: Dispatcher;
   events: { subscribe(listener: EventListener): () => void };
   prepareDragOut(payload: unknown, root: string): Promise<string[]>;
+  /** One request of a preview stream (`/preview/<token>`), answered as the core's grant allows. */
+  openPreview(token: string, range: string | undefined): Promise<PreviewHead>;
+  /** The next piece of an open preview's body; null at its end. */
+  pullPreview(stream: number): Promise<Uint8Array | null>;
+  cancelPreview(stream: number): void;
   shutdown(): Promise<void>;
 }
 
@@ -106,7 +113,7 @@ class RemoteCoreConnection implements RemoteCore {
     // An early exit is reported through `ready`, and by the restart for later callers.
     this.ready.catch(() => undefined);
     const { secretBox } = this.host;
-    child.send({ t: 'start', setup: { ...this.host.setup, secretBox: { strong: secretBox.strong, backend: secretBox.backend }, canOpenLocally: !!this.host.openLocally, canShowInFolder: !!this.host.showInFolder, canCopyText: !!this.host.copyText, canResolveProxy: !!this.host.resolveProxy } });
+    child.send({ t: 'start', setup: { ...this.host.setup, secretBox: { strong: secretBox.strong, backend: secretBox.backend }, canOpenLocally: !!this.host.openLocally, canShowInFolder: !!this.host.showInFolder, canCopyText: !!this.host.copyText, canResolveProxy: !!this.host.resolveProxy, canOpenSignInPage: !!this.host.openSignInPage } });
     return this.ready;
   }
 
@@ -150,6 +157,18 @@ class RemoteCoreConnection implements RemoteCore {
     return (await this.send((id) => ({ t: 'prepareDragOut', id, payload, root }))) as string[];
   }
 
+  async openPreview(token: string, range: string | undefined): Promise<PreviewHead> {
+    return (await this.send((id) => ({ t: 'previewOpen', id, token, range }))) as PreviewHead;
+  }
+
+  async pullPreview(stream: number): Promise<Uint8Array | null> {
+    return (await this.send((id) => ({ t: 'previewPull', id, stream }))) as Uint8Array | null;
+  }
+
+  cancelPreview(stream: number): void {
+    if (!this.childGone) this.child?.send({ t: 'previewCancel', stream });
+  }
+
   /**
    * Resolves once the core process has saved its state and ended, or at once when it has
    * already ended (after it gave up, nothing is left to stop: a message to an exited
@@ -184,6 +203,9 @@ class RemoteCoreConnection implements RemoteCore {
       case 'copyText':
         if (!this.host.copyText) throw new Error(mainWords.t('main:desktopOnly.copyText'));
         return this.host.copyText(request.text);
+      case 'openSignInPage':
+        if (!this.host.openSignInPage) throw new Error(mainWords.t('main:desktopOnly.openSignInPage'));
+        return this.host.openSignInPage(request.url);
       case 'resolveProxy':
         // A host without it is never asked (canResolveProxy): direct is the answer then.
         return this.host.resolveProxy ? this.host.resolveProxy(request.url) : 'DIRECT';

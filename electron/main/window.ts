@@ -1,6 +1,6 @@
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow } from 'electron';
 import { appFiles } from './appFiles.js';
-import { appOrigin, isExternalLinkAllowed, isNavigationAllowed } from './security.js';
+import { appOrigin } from './security.js';
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
   const win = new BrowserWindow({
@@ -19,20 +19,12 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // Chromium's PDF viewer, for Quick Look's PDFs (streamed from the app's own protocol); Electron has no other plugin.
+      // Its guest page is guarded like this window by guardEveryContents (contentsGuard.ts), which main sets up first.
+      plugins: true,
     },
   });
   win.once('ready-to-show', () => win.show());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isExternalLinkAllowed(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isNavigationAllowed(url)) {
-      event.preventDefault();
-      if (isExternalLinkAllowed(url)) void shell.openExternal(url);
-    }
-  });
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   void win.loadURL(`${appOrigin}/index.html`);
   return win;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BucketSettings, EmptyBucketCount, ObjectAclOutcome, ObjectVersion, RestoreStatus, VersioningStatus } from '../buckets.js';
+import { bucketNameProblem, replicaStorageClasses, type BucketSettings, type EmptyBucketCount, type ObjectAclOutcome, type ObjectVersion, type RestoreStatus, type VersioningStatus } from '../buckets.js';
 import type { FileEntry } from '../files.js';
 import { event, op } from './define.js';
 import { id, localPath, remotePath } from './fields.js';
@@ -55,6 +55,31 @@ const corsRule = z.object({
   allowedHeaders: z.array(z.string().max(1024)).max(100).optional(),
   exposeHeaders: z.array(z.string().max(1024)).max(100).optional(),
   maxAgeSeconds: z.number().int().min(0).max(86_400 * 365).optional(),
+});
+
+const tag = z.object({ key: z.string().min(1).max(128), value: z.string().max(256) });
+const replicationRule = z.object({
+  id: z.string().trim().min(1).max(255),
+  heldId: z.string().max(255).optional(),
+  enabled: z.boolean(),
+  priority: z.number().int().min(0).max(2_147_483_647),
+  prefix: z.string().max(1024).optional(),
+  tags: z.array(tag).max(10).optional(),
+  destinationBucket: z.string().trim().refine((name) => bucketNameProblem(name) === null, 'coreIpc:refused.replicationDestination'),
+  destinationAccount: z.string().regex(/^\d{12}$/).optional(),
+  // REDUCED_REDUNDANCY is offered no more, but a rule may already hold it.
+  storageClass: z.string().refine((c) => [...replicaStorageClasses, 'REDUCED_REDUNDANCY'].includes(c), 'coreIpc:refused.replicaStorageClass').optional(),
+  ownerOverride: z.boolean().optional(),
+  deleteMarkers: z.boolean(),
+});
+
+const notificationRule = z.object({
+  id: z.string().trim().min(1).max(255),
+  target: z.enum(['topic', 'queue', 'lambda']),
+  arn: z.string().trim().min(1).max(2048),
+  events: z.array(z.string().regex(/^s3:[A-Za-z]+(:[A-Za-z*]+)?$/)).min(1).max(50),
+  prefix: z.string().max(1024).optional(),
+  suffix: z.string().max(1024).optional(),
 });
 
 const encryption = z.discriminatedUnion('kind', [
@@ -126,6 +151,12 @@ export const bucketOperations = {
   /** Puts one object's legal hold on or off (its bucket must have Object Lock). */
   'buckets:setLegalHold': op<void>()(z.object({ ...objectAt, on: z.boolean() })),
   'buckets:setAccelerate': op<void>()(z.object({ ...at, enabled: z.boolean() })),
+  /** Replication rules with the IAM role S3 assumes; no rules removes the configuration. */
+  'buckets:setReplication': op<void>()(
+    z.object({ ...at, role: z.string().trim().max(2048), rules: z.array(replicationRule).max(1000) }).refine((c) => c.rules.length === 0 || c.role !== '', 'coreIpc:refused.replicationRole'),
+  ),
+  /** The whole set of event notifications (replaces what the bucket has). */
+  'buckets:setNotifications': op<void>()(z.object({ ...at, rules: z.array(notificationRule).max(100), eventBridge: z.boolean() })),
   /** The fallback when ACLs are disabled: a bucket policy statement letting anyone read `prefix*`. */
   'buckets:addPublicReadPolicy': op<void>()(z.object({ ...at, prefix: z.string().max(1024) })),
 };

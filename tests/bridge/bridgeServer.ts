@@ -17,6 +17,8 @@ import type { RemoteCore } from '../../electron/main/remoteCore.js';
 import { contentTypeFor } from '../../electron/core/lib/contentType.js';
 import { answerPrepare, type PrepareInCore } from '../../electron/main/dragOutPrepare.js';
 import { PreparedDrags } from '../../electron/main/preparedDrags.js';
+import { isPreviewPath, previewResponse } from '../../electron/main/previewResponse.js';
+import { Readable } from 'node:stream';
 import { bridgeClientPath, bridgeSocketPath, unpackStageFrame, type ClientFrame, type ServerFrame } from './protocol.js';
 import { StagedFiles } from './stagedFiles.js';
 
@@ -59,7 +61,7 @@ async function bundleClient(): Promise<string> {
 
 /** `core`: the core process as main sees it, or an in-process core (the dev preview). */
 export async function startBridge(
-  core: Pick<RemoteCore, 'dispatch' | 'events'> & Partial<Pick<RemoteCore, 'prepareDragOut'>>,
+  core: Pick<RemoteCore, 'dispatch' | 'events'> & Partial<Pick<RemoteCore, 'prepareDragOut' | 'openPreview' | 'pullPreview' | 'cancelPreview'>>,
   rendererDir: string,
   port = 0,
   options: BridgeOptions = {},
@@ -87,6 +89,17 @@ export async function startBridge(
     const headers = { 'content-security-policy': contentSecurityPolicy, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
     if (url.pathname === bridgeClientPath) {
       res.writeHead(200, { ...headers, 'content-type': contentTypeFor('client.js') }).end(clientJs);
+      return;
+    }
+    // Quick Look's streams, answered as main's app protocol answers them.
+    if (isPreviewPath(url.pathname) && core.openPreview && core.pullPreview && core.cancelPreview) {
+      const range = typeof req.headers.range === 'string' ? req.headers.range : null;
+      const answer = await previewResponse(core as Pick<RemoteCore, 'openPreview' | 'pullPreview' | 'cancelPreview'>, url.pathname, range);
+      res.writeHead(answer.status, Object.fromEntries(answer.headers));
+      if (!answer.body) return void res.end();
+      const body = Readable.fromWeb(answer.body as import('node:stream/web').ReadableStream<Uint8Array>);
+      res.on('close', () => body.destroy());
+      body.pipe(res);
       return;
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {

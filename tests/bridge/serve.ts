@@ -28,7 +28,16 @@ if (values.seed) await importConnections(headless.core.connections, values.seed)
 
 const rendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 // The core runs in this process here: drag-out preparations go straight to its queue.
-const bridge = await startBridge(headless.core, rendererDir, Number(values.port), {
+// Quick Look's streams come straight from the in-process core's grants.
+const previews = headless.core.previews.streams;
+const core = {
+  dispatch: headless.core.dispatch,
+  events: headless.core.events,
+  openPreview: (token: string, range: string | undefined) => previews.openStream(token, range),
+  pullPreview: (stream: number) => previews.pull(stream),
+  cancelPreview: (stream: number) => previews.cancel(stream),
+};
+const bridge = await startBridge(core, rendererDir, Number(values.port), {
   prepareDragOut: (request, root) => prepareDragOut(headless.core.transfers, request, root),
 });
 console.log(`Stowage (browser preview) is at:\n  ${bridge.url}\nDownloads go to ${values.downloads}. Ctrl+C stops it.`);

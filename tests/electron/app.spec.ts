@@ -13,6 +13,7 @@ import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '
 import { makeTempDir, type TempDir } from '../support/tempDir.js';
 import { readTestbedEnv, testbedEnvPath } from '../support/testbedEnv.js';
 import { startLoopbackSftp, type LoopbackSftp } from './loopbackSftp.js';
+import { onePagePdf } from '../support/samplePdf.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
@@ -135,6 +136,32 @@ test('starts a drag-out with the downloaded file and a non-empty icon', async ()
   expect(drag!.iconEmpty).toBe(false);
   expect(drag!.files).toHaveLength(1);
   expect(await readFile(drag!.files[0]!, 'utf8')).toBe('hello from the loopback server');
+});
+
+test('Quick Look streams an image and a PDF through the app protocol (the PDF in Chromium\'s viewer)', async () => {
+  const png = await readFile(join(root, 'resources/screenshot.png'));
+  await writeFile(sftp.localPath('picture.png'), png);
+  await writeFile(sftp.localPath('paper.pdf'), onePagePdf());
+  await page.keyboard.press('F5');
+  await row(page, `${sftp.home}/picture.png`).click();
+  await page.keyboard.press('Space');
+  const image = page.getByRole('dialog', { name: 'picture.png' }).getByRole('img', { name: 'The image previewed' });
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1200);
+  expect(await image.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/^app:\/\/stowage\/preview\/[0-9a-f]{64}$/);
+  await page.keyboard.press('Escape');
+
+  await row(page, `${sftp.home}/paper.pdf`).click();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('dialog', { name: 'paper.pdf' }).locator('iframe')).toBeVisible();
+  const viewer = () => page.frames().find((f) => f.url().startsWith('app://stowage/preview/'));
+  await expect.poll(() => viewer()?.evaluate(() => document.contentType).catch(() => 'not yet')).toBe('application/pdf');
+  await expect.poll(() => viewer()?.evaluate(() => document.querySelectorAll('embed').length).catch(() => 0)).toBeGreaterThan(0);
+  // The viewer's guest page (and every other page Electron made) is held to the window's rules.
+  const unguarded = await app.evaluate(({ webContents }) =>
+    webContents.getAllWebContents().filter((c) => c.listenerCount('will-navigate') === 0 || c.listenerCount('will-attach-webview') === 0).map((c) => c.getURL()),
+  );
+  expect(unguarded).toEqual([]);
+  await page.keyboard.press('Escape');
 });
 
 // The S3 case needs the test RGW (`npm run servers:start`, as the release workflow's Linux

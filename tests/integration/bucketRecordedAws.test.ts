@@ -89,6 +89,8 @@ describe('AWS-only bucket features (recorded AWS responses)', () => {
       requestPayment: { body: fixture('GetBucketRequestPayment.xml') },
       'object-lock': { body: fixture('GetObjectLockConfiguration.xml') },
       accelerate: { body: fixture('GetBucketAccelerateConfiguration.xml') },
+      replication: { status: 404, body: fixture('ReplicationConfigurationNotFoundError.xml') },
+      notification: { body: fixture('GetBucketNotificationConfiguration.xml') },
     };
     replay.route = (req) => bodies[subresource(req.url)] ?? { status: 500 };
     const settings = await readBucketSettings(
@@ -134,6 +136,19 @@ describe('AWS-only bucket features (recorded AWS responses)', () => {
       requesterPays: { supported: true, value: true },
       objectLock: { supported: true, value: { enabled: true, defaultRetention: { mode: 'COMPLIANCE', years: 7 } } },
       accelerate: { supported: true, value: { enabled: true, nameHasDots: false } },
+      replication: { supported: true, value: { role: '', rules: [], onAws: true } },
+      notifications: {
+        supported: true,
+        value: {
+          rules: [
+            { id: 'uploads-to-sns', target: 'topic', arn: 'arn:aws:sns:eu-central-1:111122223333:uploads', events: ['s3:ObjectCreated:*'], prefix: 'incoming/' },
+            { id: 'deletes-to-sqs', target: 'queue', arn: 'arn:aws:sqs:eu-central-1:111122223333:deletes', events: ['s3:ObjectRemoved:Delete', 's3:ObjectRemoved:DeleteMarkerCreated'] },
+            { id: 'resize-images', target: 'lambda', arn: 'arn:aws:lambda:eu-central-1:111122223333:function:resize', events: ['s3:ObjectCreated:Put'], prefix: 'images/', suffix: '.jpg' },
+          ],
+          eventBridge: true,
+          onAws: true,
+        },
+      },
     });
   });
 

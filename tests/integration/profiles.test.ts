@@ -135,7 +135,7 @@ describe('AWS profiles from a temp ~/.aws, against the real RGW', () => {
     const sso = profiles.find((p) => p.name === 'corp-sso')!;
     expect(sso.ssoStartUrl).toBe('https://corp.awsapps.com/start');
     expect(sso.ssoExpiresAt).toBe(Date.parse('2024-01-02T03:04:05Z'));
-    expect(sso.problem).toMatch(/^The IAM Identity Center \(SSO\) sign-in expired at .+: run `aws sso login --profile corp-sso`, then connect again\.$/);
+    expect(sso.problem).toMatch(/^The IAM Identity Center \(SSO\) sign-in expired at .+: sign in again \(or run `aws sso login --profile corp-sso`\), then connect again\.$/);
   });
 
   it('connects with a static-key profile and browses', async () => {
@@ -173,7 +173,7 @@ describe('AWS profiles from a temp ~/.aws, against the real RGW', () => {
     const sso = await call('connections:save', { draft: profileDraft('corp-sso') });
     const expired = await failureOf(call('connections:connect', { id: sso.id }));
     expect(expired.kind).toBe('auth');
-    expect(expired.message).toContain('run `aws sso login --profile corp-sso`');
+    expect(expired.message).toContain('sign in again (or run `aws sso login --profile corp-sso`)');
     const wrong = await call('connections:save', { draft: profileDraft('wrong') });
     expect(await failureOf(call('connections:connect', { id: wrong.id }))).toEqual({ kind: 'auth', code: 'coreS3:service.wrongKeys', message: 'The access key or secret key is wrong.' });
     const missing = await call('connections:save', { draft: profileDraft('nope') });

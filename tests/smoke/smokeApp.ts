@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Checks } from './harness.js';
 import { dragOutChecks } from './scenarios/dragOut.js';
+import { previewChecks } from './scenarios/preview.js';
 import { forwardingChecks, ipcChecks } from './scenarios/ipc.js';
 import { languageChecks } from './scenarios/language.js';
 import { quitChecks, secondLaunchChecks, weakBoxAndGiveUpChecks, windowsIdentityChecks } from './scenarios/lifecycle.js';
@@ -52,6 +53,7 @@ try {
   const api = await ipcChecks(checks, electron, win, String((win.options.webPreferences as Record<string, unknown>).preload));
   await forwardingChecks(checks, electron, win, api, uncaught);
   await dragOutChecks(checks, electron, win, api, ctx);
+  await previewChecks(checks, electron, api);
   await quitChecks(checks, electron);
 
   console.log('main on a system that prefers Spanish:');

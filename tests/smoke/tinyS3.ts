@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { StowageApi } from '../../shared/api.js';
 
 /**
  * Just enough S3 on loopback for the smoke run to connect and download (a drag-out needs a
@@ -57,4 +58,23 @@ export async function startTinyS3(bucket: string, objects: Record<string, string
     bucket,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Saves and connects an S3 connection to `s3` through the window's API (main, then the core process); answers its id. */
+export async function connectTinyS3(api: StowageApi, s3: TinyS3, name: string): Promise<string> {
+  const saved = await api.connections.save({
+    draft: {
+      protocol: 's3',
+      name,
+      endpoint: { kind: 'custom', url: s3.endpoint },
+      region: 'us-east-1',
+      forcePathStyle: true,
+      rememberSecret: true,
+      auth: { kind: 'keys', accessKeyId: 'AKIASMOKETEST', secretAccessKey: 'not-a-real-secret' },
+    },
+  });
+  if (!saved.ok) throw new Error(JSON.stringify(saved));
+  const connected = await api.connections.connect({ id: saved.value.id, secrets: {} });
+  if (!connected.ok || connected.value.state !== 'connected') throw new Error(JSON.stringify(connected));
+  return saved.value.id;
 }

@@ -13,6 +13,8 @@ export interface CountingTcpRelay {
   bytes(): RelayBytes;
   /** Connections open now. */
   open(): number;
+  /** Connections accepted since it started. */
+  accepted(): number;
   close(): Promise<void>;
 }
 
@@ -24,7 +26,9 @@ export interface CountingTcpRelay {
 export async function startCountingTcpRelay(host: string, port: number): Promise<CountingTcpRelay> {
   const counted: RelayBytes = { up: 0, down: 0 };
   const sockets = new Set<Socket>();
+  let accepted = 0;
   const server = createServer((client) => {
+    accepted += 1;
     const upstream = connect(port, host);
     for (const s of [client, upstream]) {
       sockets.add(s);
@@ -44,6 +48,7 @@ export async function startCountingTcpRelay(host: string, port: number): Promise
     port: (server.address() as { port: number }).port,
     bytes: () => ({ ...counted }),
     open: () => Math.floor(sockets.size / 2),
+    accepted: () => accepted,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

@@ -61,7 +61,7 @@ describe('bucket regions and URLs', () => {
   });
   it('explains SSO sign-ins that are missing or expired', () => {
     expect(ssoProblem('p', undefined)).toEqual({
-      problem: 'Not signed in to IAM Identity Center (SSO) for this profile: run `aws sso login --profile p`, then connect again.',
+      problem: 'Not signed in to IAM Identity Center (SSO) for this profile: sign in (or run `aws sso login --profile p`), then connect again.',
       problemCode: 'coreS3:session.ssoNotSignedIn',
       problemParams: { profile: 'p' },
     });

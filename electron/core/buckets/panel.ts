@@ -27,6 +27,8 @@ const unsupportedSentences = {
   restoring: 'coreBuckets:unsupported.restoring',
   objectLock: 'coreBuckets:unsupported.objectLock',
   accelerate: 'coreBuckets:unsupported.accelerate',
+  replication: 'coreBuckets:unsupported.replication',
+  notifications: 'coreBuckets:unsupported.notifications',
   creating: 'coreBuckets:unsupported.creating',
   listingVersions: 'coreBuckets:unsupported.listingVersions',
   emptying: 'coreBuckets:unsupported.emptying',

@@ -13,17 +13,22 @@ import {
   GetPublicAccessBlockCommand,
 } from '@aws-sdk/client-s3';
 import { policyGrantsPublicHere, type AccelerateState, type BucketSettings, type Encryption, type Panel, type PublicAccessBlock, type PublicStatus, type VersioningStatus, type WebsiteState } from '../../../shared/buckets.js';
+import { directoryBucketRegion, isDirectoryBucket } from '../../../shared/directoryBuckets.js';
 import { publicGrants, type BucketContext } from './bucketContext.js';
 import { prettyPolicy } from './bucketPolicy.js';
 import { readLogging, readRequesterPays } from './loggingAndPayment.js';
+import { readNotifications } from './notifications.js';
 import { readObjectLock } from './objectLock.js';
 import { orWhenMissing, readPanel } from './panel.js';
+import { readReplication } from './replication.js';
 import { corsFromSdk, lifecycleFromSdk, websiteFromSdk } from './settingsMapping.js';
 import { awsWebsiteEndpoint, regionFromLocation } from './websiteEndpoint.js';
 
 const noBlock: PublicAccessBlock = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
 
 export async function bucketRegion({ client }: BucketContext, bucket: string): Promise<string> {
+  const zonal = isDirectoryBucket(bucket) ? directoryBucketRegion(bucket) : undefined;
+  if (zonal) return zonal;
   const out = await client.send(new GetBucketLocationCommand({ Bucket: bucket }));
   return regionFromLocation(out.LocationConstraint);
 }
@@ -105,7 +110,7 @@ export async function readAccelerate(ctx: BucketContext, bucket: string): Promis
 export async function readBucketSettings(ctx: BucketContext, bucket: string): Promise<BucketSettings> {
   const { client } = ctx;
   const region = await bucketRegion(ctx, bucket).catch(() => 'us-east-1');
-  const [versioning, publicAccessBlock, accountPublicAccessBlock, publicStatus, website, lifecycle, cors, tags, policy, encryption, logging, requesterPays, objectLock, accelerate] =
+  const [versioning, publicAccessBlock, accountPublicAccessBlock, publicStatus, website, lifecycle, cors, tags, policy, encryption, logging, requesterPays, objectLock, accelerate, replication, notifications] =
     await Promise.all([
       readPanel(() => readVersioning(ctx, bucket), 'versioning'),
       readPanel(() => readPublicAccessBlock(ctx, bucket), 'publicAccessBlock'),
@@ -159,6 +164,8 @@ export async function readBucketSettings(ctx: BucketContext, bucket: string): Pr
       readPanel(() => readRequesterPays(ctx, bucket), 'requesterPays'),
       readPanel(() => readObjectLock(ctx, bucket), 'objectLock'),
       readAccelerate(ctx, bucket),
+      readPanel(() => readReplication(ctx, bucket), 'replication'),
+      readPanel(() => readNotifications(ctx, bucket), 'notifications'),
     ]);
   return {
     bucket,
@@ -177,6 +184,8 @@ export async function readBucketSettings(ctx: BucketContext, bucket: string): Pr
     requesterPays,
     objectLock,
     accelerate,
+    replication,
+    notifications,
   };
 }
 

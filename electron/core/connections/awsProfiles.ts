@@ -2,12 +2,11 @@
  * AWS shared config (~/.aws/config and ~/.aws/credentials, or AWS_CONFIG_FILE and
  * AWS_SHARED_CREDENTIALS_FILE), read with the SDK's own loader and described for the UI.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/core/config';
 import { englishMessage } from '../../../shared/i18n/englishMessages.js';
 import type { AwsProfileInfo } from '../../../shared/s3Objects.js';
+import { fromCacheTime, readSsoToken, ssoCacheId } from './sso/ssoTokenCache.js';
 
 export interface AwsFiles {
   filepath: string;
@@ -23,18 +22,12 @@ export function awsFiles(env: NodeJS.ProcessEnv, homeDir: string): AwsFiles {
 
 type Section = Record<string, string | undefined>;
 
-async function ssoExpiry(homeDir: string, section: Section): Promise<number | undefined> {
-  // The AWS CLI caches the sign-in under sha1(session name, or start URL for legacy profiles).
-  const id = section.sso_session ?? section.sso_start_url;
-  if (!id) return undefined;
-  const file = join(homeDir, '.aws', 'sso', 'cache', `${createHash('sha1').update(id).digest('hex')}.json`);
-  try {
-    const token = JSON.parse(await readFile(file, 'utf8')) as { expiresAt?: string };
-    const at = token.expiresAt ? Date.parse(token.expiresAt) : NaN;
-    return Number.isFinite(at) ? at : undefined;
-  } catch {
-    return undefined;
-  }
+/** When the cached sign-in ends; none when there is none, or when a refresh token renews it as it is used. */
+async function ssoExpiry(homeDir: string, section: Section): Promise<{ expiresAt?: number; renewable: boolean }> {
+  const id = ssoCacheId(section);
+  const token = id ? await readSsoToken(homeDir, id) : undefined;
+  const registrationEnds = fromCacheTime(token?.registrationExpiresAt);
+  return { expiresAt: fromCacheTime(token?.expiresAt), renewable: !!token?.refreshToken && !!registrationEnds && registrationEnds > Date.now() };
 }
 
 /** Why an SSO profile cannot work as is, in English and as its catalog key and values; none when it can. */
@@ -47,7 +40,9 @@ export function ssoProblem(name: string, expiresAt: number | undefined, now = Da
 
 function describe(name: string, s: Section): AwsProfileInfo {
   const base = { name, region: s.region };
-  if (s.sso_start_url || s.sso_session) return { ...base, kind: 'sso', ssoStartUrl: s.sso_start_url };
+  if (s.sso_start_url || s.sso_session) {
+    return { ...base, kind: 'sso', ssoStartUrl: s.sso_start_url, ssoAccountId: s.sso_account_id, ssoRoleName: s.sso_role_name };
+  }
   if (s.role_arn && s.web_identity_token_file) return { ...base, kind: 'webIdentity', roleArn: s.role_arn };
   if (s.role_arn) {
     return { ...base, kind: 'assumeRole', roleArn: s.role_arn, sourceProfile: s.source_profile, mfaSerial: s.mfa_serial };
@@ -71,8 +66,12 @@ export async function listAwsProfiles(env: NodeJS.ProcessEnv, homeDir: string): 
     if (info.kind === 'sso') {
       const sessionSection = section.sso_session ? (configFile[`sso-session.${section.sso_session}`] as Section | undefined) : undefined;
       info.ssoStartUrl ??= sessionSection?.sso_start_url;
-      info.ssoExpiresAt = await ssoExpiry(homeDir, section);
-      Object.assign(info, ssoProblem(name, info.ssoExpiresAt));
+      const { expiresAt, renewable } = await ssoExpiry(homeDir, section);
+      // A sign-in its refresh token renews needs nothing from the user, even once the token itself ended.
+      if (!renewable || (expiresAt ?? 0) > Date.now()) {
+        info.ssoExpiresAt = expiresAt;
+        Object.assign(info, ssoProblem(name, expiresAt));
+      }
     }
     out.push(info);
   }

@@ -23,7 +23,8 @@ export type ByteStream = AsyncIterable<Buffer>;
 /** Reads one protocol's files for a copy to another place: its facts, then its bytes from any offset (so a copy resumes). */
 export interface CopySource {
   facts(path: string, signal: AbortSignal): Promise<CopyFacts>;
-  read(path: string, facts: CopyFacts, start: number, signal: AbortSignal): Promise<ByteStream>;
+  /** The bytes from `start` to `end` (exclusive; the file's end when absent), asked of the server as that range only (a preview reads a file's head). */
+  read(path: string, facts: CopyFacts, start: number, signal: AbortSignal, end?: number): Promise<ByteStream>;
   /** Fails (`coreTransfers:copy.sourceChanged`) when the file no longer matches `facts`: a target calls it before its copy becomes the file. */
   unchanged(path: string, facts: CopyFacts, signal: AbortSignal): Promise<void>;
 }

@@ -7,8 +7,10 @@ import { s3Handlers } from './handlers/s3.js';
 import { searchHandlers } from './handlers/search.js';
 import type { Services } from './handlers/services.js';
 import { sftpHandlers } from './handlers/sftp.js';
+import { ssoHandlers } from './handlers/sso.js';
 import { syncHandlers } from './handlers/sync.js';
 import { transferHandlers } from './handlers/transfers.js';
+import { previewHandlers } from './handlers/preview.js';
 
 export type { Services } from './handlers/services.js';
 
@@ -24,5 +26,7 @@ export function createHandlers(services: Services): Handlers {
     ...transferHandlers(services),
     ...syncHandlers(services),
     ...searchHandlers(services),
+    ...ssoHandlers(services),
+    ...previewHandlers(services),
   };
 }

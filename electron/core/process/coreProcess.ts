@@ -49,6 +49,7 @@ function hostFor(setup: CoreProcessSetup, ask: (request: HostRequest) => Promise
     openLocally: setup.canOpenLocally ? async (path) => void (await ask({ what: 'openLocally', path })) : undefined,
     showInFolder: setup.canShowInFolder ? async (path) => void (await ask({ what: 'showInFolder', path })) : undefined,
     copyText: setup.canCopyText ? async (text) => void (await ask({ what: 'copyText', text })) : undefined,
+    openSignInPage: setup.canOpenSignInPage ? async (url) => void (await ask({ what: 'openSignInPage', url })) : undefined,
     resolveProxy: setup.canResolveProxy ? async (url) => (await ask({ what: 'resolveProxy', url })) as string : undefined,
   };
 }
@@ -110,6 +111,12 @@ export function runCoreProcess(pipe: ParentPipe): void {
           // Let the reply leave before the process ends (open sockets would keep it alive).
           setTimeout(() => process.exit(0), 20);
         });
+      case 'previewOpen':
+        return answer(message.id, () => withCore((c) => c.previews.streams.openStream(message.token, message.range)));
+      case 'previewPull':
+        return answer(message.id, () => withCore((c) => c.previews.streams.pull(message.stream)));
+      case 'previewCancel':
+        return void withCore((c) => c.previews.streams.cancel(message.stream)).catch(() => undefined);
       case 'hostReply':
         return hostReplies.settle(message);
     }

@@ -16,6 +16,8 @@ export interface CoreProcessSetup {
   canOpenLocally: boolean;
   canShowInFolder: boolean;
   canCopyText: boolean;
+  /** Main can open an IAM Identity Center sign-in page in the browser. */
+  canOpenSignInPage?: boolean;
   /** Main can answer `resolveProxy` (the OS's proxy for a URL, through Electron). */
   canResolveProxy?: boolean;
   /** `npm run demo`: connections to import at start (a file written by the demo script). */
@@ -30,6 +32,7 @@ export type HostRequest =
   | { what: 'openLocally'; path: string }
   | { what: 'showInFolder'; path: string }
   | { what: 'copyText'; text: string }
+  | { what: 'openSignInPage'; url: string }
   | { what: 'resolveProxy'; url: string };
 
 export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
@@ -39,7 +42,19 @@ export type ToCoreProcess =
   | { t: 'call'; id: number; channel: string; payload: unknown }
   | { t: 'prepareDragOut'; id: number; payload: unknown; root: string }
   | { t: 'shutdown'; id: number }
+  /** A request of the app's protocol for a preview stream: answered with its status, headers and a stream id to pull. */
+  | { t: 'previewOpen'; id: number; token: string; range?: string }
+  /** The next piece of a preview stream's body (a Uint8Array), or null at its end. */
+  | { t: 'previewPull'; id: number; stream: number }
+  | { t: 'previewCancel'; stream: number }
   | ({ t: 'hostReply' } & Reply);
+
+/** The core's answer to one request of a preview stream: status and headers, and while there is a body, the stream to pull it from. */
+export interface PreviewHead {
+  stream?: number;
+  status: number;
+  headers: Record<string, string>;
+}
 
 export type FromCoreProcess =
   | { t: 'ready' }

@@ -8,6 +8,8 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-
 import type { Dispatcher } from 'undici';
 import { RoutedHttpAgent, RoutedHttpsAgent, type NetworkRoute } from '../net/routedAgents.js';
 import { routedDispatcher } from '../net/routedDispatcher.js';
+import { refuseOnDirectoryBuckets } from './directoryBucketRefusal.js';
+import { servesDirectoryBuckets } from './directoryBucketClients.js';
 
 export interface S3ClientOptions {
   /** Omitted for AWS itself. */
@@ -24,6 +26,12 @@ export interface S3ClientOptions {
   maxAttempts?: number;
   /** AWS: send requests to `<bucket>.s3-accelerate.amazonaws.com` (Transfer Acceleration). */
   useAccelerateEndpoint?: boolean;
+  /**
+   * Whether a bucket named `<base>--<zone id>--x-s3` is a directory bucket, whose general
+   * purpose operations are refused unsent: on AWS itself (no endpoint) unless said; another
+   * server's bucket may merely be named so.
+   */
+  directoryBuckets?: boolean;
 }
 
 /** Each client's network route, for the other AWS clients of its connection. */
@@ -56,6 +64,7 @@ export function requestHandlerLike(client: S3Client): NodeHttpHandler {
 }
 
 export function createS3Client(options: S3ClientOptions): S3Client {
+  const directoryBuckets = options.directoryBuckets ?? !options.endpoint;
   const client = new S3Client({
     region: options.region,
     endpoint: options.endpoint,
@@ -63,6 +72,9 @@ export function createS3Client(options: S3ClientOptions): S3Client {
     credentials: options.credentials,
     followRegionRedirects: true,
     useAccelerateEndpoint: options.useAccelerateEndpoint,
+    // The SDK takes any bucket named `<base>--<zone id>--x-s3` for a directory bucket and asks for a
+    // CreateSession first: only where directory buckets exist, so another server's bucket so named works.
+    disableS3ExpressSessionAuth: !directoryBuckets,
     maxAttempts: options.maxAttempts ?? 3,
     // S3-compatible servers (Ceph, MinIO before 2025, older Wasabi) reject the newer
     // default of trailing CRC32 checksums in aws-chunked bodies.
@@ -78,6 +90,10 @@ export function createS3Client(options: S3ClientOptions): S3Client {
     void dispatcher.destroy().catch(() => undefined);
     destroy();
   };
+  if (directoryBuckets) {
+    servesDirectoryBuckets(client);
+    client.middlewareStack.add(refuseOnDirectoryBuckets, { step: 'initialize', name: 'refuseOnDirectoryBuckets' });
+  }
   if (payloadIsProtected(options.endpoint)) client.middlewareStack.add(unsignedPayloadWithContentMd5, { step: 'build', name: 'unsignedPayloadWithContentMd5' });
   return client;
 }

@@ -23,9 +23,10 @@ import { s3CheckpointOf, type S3UploadCheckpoint } from './s3Checkpoints.js';
 import { httpStatusOf } from './s3Errors.js';
 import type { BucketClients } from './s3FreeTargets.js';
 import { decodeMetadata, encodeMetadata } from './s3Metadata.js';
-import { abortIncompleteUploads, abortUnnamedUploads, completeOrAbort, listServerParts, uploadIsGone } from './s3MultipartUploads.js';
-import { objectWithEtag, sendIfAbsent } from './s3IfAbsent.js';
-import { checkEtag, etagIsMd5, md5, multipartEtag } from './s3TransferChecks.js';
+import { abortIncompleteUploads, abortUnnamedUploads, completeOrAbort, listServerParts, uploadIsGone, type CompletedPart, type ServerPart } from './s3MultipartUploads.js';
+import { objectWritten, sendIfAbsent } from './s3IfAbsent.js';
+import { isDirectoryBucketOf } from './directoryBucketClients.js';
+import { bodyChecksum, checkBody, checkComposite, checkEtag, compositeOf, etagIsMd5, multipartEtag } from './s3TransferChecks.js';
 
 /** Files at least this big go in parts; smaller ones are held whole for one PutObject. */
 const largestSinglePut = 16 * MiB;
@@ -35,8 +36,6 @@ const largestSinglePut = 16 * MiB;
  */
 const copyPart = 8 * MiB;
 const bytesInFlight = 64 * MiB;
-
-const bare = (etag: string | undefined) => etag?.replace(/"/g, '').toLowerCase();
 
 /** The object's tags; none when the server has no tagging or refuses to say (the copy goes on without them). */
 async function tagsOf(client: S3Client, bucket: string, key: string, signal: AbortSignal): Promise<Record<string, string> | undefined> {
@@ -71,13 +70,15 @@ class S3CopySource implements CopySource {
     };
   }
 
-  async read(path: string, facts: CopyFacts, start: number, signal: AbortSignal): Promise<ByteStream> {
-    if (start >= facts.size) return noBytes();
+  async read(path: string, facts: CopyFacts, start: number, signal: AbortSignal, end = facts.size): Promise<ByteStream> {
+    const stop = Math.min(end, facts.size);
+    if (start >= stop) return noBytes();
     const { bucket, key } = splitS3Path(path);
     const client = await this.buckets.clientFor(bucket);
+    const range = stop < facts.size ? `bytes=${start}-${stop - 1}` : start > 0 ? `bytes=${start}-` : undefined;
     try {
       const out = await client.send(
-        new GetObjectCommand({ Bucket: bucket, Key: key, Range: start > 0 ? `bytes=${start}-` : undefined, IfMatch: facts.version }),
+        new GetObjectCommand({ Bucket: bucket, Key: key, Range: range, IfMatch: facts.version }),
         { abortSignal: signal },
       );
       if (!(out.Body instanceof Readable)) throw codedError('network', 'coreTransfers:copy.noBody', { path });
@@ -97,7 +98,8 @@ class S3CopySource implements CopySource {
  * memory bounded by the parts in flight. Its checkpoints are the S3 upload driver's own
  * (`s3UploadStarting`, `s3Upload`), so a cancel or a crash is cleared the same way; a resume
  * asks ListParts which parts the server holds and reads the source again from the first
- * missing one. Each part, and then the whole object, is checked against the MD5s sent.
+ * missing one. Each part, and then the whole object, is checked against the MD5s sent, or in
+ * a directory bucket (no Content-MD5, ETags that are not MD5s) against the CRC32s sent.
  */
 class S3CopyTarget implements CopyTarget {
   constructor(private readonly buckets: BucketClients) {}
@@ -118,13 +120,13 @@ class S3CopyTarget implements CopyTarget {
       if (body.length !== facts.size) throw codedError('conflict', 'coreTransfers:copy.sizeChanged', { path, expected: facts.size, got: body.length });
       await ctx.throttle(body.length);
       await source.unchanged();
-      const digest = md5(body);
+      const sent = bodyChecksum(body, isDirectoryBucketOf(client, bucket));
       const put = (IfNoneMatch: '*' | undefined) =>
-        client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentLength: body.length, ContentMD5: digest.toString('base64'), IfNoneMatch, ...headers }), {
+        client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentLength: body.length, IfNoneMatch, ...sent.headers, ...headers }), {
           abortSignal: ctx.signal,
         });
-      const out = await sendIfAbsent(client, ctx.onlyIfAbsent, path, put, () => objectWithEtag(client, bucket, key, digest.toString('hex')));
-      if (etagIsMd5(out)) checkEtag(digest.toString('hex'), out.ETag, { key });
+      const out = await sendIfAbsent(client, ctx.onlyIfAbsent, path, put, () => objectWritten(client, bucket, key, { crc32: sent.crc32, etag: sent.md5?.toString('hex') }));
+      checkBody(sent, out, { key });
       ctx.onProgress(body.length);
       return;
     }
@@ -136,18 +138,21 @@ class S3CopyTarget implements CopyTarget {
       return;
     }
     const cp = resumed?.cp ?? (await this.start(client, bucket, key, facts, headers, ctx));
-    const etags = await this.sendParts(client, bucket, key, cp, resumed?.etags ?? [], facts, open, ctx);
-    const expected = multipartEtag(etags);
+    const directory = isDirectoryBucketOf(client, bucket);
+    const parts = await this.sendParts(client, bucket, key, cp, resumed?.parts ?? [], facts, open, ctx);
+    const expected = directory ? { crc32: compositeOf(parts) } : { etag: multipartEtag(parts.map((p) => p.ETag)) };
+    const completing = expected.crc32 ?? expected.etag;
     await source.unchanged();
-    if (expected) await ctx.saveCheckpointNow({ ...cp, doneParts: etags.map((_, i) => i + 1), completing: expected });
+    if (completing) await ctx.saveCheckpointNow({ ...cp, doneParts: parts.map((_, i) => i + 1), completing });
     const complete = (IfNoneMatch: '*' | undefined) =>
       client.send(
-        new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: cp.uploadId, IfNoneMatch, MultipartUpload: { Parts: etags.map((ETag, i) => ({ PartNumber: i + 1, ETag })) } }),
+        new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: cp.uploadId, IfNoneMatch, MultipartUpload: { Parts: parts.map((p, i) => ({ PartNumber: i + 1, ...p })) } }),
       );
     // A target found free is written only while it stays free (the queue then asks what to do).
-    const out = await completeOrAbort(client, bucket, key, cp.uploadId, () => sendIfAbsent(client, ctx.onlyIfAbsent, path, complete, () => objectWithEtag(client, bucket, key, expected)), () => ctx.saveCheckpoint(undefined));
+    const out = await completeOrAbort(client, bucket, key, cp.uploadId, () => sendIfAbsent(client, ctx.onlyIfAbsent, path, complete, () => objectWritten(client, bucket, key, expected)), () => ctx.saveCheckpoint(undefined));
     ctx.saveCheckpoint(undefined);
-    if (etagIsMd5(out)) checkEtag(expected, out.ETag, { key });
+    if (etagIsMd5(out)) checkEtag(expected.etag, out.ETag, { key });
+    if (directory) checkComposite(parts, out.ChecksumCRC32, key);
     if (facts.tags) await this.tag(client, bucket, key, facts.tags, ctx);
   }
 
@@ -165,8 +170,15 @@ class S3CopyTarget implements CopyTarget {
     }
   }
 
-  /** The earlier attempt's upload and the unbroken run of parts the server holds from part 1, when it can go on. */
-  private async resumable(client: S3Client, bucket: string, key: string, facts: CopyFacts, ctx: JobContext): Promise<{ cp: S3UploadCheckpoint; etags: string[] } | 'completed' | undefined> {
+  /**
+   * The earlier attempt's upload and the unbroken run of parts the server holds from part 1,
+   * when it can go on. A held part is not read again (that would be a second download of it):
+   * what proves it is the source's version pinned in the checkpoint (an S3 source's ETag; every
+   * read is pinned to it), its size and mtime, and, in a directory bucket, the CRC32 the server
+   * checked the part's bytes against when it took them. Not proven: that a source without a
+   * version (SFTP, a local file) still holds those bytes when its size and mtime are unchanged.
+   */
+  private async resumable(client: S3Client, bucket: string, key: string, facts: CopyFacts, ctx: JobContext): Promise<{ cp: S3UploadCheckpoint; parts: CompletedPart[] } | 'completed' | undefined> {
     const given = s3CheckpointOf(ctx.checkpoint);
     if (given?.kind === 's3UploadStarting') {
       await abortUnnamedUploads(client, bucket, key, given.startedAt);
@@ -177,34 +189,37 @@ class S3CopyTarget implements CopyTarget {
       await abortIncompleteUploads(client, bucket, [{ key, uploadId: given.uploadId }]).catch(() => undefined);
       return undefined;
     }
-    let parts: Map<number, { etag: string; size: number }>;
+    let parts: Map<number, ServerPart>;
     try {
       parts = await listServerParts(client, bucket, key, given.uploadId, ctx.signal);
     } catch (error) {
       if (!uploadIsGone(error)) throw error;
       if (given.completing) {
-        // Completed just before a crash: the object is there with the ETag expected.
-        const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: ctx.signal }).catch(() => undefined);
-        if (head?.ContentLength === facts.size && bare(head.ETag) === given.completing) return 'completed';
+        // Completed just before a crash: the object is there with the ETag (directory bucket: composite CRC32) expected.
+        const expected = isDirectoryBucketOf(client, bucket) ? { crc32: given.completing } : { etag: given.completing };
+        const found = await objectWritten(client, bucket, key, expected).catch(() => undefined);
+        if (found?.ContentLength === facts.size) return 'completed';
       }
       return undefined;
     }
-    const etags: string[] = [];
+    const held: CompletedPart[] = [];
+    const directory = isDirectoryBucketOf(client, bucket);
     for (let n = 1; ; n++) {
       const part = parts.get(n);
       const length = Math.min(given.partSize, facts.size - (n - 1) * given.partSize);
-      if (!part || length <= 0 || part.size !== length) break;
-      etags.push(part.etag);
+      if (!part || length <= 0 || part.size !== length || (directory && !part.crc32)) break;
+      held.push({ ETag: part.etag, ChecksumCRC32: directory ? part.crc32 : undefined });
     }
-    ctx.note(coreMessage('coreS3:notes.resumedParts', { count: etags.length }));
-    return { cp: given, etags };
+    ctx.note(coreMessage('coreS3:notes.resumedParts', { count: held.length }));
+    return { cp: given, parts: held };
   }
 
   private async start(client: S3Client, bucket: string, key: string, facts: CopyFacts, headers: object, ctx: JobContext): Promise<S3UploadCheckpoint> {
     // On disk before the upload exists, and its id before the first part: a crash at any
     // point leaves a job that knows what it left on the server.
     await ctx.saveCheckpointNow({ kind: 's3UploadStarting', startedAt: Date.now() });
-    const created = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ...headers }), { abortSignal: ctx.signal });
+    const ChecksumAlgorithm = isDirectoryBucketOf(client, bucket) ? 'CRC32' : undefined;
+    const created = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ChecksumAlgorithm, ...headers }), { abortSignal: ctx.signal });
     const cp: S3UploadCheckpoint = {
       kind: 's3Upload',
       uploadId: created.UploadId!,
@@ -218,18 +233,19 @@ class S3CopyTarget implements CopyTarget {
     return cp;
   }
 
-  /** Sends the parts after those already held, at most `partsInFlight` at once; answers every part's ETag in order. */
+  /** Sends the parts after those already held, at most `partsInFlight` at once; answers every part (ETag, CRC32 in a directory bucket) in order. */
   private async sendParts(
     client: S3Client,
     bucket: string,
     key: string,
     cp: S3UploadCheckpoint,
-    held: string[],
+    held: CompletedPart[],
     facts: CopyFacts,
     open: (start: number) => Promise<ByteStream>,
     ctx: JobContext,
-  ): Promise<string[]> {
+  ): Promise<CompletedPart[]> {
     const etags = [...held];
+    const directory = isDirectoryBucketOf(client, bucket);
     const startAt = held.length * cp.partSize;
     let sent = Math.min(startAt, facts.size);
     ctx.onProgress(sent);
@@ -244,13 +260,13 @@ class S3CopyTarget implements CopyTarget {
         n++;
         const partNumber = n;
         await ctx.throttle(body.length);
-        const digest = md5(body);
-        const part = new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: cp.uploadId, PartNumber: partNumber, Body: body, ContentLength: body.length, ContentMD5: digest.toString('base64') });
+        const checksum = bodyChecksum(body, directory);
+        const part = new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: cp.uploadId, PartNumber: partNumber, Body: body, ContentLength: body.length, ...checksum.headers });
         const sending = client
           .send(part, { abortSignal: ctx.signal })
           .then((out) => {
-            checkEtag(digest.toString('hex'), out.ETag, { key, part: partNumber });
-            etags[partNumber - 1] = out.ETag!;
+            checkBody(checksum, out, { key, part: partNumber });
+            etags[partNumber - 1] = { ETag: out.ETag!, ChecksumCRC32: checksum.crc32 };
             sent += body.length;
             ctx.onProgress(sent);
             ctx.saveCheckpoint({ ...cp, doneParts: etags.flatMap((e, i) => (e ? [i + 1] : [])) });

@@ -4,6 +4,8 @@ import { baseName, splitS3Path } from '../../../shared/paths.js';
 import type { ObjectHeadersEdit, ObjectTag } from '../../../shared/s3Objects.js';
 import { asAppError, codedError } from '../errors.js';
 import type { RemoteFileSystem } from '../fs/remoteFileSystem.js';
+import { isDirectoryBucket } from '../../../shared/directoryBuckets.js';
+import { listDirectoryBuckets } from './directoryBucketList.js';
 import { s3ErrorTranslator } from './s3Errors.js';
 import { folderObjectEntry, listPage, toEntries } from './s3Listing.js';
 import { readProperties, setTags, shareLink, updateHeaders } from './s3ObjectProps.js';
@@ -11,12 +13,16 @@ import type { RegionalClients } from './s3Regions.js';
 import { copyTree, deleteTree, summarizeTree } from './s3Tree.js';
 
 const pageSize = 1000;
+/** ListDirectoryBuckets answers fast or not at all (a region without S3 Express has no such endpoint). */
+const directoryListTimeoutMs = 5_000;
 
 export interface S3FileSystemOptions {
   /** Buckets saved on the connection, shown even when ListBuckets is denied. */
   bookmarkedBuckets: () => string[];
   endpointUrl?: string;
   forcePathStyle: boolean;
+  /** AWS itself: list directory buckets (S3 Express One Zone) beside the general purpose ones. */
+  directoryBuckets?: boolean;
 }
 
 /** S3 as a folder tree: `/` lists buckets; prefixes ending in `/` are folders. */
@@ -45,7 +51,8 @@ export class S3FileSystem implements RemoteFileSystem {
     const bookmarks = this.options.bookmarkedBuckets();
     const rows = (name: string): FileEntry => ({ name, path: `/${name}/`, kind: 'bucket' });
     try {
-      const listed = await this.listBuckets();
+      const [general, directory] = await Promise.all([this.listBuckets(), this.directoryBucketRows()]);
+      const listed = [...general, ...directory];
       const names = new Set(listed.map((b) => b.name));
       return [...listed, ...bookmarks.filter((b) => !names.has(b)).map(rows)];
     } catch (error) {
@@ -54,6 +61,12 @@ export class S3FileSystem implements RemoteFileSystem {
       if (bookmarks.length) return bookmarks.map(rows);
       throw codedError('permission', 'coreS3:browse.listBucketsDenied', undefined, error);
     }
+  }
+
+  /** The connection region's directory buckets; none when it has none, or these credentials may not list them. */
+  private async directoryBucketRows(): Promise<FileEntry[]> {
+    if (!this.options.directoryBuckets) return [];
+    return listDirectoryBuckets(this.clients.base, AbortSignal.timeout(directoryListTimeoutMs)).catch(() => []);
   }
 
   /** Proves a bucket can be opened (listing one key) and finds its region. */
@@ -79,7 +92,9 @@ export class S3FileSystem implements RemoteFileSystem {
     if (prefix && !prefix.endsWith('/')) throw codedError('invalidInput', 'coreS3:browse.pathIsFile');
     const client = await this.clients.clientFor(bucket);
     const page = await listPage(client, bucket, prefix, { delimiter: '/', cursor, maxKeys: pageSize });
-    return { entries: toEntries(bucket, prefix, page), nextCursor: page.nextCursor };
+    const entries = toEntries(bucket, prefix, page);
+    // A directory bucket lists in no key order: the browser gathers every page, then sorts.
+    return isDirectoryBucket(bucket) ? { entries, nextCursor: page.nextCursor, unordered: true } : { entries, nextCursor: page.nextCursor };
   }
 
   async stat(path: string): Promise<FileEntry> {

@@ -1,4 +1,5 @@
 import { GetBucketLocationCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { directoryBucketRegion, isDirectoryBucket } from '../../../shared/directoryBuckets.js';
 import { createS3Client, type S3ClientOptions } from './s3Client.js';
 
 const regionShape = /^[a-z0-9-]{2,32}$/;
@@ -66,6 +67,8 @@ export class RegionalClients {
   }
 
   private async detect(bucket: string): Promise<string> {
+    // A directory bucket's name holds its zone, so its region; it has no GetBucketLocation.
+    if (isDirectoryBucket(bucket)) return directoryBucketRegion(bucket) ?? this.options.region;
     try {
       const head = await this.base.send(new HeadBucketCommand({ Bucket: bucket }));
       if (head.BucketRegion && regionShape.test(head.BucketRegion)) return head.BucketRegion;

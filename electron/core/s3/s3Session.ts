@@ -3,6 +3,8 @@ import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { ConnectSecrets, S3ConnectionDraft } from '../../../shared/connections.js';
 import { englishMessage } from '../../../shared/i18n/englishMessages.js';
 import { awsFiles, awsProfile } from '../connections/awsProfiles.js';
+import { ssoRoleCredentials } from '../connections/sso/ssoPortal.js';
+import { ssoSettings } from '../connections/sso/ssoSettings.js';
 import { AppError, CredentialsRefusedError, asAppError, codedError } from '../errors.js';
 import type { RemoteSession } from '../fs/remoteFileSystem.js';
 import { direct, type ProxyFor } from '../net/proxyPicker.js';
@@ -16,6 +18,7 @@ import { RegionalClients } from './s3Regions.js';
 import { AcceleratedTransfers } from './acceleratedTransfers.js';
 import { S3TransferDriver } from './s3TransferDriver.js';
 import { s3CopyEnds } from './s3CopyStream.js';
+import { s3SyncSide } from './s3SyncSide.js';
 
 /** How long connecting may take before we call the server unreachable. */
 const probeTimeoutMs = 15_000;
@@ -64,11 +67,11 @@ async function credentialsFor(profile: S3Profile, secrets: ConnectSecrets, ctx: 
     const name = profile.auth.profile;
     const info = await awsProfile(ctx.env, ctx.homeDir, name);
     if (!info) throw codedError('notFound', 'coreS3:session.noProfile', { profile: name, configFile: awsFiles(ctx.env, ctx.homeDir).configFilepath });
-    if (info.kind === 'sso' && info.problem) {
-      const expiredAt = info.ssoExpiresAt;
-      throw expiredAt === undefined
-        ? codedError('auth', 'coreS3:session.ssoNotSignedIn', { profile: name })
-        : codedError('auth', 'coreS3:session.ssoExpiredAt', { profile: name, expiredAt });
+    if (info.kind === 'sso') {
+      // The app's own sign-in: the token the AWS CLI shares, refreshed before it expires.
+      const settings = await ssoSettings(ctx.env, ctx.homeDir, name);
+      const pick = { accountId: profile.auth.ssoAccountId, roleName: profile.auth.ssoRoleName };
+      return ssoRoleCredentials(settings, pick, { env: ctx.env, homeDir: ctx.homeDir, requestHandler: s3RequestHandler({ network }) });
     }
     if (info.mfaSerial && !secrets?.mfaCode) throw new MfaCodeNeededError(name, info.mfaSerial);
     const mfaCode = secrets?.mfaCode;
@@ -94,6 +97,8 @@ async function credentialsFor(profile: S3Profile, secrets: ConnectSecrets, ctx: 
 }
 
 function explainSsoFailure(error: unknown, profile: S3Profile): unknown {
+  // The app's own SSO sign-in already says what happened (when it expired, which role is missing).
+  if (error instanceof AppError && error.code) return error;
   const message = (error as Error)?.message ?? '';
   if (profile.auth.kind === 'profile' && /sso/i.test(message) && /expired|refresh|token/i.test(message)) {
     return codedError('auth', 'coreS3:session.ssoExpired', { profile: profile.auth.profile }, error);
@@ -143,6 +148,7 @@ export async function openS3Session(profile: S3Profile, secrets: ConnectSecrets,
     bookmarkedBuckets: ctx.bookmarkedBuckets ?? (() => profile.bookmarkedBuckets ?? []),
     endpointUrl: options.endpoint,
     forcePathStyle: profile.forcePathStyle,
+    directoryBuckets: profile.endpoint.kind === 'aws',
   });
   try {
     await probe(fs, profile);
@@ -166,6 +172,7 @@ export async function openS3Session(profile: S3Profile, secrets: ConnectSecrets,
     client,
     transfers: profile.useAccelerate && profile.endpoint.kind === 'aws' ? new AcceleratedTransfers(usual, clients, acceleratedFor) : usual,
     copy: s3CopyEnds(clients),
+    sync: s3SyncSide(clients),
     async replaceCredentials(next, nextSecrets) {
       const source = await credentialsFor(next, nextSecrets, ctx, network);
       // Prove the new credentials on a throwaway client before swapping them in.

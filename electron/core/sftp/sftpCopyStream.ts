@@ -19,8 +19,8 @@ const inFlight = 8;
 
 const failure = (error: unknown, path: string): AppError => (isAppError(error) ? error : remoteError(error, path));
 
-/** Reads a file from `start` in order, several requests ahead, on a channel of its own until the stream ends. */
-async function* readFrom(pool: SftpChannelPool, path: string, size: number, start: number, signal: AbortSignal): AsyncGenerator<Buffer> {
+/** Reads a file from `start` to `end` (exclusive) in order, several requests ahead, on a channel of its own until the stream ends. */
+async function* readFrom(pool: SftpChannelPool, path: string, end: number, start: number, signal: AbortSignal): AsyncGenerator<Buffer> {
   const channel = await pool.acquire(signal);
   let clean = false;
   let handle: Buffer | undefined;
@@ -32,7 +32,7 @@ async function* readFrom(pool: SftpChannelPool, path: string, size: number, star
     let next = start;
     const ask = () => {
       const position = next;
-      const want = Math.min(length, size - position);
+      const want = Math.min(length, end - position);
       next += want;
       const buffer = Buffer.allocUnsafe(want);
       return readRemoteFully(channel, file, buffer, want, position).then((got) => {
@@ -40,11 +40,11 @@ async function* readFrom(pool: SftpChannelPool, path: string, size: number, star
         return buffer;
       });
     };
-    while (next < size && ahead.length < inFlight) ahead.push(ask());
+    while (next < end && ahead.length < inFlight) ahead.push(ask());
     while (ahead.length > 0) {
       throwIfAborted(signal);
       const buffer = await ahead.shift()!;
-      if (next < size) ahead.push(ask());
+      if (next < end) ahead.push(ask());
       yield buffer;
     }
     await channel.close(file);
@@ -76,9 +76,10 @@ class SftpCopySource implements CopySource {
     if (now.size !== facts.size || now.modifiedAt !== facts.modifiedAt) throw codedError('conflict', 'coreTransfers:copy.sourceChanged', { path });
   }
 
-  async read(path: string, facts: CopyFacts, start: number, signal: AbortSignal): Promise<ByteStream> {
-    if (start >= facts.size) return noBytes();
-    return readFrom(this.pool, path, facts.size, start, signal);
+  async read(path: string, facts: CopyFacts, start: number, signal: AbortSignal, end = facts.size): Promise<ByteStream> {
+    const stop = Math.min(end, facts.size);
+    if (start >= stop) return noBytes();
+    return readFrom(this.pool, path, stop, start, signal);
   }
 }
 
@@ -214,7 +215,7 @@ export function reconnectingCopyEnds(live: () => Promise<{ copy: CopyEnds }>): C
   return {
     source: {
       facts: async (path, signal) => (await live()).copy.source.facts(path, signal),
-      read: async (path, facts, start, signal) => (await live()).copy.source.read(path, facts, start, signal),
+      read: async (path, facts, start, signal, end) => (await live()).copy.source.read(path, facts, start, signal, end),
       unchanged: async (path, facts, signal) => (await live()).copy.source.unchanged(path, facts, signal),
     },
     target: { write: async (path, facts, source, ctx) => (await live()).copy.target.write(path, facts, source, ctx) },

@@ -17,12 +17,15 @@ export class ApiError extends Error {
   readonly kind: ErrorKind;
   /** The sentence in English whatever the user's language (for matching, never for showing). */
   readonly englishMessage: string;
+  /** The sentence's catalog key, when the core sent one (what a caller matches a known failure by). */
+  readonly code: string | undefined;
 
   constructor(error: IpcError) {
     super(errorText(error));
     this.name = 'ApiError';
     this.kind = error.kind;
     this.englishMessage = error.message;
+    this.code = error.code;
   }
 }
 

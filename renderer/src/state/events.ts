@@ -4,6 +4,7 @@ import { api, unwrap } from '../api/client.js';
 import { useApp } from './app.js';
 import { getTab } from '../features/browser/browserStore.js';
 import { connectionById, useConnections } from '../features/connections/connectionStore.js';
+import { startReopening } from '../features/panes/reopenSession.js';
 import { scheduleRefresh } from '../features/browser/navigation.js';
 import { showError } from './toasts.js';
 import { coalesce } from './coalesce.js';
@@ -59,6 +60,7 @@ export function startApp(): void {
   watchSearchUpdates();
 
   void useApp.getState().load();
+  startReopening();
   void useConnections.getState().load();
   void unwrap(stowage.transfers.list({}))
     .then((list) => {

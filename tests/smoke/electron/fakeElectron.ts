@@ -7,7 +7,7 @@
  */
 import { FakeApp, type FakeAppOptions } from './fakeApp.js';
 import { fakeUtilityProcessModule, type ForkRecord } from './fakeUtilityProcess.js';
-import { Journal } from './journal.js';
+import { electronEvent, Journal } from './journal.js';
 import { FakeNativeImage, FakeWebContents, windowClassFor, type FrameLike, type WindowWorld } from './fakeWindows.js';
 
 type Handler = (event: IpcEvent, payload: unknown) => unknown;
@@ -34,10 +34,11 @@ export function createFakeElectron(options: FakeElectronOptions) {
     journal,
     contents: [],
     windows: [],
-    async fetchPage(url) {
+    async fetchPage(url, init) {
       const handler = protocolHandlers.get(new URL(url).protocol.replace(/:$/, ''));
-      return handler ? handler(new Request(url)) : new Response('no handler', { status: 404 });
+      return handler ? handler(new Request(url, init)) : new Response('no handler', { status: 404 });
     },
+    contentsCreated: (contents) => app.emit('web-contents-created', electronEvent(), contents),
   };
   app = new FakeApp(options, journal, () => world.windows.forEach((w) => w.close()));
   const BrowserWindow = windowClassFor(world);

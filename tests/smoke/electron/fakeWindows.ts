@@ -48,7 +48,9 @@ export interface WindowWorld {
   contents: FakeWebContents[];
   windows: FakeBrowserWindow[];
   /** Loads a URL the way Chromium would: app:// through the handler main gave `protocol.handle`. */
-  fetchPage(url: string): Promise<Response>;
+  fetchPage(url: string, init?: RequestInit): Promise<Response>;
+  /** Electron's app `web-contents-created`, for every page contents, a window's or a guest's. */
+  contentsCreated(contents: FakeWebContents): void;
 }
 
 let nextId = 1;
@@ -68,6 +70,7 @@ export class FakeWebContents extends EventEmitter {
   constructor(private readonly world: WindowWorld) {
     super();
     world.contents.push(this);
+    world.contentsCreated(this);
   }
 
   get mainFrame(): FrameLike {

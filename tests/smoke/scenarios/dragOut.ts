@@ -6,7 +6,7 @@ import type { FakeElectron } from '../electron/fakeElectron.js';
 import type { FakeBrowserWindow } from '../electron/fakeWindows.js';
 import type { Checks } from '../harness.js';
 import type { SmokeContext } from '../startApp.js';
-import { startTinyS3 } from '../tinyS3.js';
+import { connectTinyS3, startTinyS3 } from '../tinyS3.js';
 
 const content = 'dragged out of Stowage\n';
 
@@ -17,21 +17,7 @@ export async function dragOutChecks(checks: Checks, electron: FakeElectron, win:
     let connectionId = '';
     await checks.check('an S3 connection saves and connects through main and the core process', async () => {
       assert.ok(api);
-      const saved = await api.connections.save({
-        draft: {
-          protocol: 's3',
-          name: 'Loopback S3',
-          endpoint: { kind: 'custom', url: s3.endpoint },
-          region: 'us-east-1',
-          forcePathStyle: true,
-          rememberSecret: true,
-          auth: { kind: 'keys', accessKeyId: 'AKIASMOKETEST', secretAccessKey: 'not-a-real-secret' },
-        },
-      });
-      assert.ok(saved.ok, JSON.stringify(saved));
-      connectionId = saved.value.id;
-      const connected = await api.connections.connect({ id: connectionId, secrets: {} });
-      assert.ok(connected.ok && connected.value.state === 'connected', JSON.stringify(connected));
+      connectionId = await connectTinyS3(api, s3, 'Loopback S3');
     });
 
     await checks.check('a drag-out starts the OS drag with the downloaded file and a non-empty icon', async () => {

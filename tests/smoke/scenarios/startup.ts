@@ -5,6 +5,7 @@ import { coreProcessV8Flags } from '../../../electron/core/process/coreProtocol.
 import { utilityProcessHonours } from '../../support/electronRules.js';
 import type { FakeElectron } from '../electron/fakeElectron.js';
 import { FakeNativeImage, type FakeBrowserWindow } from '../electron/fakeWindows.js';
+import { electronEvent } from '../electron/journal.js';
 import type { Checks } from '../harness.js';
 import type { SmokeContext } from '../startApp.js';
 
@@ -119,6 +120,19 @@ export async function startupChecks(checks: Checks, electron: FakeElectron, win:
     assert.deepEqual(win.webContents.windowOpenHandler?.({ url: 'https://example.com/docs' }), { action: 'deny' });
     const opened = electron.journal.all('shell.openExternal').map((e) => e.detail);
     assert.deepEqual(opened, ['https://example.com/', 'https://example.com/docs']);
+  });
+
+  await checks.check("a page main never made (the PDF viewer's guest) is held to the same rules", () => {
+    const guest = electron.extraContents();
+    assert.equal(guest.navigate('app://stowage/index.html'), true);
+    assert.equal(guest.navigate('https://example.org/from-a-pdf'), false);
+    assert.equal(guest.navigate('file:///etc/passwd'), false);
+    assert.deepEqual(guest.windowOpenHandler?.({ url: 'javascript:alert(1)' }), { action: 'deny' });
+    const webview = electronEvent();
+    guest.emit('will-attach-webview', webview, {}, {});
+    assert.equal(webview.defaultPrevented, true);
+    const opened = electron.journal.all('shell.openExternal').map((e) => e.detail);
+    assert.deepEqual(opened.slice(-1), ['https://example.org/from-a-pdf']);
   });
 
   await checks.check('pages are granted no permission', async () => {

@@ -4,7 +4,9 @@ import { restoreObject, restoreStatus } from '../../buckets/archiveRestore.js';
 import { countForEmpty, createBucket, deleteBucket } from '../../buckets/bucketLifecycleOps.js';
 import { bucketContextFor } from '../../buckets/connectionBuckets.js';
 import { setLogging, setRequesterPays } from '../../buckets/loggingAndPayment.js';
+import { setNotifications } from '../../buckets/notifications.js';
 import { setLegalHold } from '../../buckets/objectLock.js';
+import { setReplication } from '../../buckets/replication.js';
 import { objectIsPublic, publicObjectUrl, setObjectPublic } from '../../buckets/objectAcl.js';
 import { addPublicReadPolicy } from '../../buckets/prefixPolicy.js';
 import { listDeletedObjects, restoreDeleted } from '../../buckets/deletedObjects.js';
@@ -100,6 +102,8 @@ export function bucketHandlers({ sessions, connections, events }: Services): Dom
       return setLegalHold(ctx(connectionId), bucket, key, on);
     },
     'buckets:setAccelerate': ({ connectionId, bucket, enabled }) => write.setAccelerate(ctx(connectionId), bucket, enabled),
+    'buckets:setReplication': ({ connectionId, bucket, role, rules }) => setReplication(ctx(connectionId), bucket, { role, rules }),
+    'buckets:setNotifications': ({ connectionId, bucket, rules, eventBridge }) => setNotifications(ctx(connectionId), bucket, { rules, eventBridge }),
     'buckets:addPublicReadPolicy': ({ connectionId, bucket, prefix }) => addPublicReadPolicy(ctx(connectionId), bucket, prefix),
   };
 }

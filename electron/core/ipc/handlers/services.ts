@@ -5,6 +5,7 @@ import type { CoreHost } from '../../host.js';
 import type { TransferQueue } from '../../transfers/transferQueue.js';
 import type { PreferencesStore } from '../../app/preferences.js';
 import type { SyncService } from '../../sync/syncService.js';
+import type { PreviewService } from '../../preview/previewService.js';
 
 /** What handlers may use: the core's services, built once in createCore. */
 export interface Services {
@@ -15,4 +16,5 @@ export interface Services {
   transfers: TransferQueue;
   preferences: PreferencesStore;
   sync: SyncService;
+  previews: PreviewService;
 }

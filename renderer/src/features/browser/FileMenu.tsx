@@ -18,6 +18,7 @@ import { openCreateBucket } from '../buckets/dialogs.js';
 import { folderObjectText, isFolderObject } from '../s3/folderObject.js';
 import { sftpMenuItems } from '../sftp/sftpMenuItems.js';
 import { editMenuItems } from '../editing/editMenuItems.js';
+import { quickLookMenuItems } from '../preview/quickLookMenuItems.js';
 import { useTranslation } from 'react-i18next';
 import { t as translate } from '../../i18n/i18n.js';
 
@@ -51,6 +52,7 @@ export function FileMenu({ connectionId, x, y, target, onOpen, onClose }: Props)
       disabled: !target || !isContainer(target),
       onSelect: () => target && onOpen(target),
     },
+    ...quickLookMenuItems(connectionId, selected),
     ...(remote
       ? [
           {

@@ -7,6 +7,8 @@ import { EntryIcon } from '../../components/icons.js';
 import { SftpCells } from '../sftp/SftpCells.js';
 import { RestoreBadge } from '../buckets/RestoreBadge.js';
 import { DeletedBadge } from '../buckets/DeletedBadge.js';
+import { DirectoryBucketBadge } from '../buckets/DirectoryBucketBadge.js';
+import { isDirectoryBucket } from '../../../../shared/directoryBuckets.js';
 import { FolderObjectBadge } from '../s3/folderObject.js';
 import { revealHiddenControls } from '../../../../shared/hiddenControls.js';
 import { VisibleName } from '../../components/VisibleName.js';
@@ -81,6 +83,7 @@ export const FileRow = memo(function FileRow(props: Props) {
         ) : null}
         {entry.folderObject ? <FolderObjectBadge bytes={entry.size ?? 0} /> : null}
         {entry.deleted ? <DeletedBadge /> : null}
+        {entry.kind === 'bucket' && isDirectoryBucket(entry.name) ? <DirectoryBucketBadge /> : null}
       </div>
       {/* Sizes, dates and modes are the file's own facts (formatted for the language), marked as data like its name. */}
       <div role="gridcell" className="cell cell-size align-end" data-user-text>

@@ -34,7 +34,11 @@ export function StatusBar({ connectionId }: { connectionId: string }) {
       {tab.loading ? (
         <span className="status-loading" role="status">
           <span className="spinner small" aria-hidden="true" />
-          {tab.awaitingFirstPage ? t('browser:status.loading') : t('browser:status.loadingItems', { count: tab.entries.length })}
+          {tab.gathering !== undefined
+            ? t('browser:status.gathering', { count: tab.gathering })
+            : tab.awaitingFirstPage
+              ? t('browser:status.loading')
+              : t('browser:status.loadingItems', { count: tab.entries.length })}
         </span>
       ) : null}
     </div>

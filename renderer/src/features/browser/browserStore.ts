@@ -18,6 +18,8 @@ export interface Tab {
   loading: boolean;
   /** Nothing has arrived yet for `path` (show a spinner rather than "empty"). */
   awaitingFirstPage: boolean;
+  /** Rows gathered so far of a listing in no name order (S3 directory buckets), shown once all are in. */
+  gathering?: number;
   error: { kind: ErrorKind; message: string } | null;
   selection: ReadonlySet<string>;
   /** Where shift-click ranges start. */

@@ -4,6 +4,7 @@ import { parentPath } from '../../../../shared/paths.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import type { SortKey } from '../../lib/entries.js';
 import { getTab, useBrowser, type Tab } from './browserStore.js';
+import { UnorderedPages } from './unorderedPages.js';
 import { showError } from '../../state/toasts.js';
 import { t } from '../../i18n/i18n.js';
 
@@ -22,10 +23,14 @@ export async function loadListing(connectionId: string, soft = false): Promise<v
     generation,
     loading: true,
     error: null,
+    // A listing left while it was still gathering does not speak for this one.
+    gathering: undefined,
     ...(soft ? {} : { entries: [], awaitingFirstPage: true }),
   });
   const stale = () => getTab(connectionId)?.generation !== generation;
   const received: FileEntry[] = [];
+  let unordered: UnorderedPages | null = null;
+  const gathered = () => (unordered ? unordered.sorted() : received);
   let cursor: string | undefined;
   let lastFlush = 0;
   let pages = 0;
@@ -34,38 +39,38 @@ export async function loadListing(connectionId: string, soft = false): Promise<v
       const request = cursor === undefined ? { connectionId, path } : { connectionId, path, cursor };
       const page = await unwrap(api().fs.list(request));
       if (stale()) return;
-      for (const entry of page.entries) received.push(entry);
+      if (page.unordered) unordered ??= new UnorderedPages();
+      if (unordered) unordered.add(page.entries);
+      else for (const entry of page.entries) received.push(entry);
       cursor = page.nextCursor;
       pages += 1;
       const now = performance.now();
-      if (!soft && (pages === 1 || now - lastFlush > FLUSH_EVERY_MS) && cursor) {
-        patch(connectionId, { entries: received.slice(), awaitingFirstPage: false });
+      if ((pages === 1 || now - lastFlush > FLUSH_EVERY_MS) && cursor) {
+        if (unordered) patch(connectionId, { gathering: unordered.size });
+        else if (!soft) patch(connectionId, { entries: received.slice(), awaitingFirstPage: false });
         lastFlush = now;
       }
     } while (cursor);
-    patch(connectionId, { entries: received, loading: false, awaitingFirstPage: false });
+    patch(connectionId, { entries: gathered(), loading: false, awaitingFirstPage: false, gathering: undefined });
   } catch (caught) {
     if (stale()) return;
     const error = toApiError(caught);
     if (pages === 0 && !soft) {
-      patch(connectionId, { loading: false, awaitingFirstPage: false, error: { kind: error.kind, message: error.message } });
+      patch(connectionId, { loading: false, awaitingFirstPage: false, gathering: undefined, error: { kind: error.kind, message: error.message } });
     } else {
       // Keep what we have; say why the rest is missing.
-      patch(connectionId, { loading: false, awaitingFirstPage: false, ...(soft ? {} : { entries: received }) });
+      patch(connectionId, { loading: false, awaitingFirstPage: false, gathering: undefined, ...(soft ? {} : { entries: gathered() }) });
       showError(error.message, t('browser:listIncomplete'));
     }
   }
 }
 
-/** Opens (or re-opens) a connection's browser. */
-export function openBrowser(connectionId: string, protocol: Protocol, homePath: string): void {
+/** Opens (or re-opens) a connection's browser; settles once its folder is listed, or failed to. */
+export function openBrowser(connectionId: string, protocol: Protocol, homePath: string): Promise<void> {
   const existing = getTab(connectionId);
-  if (existing) {
-    void loadListing(connectionId, existing.entries.length > 0);
-    return;
-  }
+  if (existing) return loadListing(connectionId, existing.entries.length > 0);
   useBrowser.getState().ensure(connectionId, protocol, homePath);
-  void loadListing(connectionId);
+  return loadListing(connectionId);
 }
 
 interface GoOptions {

@@ -9,6 +9,7 @@ import { getTab, viewOf } from './browserStore.js';
 import { downloadSelection } from '../transfers/transferActions.js';
 import { deleteTargets, duplicateTargets, startCopyMove, startRename } from './fileActions.js';
 import { clearSelection, jumpToPrefix, moveFocus, selectAll, toggle, type MoveMode } from './selection.js';
+import { openQuickLook } from '../preview/quickLook.js';
 
 interface Options {
   connectionId: string;
@@ -113,7 +114,8 @@ export function useGridKeys({ connectionId, pageSize, open, openMenuAtFocus }: O
       const state = typed.current;
       const fresh = now - state.at > TYPEAHEAD_RESET_MS;
       if (event.key === ' ' && fresh) {
-        if (tab.focus) toggle(connectionId, tab.focus);
+        // Space shows a file in Quick Look; on a folder it toggles the selection (Ctrl+Space toggles anywhere).
+        if (!openQuickLook(connectionId) && tab.focus) toggle(connectionId, tab.focus);
         return handled();
       }
       state.text = fresh ? event.key : state.text + event.key;

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BucketSettings } from '../../../../shared/buckets.js';
+import { directoryBucketSettings, isDirectoryBucket } from '../../../../shared/directoryBuckets.js';
 import { api, toApiError, unwrap } from '../../api/client.js';
 import { Modal, ModalFooter } from '../../components/dialogs/Modal.js';
 import { bucketSettingsDialog, openDeleteBucket, unsavedChangesDialog } from './dialogs.js';
@@ -10,10 +11,12 @@ import { CorsPanel } from './CorsPanel.js';
 import { EncryptionPanel } from './EncryptionPanel.js';
 import { LifecyclePanel } from './LifecyclePanel.js';
 import { LoggingPanel } from './LoggingPanel.js';
+import { NotificationsPanel } from './NotificationsPanel.js';
 import { ObjectLockPanel } from './ObjectLockPanel.js';
 import type { PanelProps } from './panelProps.js';
 import { PolicyPanel } from './PolicyPanel.js';
 import { PublicAccessPanel, PublicStatusBadge } from './PublicAccessPanel.js';
+import { ReplicationPanel } from './ReplicationPanel.js';
 import { RequesterPaysPanel } from './RequesterPaysPanel.js';
 import { TagsPanel } from './TagsPanel.js';
 import { UnsavedChangesContext, type UnsavedChanges } from './unsavedChanges.js';
@@ -25,11 +28,13 @@ const panels: { id: string; labelKey: string; Component: ComponentType<PanelProp
   { id: 'public', labelKey: 'buckets:settings.nav.public', Component: PublicAccessPanel },
   { id: 'website', labelKey: 'buckets:settings.nav.website', Component: WebsitePanel },
   { id: 'lifecycle', labelKey: 'buckets:settings.nav.lifecycle', Component: LifecyclePanel },
+  { id: 'replication', labelKey: 'buckets:settings.nav.replication', Component: ReplicationPanel },
   { id: 'encryption', labelKey: 'buckets:settings.nav.encryption', Component: EncryptionPanel },
   { id: 'policy', labelKey: 'buckets:settings.nav.policy', Component: PolicyPanel },
   { id: 'cors', labelKey: 'buckets:settings.nav.cors', Component: CorsPanel },
   { id: 'tags', labelKey: 'buckets:settings.nav.tags', Component: TagsPanel },
   { id: 'logging', labelKey: 'buckets:settings.nav.logging', Component: LoggingPanel },
+  { id: 'notifications', labelKey: 'buckets:settings.nav.notifications', Component: NotificationsPanel },
   { id: 'requesterPays', labelKey: 'buckets:settings.nav.requesterPays', Component: RequesterPaysPanel },
   { id: 'objectLock', labelKey: 'buckets:settings.nav.objectLock', Component: ObjectLockPanel },
   { id: 'acceleration', labelKey: 'buckets:settings.nav.acceleration', Component: AccelerationPanel },
@@ -39,7 +44,10 @@ export function BucketSettingsDialog({ connectionId, bucket }: { connectionId: s
   const { t } = useTranslation();
   const [settings, setSettings] = useState<BucketSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [active, setActive] = useState(panels[0]!.id);
+  const directory = isDirectoryBucket(bucket);
+  // A directory bucket (S3 Express One Zone) shows only the settings it has.
+  const shown = directory ? panels.filter((p) => directoryBucketSettings.has(p.id)) : panels;
+  const [active, setActive] = useState(shown[0]!.id);
   const unsaved = useRef<UnsavedChanges | null>(null);
   const reload = useCallback(async () => {
     try {
@@ -69,7 +77,7 @@ export function BucketSettingsDialog({ connectionId, bucket }: { connectionId: s
     <Modal title={t('buckets:settings.title', { bucket })} onCancel={close} className="bucket-settings-dialog">
       <div className="bucket-settings">
         <nav className="bucket-nav" aria-label={t('buckets:settings.nav.label')}>
-          {panels.map((p) => (
+          {shown.map((p) => (
             <button
               key={p.id}
               type="button"
@@ -89,8 +97,10 @@ export function BucketSettingsDialog({ connectionId, bucket }: { connectionId: s
             <>
               <div className="bucket-summary">
                 <span>{t('buckets:settings.region', { region: settings.region })}</span>
-                <PublicStatusBadge settings={settings} />
+                {/* A directory bucket is never public: Block Public Access is always on. */}
+                {directory ? null : <PublicStatusBadge settings={settings} />}
               </div>
+              {directory ? <p className="bucket-note directory-bucket-note">{t('buckets:settings.directoryBucket')}</p> : null}
               <UnsavedChangesContext.Provider value={unsaved}>
                 <panel.Component connectionId={connectionId} bucket={bucket} settings={settings} reload={reload} />
               </UnsavedChangesContext.Provider>
@@ -133,6 +143,8 @@ function settingKey(panelId: string): keyof BucketSettings {
     requesterPays: 'requesterPays',
     objectLock: 'objectLock',
     acceleration: 'accelerate',
+    replication: 'replication',
+    notifications: 'notifications',
   };
   return keys[panelId]!;
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FormRow, TextField } from '../../components/dialogs/Field.js';
 import type { FilterKind, LifecycleDraft, LifecycleProblems } from './lifecycleDraft.js';
 import { NumberField } from './NumberField.js';
+import { ChoiceField, RuleStatusField } from './RuleFields.js';
 import { TransitionsEditor } from './TransitionsEditor.js';
 
 interface Props {
@@ -27,22 +28,13 @@ export function LifecycleRuleForm({ draft, problems, onChange }: Props) {
   return (
     <div className="form rule-form">
       <TextField label={t('buckets:lifecycle.form.id')} value={draft.id} onChange={(v) => onChange({ id: v })} error={problems.id} mono />
-      <FormRow label={t('buckets:lifecycle.form.status')}>
-        <label className="rule-switch">
-          <input id={`${id}-enabled`} type="checkbox" role="switch" checked={draft.enabled} onChange={(e) => onChange({ enabled: e.currentTarget.checked })} />
-          <span>{draft.enabled ? t('buckets:lifecycle.form.enabled') : t('buckets:lifecycle.form.disabled')}</span>
-        </label>
-      </FormRow>
-      <FormRow label={t('buckets:lifecycle.form.appliesTo')}>
-        <div className="segmented" role="radiogroup" aria-label={t('buckets:lifecycle.form.appliesTo')}>
-          {filters.map((f) => (
-            <label key={f.kind} className={draft.filter === f.kind ? 'segment checked' : 'segment'}>
-              <input type="radio" name={`${id}-filter`} checked={draft.filter === f.kind} onChange={() => onChange({ filter: f.kind })} />
-              {t(f.labelKey)}
-            </label>
-          ))}
-        </div>
-      </FormRow>
+      <RuleStatusField enabled={draft.enabled} onChange={(enabled) => onChange({ enabled })} />
+      <ChoiceField
+        label={t('buckets:lifecycle.form.appliesTo')}
+        value={draft.filter}
+        options={filters.map((f) => ({ value: f.kind, label: t(f.labelKey) }))}
+        onChange={(filter) => onChange({ filter })}
+      />
       {withPrefix ? (
         <TextField label={t('buckets:lifecycle.form.prefix')} value={draft.prefix} onChange={(v) => onChange({ prefix: v })} error={problems.prefix} placeholder={t('buckets:placeholder.prefix')} mono />
       ) : null}

@@ -32,13 +32,23 @@ interface Props<D extends { key: string }> {
   invalid: boolean;
   save: ReturnType<typeof useSave>;
   onSave(): Promise<unknown>;
+  /** Fields of the whole set shown above the rules (such as replication's IAM role). */
+  header?: ReactNode;
+  /** Edits of those fields: they count as unsaved changes and are dropped with the rules'. */
+  headerEdits?: { changed: boolean; discard(): void };
 }
 
-export function RulesEditor<D extends { key: string }>({ list, empty, card, onAdd, canAdd, saveLabel, invalid, save, onSave }: Props<D>) {
+export function RulesEditor<D extends { key: string }>({ list, empty, card, onAdd, canAdd, saveLabel, invalid, save, onSave, header, headerEdits }: Props<D>) {
   const { t } = useTranslation();
-  useUnsavedChanges(list.changed, { canSave: !invalid, save: () => save.run(onSave), discard: list.discard });
+  const changed = list.changed || !!headerEdits?.changed;
+  const discard = () => {
+    list.discard();
+    headerEdits?.discard();
+  };
+  useUnsavedChanges(changed, { canSave: !invalid, save: () => save.run(onSave), discard });
   return (
     <div className="bucket-panel-body">
+      {header}
       {list.drafts.length === 0 ? <p className="bucket-note">{empty}</p> : null}
       <div className="rule-list">
         {list.drafts.map((draft, i) => {
@@ -67,10 +77,10 @@ export function RulesEditor<D extends { key: string }>({ list, empty, card, onAd
         onAdd={onAdd}
         canAdd={canAdd}
         saveLabel={saveLabel}
-        canSave={list.changed && !invalid && !save.busy}
+        canSave={changed && !invalid && !save.busy}
         onSave={() => void save.run(onSave)}
-        changed={list.changed}
-        onDiscard={list.discard}
+        changed={changed}
+        onDiscard={discard}
         invalidNote={invalid ? t('buckets:rules.invalid') : null}
       />
       <SaveState {...save.state} />

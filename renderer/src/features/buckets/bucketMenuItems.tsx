@@ -2,6 +2,7 @@
 import { splitS3Path } from '../../../../shared/paths.js';
 import type { FileEntry } from '../../../../shared/files.js';
 import { archivedClasses } from '../../../../shared/buckets.js';
+import { isDirectoryBucket } from '../../../../shared/directoryBuckets.js';
 import type { MenuEntry } from '../../components/ContextMenu.js';
 import { ShieldIcon } from '../../components/icons.js';
 import { t } from '../../i18n/i18n.js';
@@ -38,6 +39,8 @@ export function bucketMenuItems(connectionId: string, tab: Tab, target: FileEntr
     items.push({ label: t('buckets:settings.deleteBucket'), danger: true, onSelect: () => openDeleteBucket(connectionId, bucket) });
     return items;
   }
+  // Directory buckets have one storage class, no versions, ACLs or Object Lock: nothing below applies.
+  if (isDirectoryBucket(bucket)) return items;
   items.push(
     { label: t('buckets:menu.showVersions'), disabled: !single, onSelect: () => single && openVersions(connectionId, single.path) },
     { label: t('buckets:menu.changeClass'), disabled: objects.length === 0, onSelect: () => openStorageClass(connectionId, objects.map((e) => e.path)) },

@@ -129,15 +129,22 @@ const rank = (storageClass: string) => {
   return i === -1 ? transitionClasses.length : i;
 };
 
+/** A rule ID's problem (missing, too long, taken by a rule above); `ids` are every rule's trimmed ID. */
+export function ruleIdProblem(ids: string[], i: number): string | undefined {
+  const id = ids[i]!;
+  if (!id) return t('buckets:lifecycle.problem.noId');
+  if (id.length > maxRuleIdLength) return t('buckets:lifecycle.problem.longId', { count: maxRuleIdLength });
+  if (ids.indexOf(id) !== i) return t('buckets:lifecycle.problem.takenId', { id });
+  return undefined;
+}
+
 /** Problems per rule, in the same order as the drafts. */
 export function lifecycleProblems(drafts: LifecycleDraft[]): LifecycleProblems[] {
   const ids = drafts.map((d) => d.id.trim());
   return drafts.map((d, i) => {
-    const id = ids[i]!;
     const p: LifecycleProblems = { transitions: transitionProblems(d.transitions) };
-    if (!id) p.id = t('buckets:lifecycle.problem.noId');
-    else if (id.length > maxRuleIdLength) p.id = t('buckets:lifecycle.problem.longId', { count: maxRuleIdLength });
-    else if (ids.indexOf(id) !== i) p.id = t('buckets:lifecycle.problem.takenId', { id });
+    const idProblem = ruleIdProblem(ids, i);
+    if (idProblem) p.id = idProblem;
     if ((d.filter === 'prefix' || d.filter === 'prefixAndTag') && !d.prefix) p.prefix = t('buckets:lifecycle.problem.noPrefix');
     else if (d.prefix.length > 1024) p.prefix = t('buckets:problem.longPrefix', { count: 1024 });
     if (d.filter === 'tag' || d.filter === 'prefixAndTag') {

@@ -1,6 +1,7 @@
 /** S3 part of the connection form: endpoint, region, addressing and credentials. */
 import { awsRegions, type FieldErrors, type FormValues } from './connectionForm.js';
 import { ProfileField } from '../s3/ProfileField.js';
+import { SsoProfileRow } from './SsoProfileRow.js';
 import { storageClasses } from '../../../../shared/buckets.js';
 import { formatStorageClass } from '../../lib/format.js';
 import { CheckField, SelectField, TextField } from '../../components/dialogs/Field.js';
@@ -121,7 +122,29 @@ export function S3Fields({ values, errors, savedSecret, set, setEndpointKind }: 
           />
         </>
       ) : (
-        <ProfileField value={values.profile} onChange={(v) => set('profile', v)} error={errors.profile} />
+        <ProfileField
+          value={values.profile}
+          onChange={(v) => {
+            // A pick belongs to the profile it was made for; spaces around the name change nothing.
+            if (v.trim() !== values.profile.trim()) {
+              set('ssoAccountId', '');
+              set('ssoRoleName', '');
+            }
+            set('profile', v);
+          }}
+          error={errors.profile}
+          renderSso={(profile, reload) => (
+            <SsoProfileRow
+              profile={profile}
+              pick={{ accountId: values.ssoAccountId, roleName: values.ssoRoleName }}
+              onPick={(pick) => {
+                set('ssoAccountId', pick.accountId);
+                set('ssoRoleName', pick.roleName);
+              }}
+              onSignedIn={reload}
+            />
+          )}
+        />
       )}
     </>
   );

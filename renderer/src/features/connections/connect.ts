@@ -1,6 +1,7 @@
 /**
  * Connecting: ask for a secret if one is needed, walk through host-key prompts, then
- * open the browser at the connection's home. Also disconnect and delete.
+ * open the browser at the connection's home (or where the last session left it). Also
+ * disconnect and delete.
  */
 import { typesSecret, type ConnectOutcome, type ConnectSecrets } from '../../../../shared/connections.js';
 import { ApiError, api, toApiError, unwrap } from '../../api/client.js';
@@ -10,7 +11,8 @@ import { askMfaCode } from '../s3/dialogs.js';
 import { askPassphraseAfter, showConnectWarnings } from '../sftp/connectHelpers.js';
 import { askConfirm } from '../../state/dialogs.js';
 import { askSecretAgain, askSecretToConnect, askHostKey } from './dialogs.js';
-import { openBrowser } from '../browser/navigation.js';
+import { signInAfter } from './ssoReconnect.js';
+import { openWhereLeft } from '../panes/resumeFolders.js';
 import { showError, showFailure } from '../../state/toasts.js';
 import { t } from '../../i18n/i18n.js';
 
@@ -90,12 +92,13 @@ async function run(id: string, options: ConnectOptions): Promise<ConnectResult> 
     }
     useConnections.getState().setLink(id, { state: 'connected', homePath: outcome.homePath });
     showConnectWarnings(summary, outcome.warnings);
-    openBrowser(id, summary.protocol, outcome.homePath);
+    void openWhereLeft(id, summary.protocol, outcome.homePath);
     return { ok: true, homePath: outcome.homePath };
   } catch (caught) {
     const error = toApiError(caught);
     const withPassphrase = await askPassphraseAfter(summary, error);
     if (withPassphrase) return run(id, { ...options, secrets: { ...secrets, ...withPassphrase } });
+    if (await signInAfter(summary, error)) return run(id, options);
     if (error.kind === 'cancelled') {
       store.setLink(id, { state: 'idle' });
       return { ok: false, cancelled: true };

@@ -29,6 +29,9 @@ export interface FormValues {
   secretAccessKey: string;
   sessionToken: string;
   profile: string;
+  /** IAM Identity Center profiles: the account and role picked after signing in ('' = the profile's own). */
+  ssoAccountId: string;
+  ssoRoleName: string;
   host: string;
   port: string;
   username: string;
@@ -59,6 +62,8 @@ export function emptyForm(): FormValues {
     secretAccessKey: '',
     sessionToken: '',
     profile: '',
+    ssoAccountId: '',
+    ssoRoleName: '',
     host: '',
     port: '22',
     username: '',
@@ -88,6 +93,8 @@ export function formFromSummary(c: ConnectionSummary): FormValues {
       s3Auth: c.auth.kind,
       accessKeyId: c.auth.kind === 'keys' ? c.auth.accessKeyId : '',
       profile: c.auth.kind === 'profile' ? c.auth.profile : '',
+      ssoAccountId: c.auth.kind === 'profile' ? (c.auth.ssoAccountId ?? '') : '',
+      ssoRoleName: c.auth.kind === 'profile' ? (c.auth.ssoRoleName ?? '') : '',
     };
   }
   return {
@@ -163,7 +170,11 @@ export function toDraft(v: FormValues, id: string | null): ConnectionDraft {
               secretAccessKey: optional(v.secretAccessKey),
               sessionToken: optional(v.sessionToken),
             }
-          : { kind: 'profile', profile: v.profile.trim() },
+          : {
+              kind: 'profile',
+              profile: v.profile.trim(),
+              ...(v.ssoAccountId && v.ssoRoleName ? { ssoAccountId: v.ssoAccountId, ssoRoleName: v.ssoRoleName } : {}),
+            },
     };
   }
   return {

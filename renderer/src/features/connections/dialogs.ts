@@ -30,6 +30,24 @@ export interface SecretAnswer {
 export const connectionFormDialog = dialogSlot<{ editId: string | null }>();
 export const hostKeyDialog = dialogSlot<{ prompt: HostKeyPrompt }, HostKeyDecision>('reject');
 export const secretDialog = dialogSlot<SecretPromptArgs, SecretAnswer | null>(null);
+/** An IAM Identity Center account and role, as picked after signing in. */
+export interface SsoPick {
+  accountId: string;
+  roleName: string;
+}
+
+/** Signing in to IAM Identity Center for an AWS profile (`signIn` false: only choose the account and role). */
+export interface SsoSignInArgs {
+  profile: string;
+  signIn: boolean;
+  /** Chosen first in the pickers: the connection's pick, else the profile's own. */
+  initial?: Partial<SsoPick>;
+  /** False: answer as soon as the sign-in is done, without the pickers (a connect that only needs a fresh sign-in). */
+  choose?: boolean;
+}
+
+/** Answers the picked account and role, or null when the user cancelled. */
+export const ssoSignInDialog = dialogSlot<SsoSignInArgs, SsoPick | null>(null);
 /** Import bookmarks from other tools: pick files, preview, import the ticked ones. */
 export const importBookmarksDialog = dialogSlot<Record<string, never>>();
 

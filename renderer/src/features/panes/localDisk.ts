@@ -3,7 +3,7 @@ import { api, unwrap } from '../../api/client.js';
 import { showFailure } from '../../state/toasts.js';
 import { t } from '../../i18n/i18n.js';
 import { getTab } from '../browser/browserStore.js';
-import { openBrowser } from '../browser/navigation.js';
+import { openWhereLeft } from './resumeFolders.js';
 import { useApp } from '../../state/app.js';
 
 /** Opens the local disk under `id` (one of its reserved ids) at the home folder, once. */
@@ -11,7 +11,7 @@ export async function openLocalDisk(id: string): Promise<void> {
   if (getTab(id)) return;
   try {
     const outcome = await unwrap(api().connections.connect({ id }));
-    if (outcome.state === 'connected') openBrowser(id, 'local', outcome.homePath);
+    if (outcome.state === 'connected') void openWhereLeft(id, 'local', outcome.homePath);
   } catch (caught) {
     showFailure(caught, t('panes:localFailed'));
   }

@@ -1,5 +1,5 @@
 /** The AWS profile field: suggestions from ~/.aws, and what the chosen profile needs. */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AwsProfileInfo } from '../../../../shared/s3Objects.js';
 import { api, unwrap } from '../../api/client.js';
@@ -26,14 +26,17 @@ interface Props {
   value: string;
   onChange(value: string): void;
   error?: string | undefined;
+  /** What goes under an IAM Identity Center profile (its sign-in); `reload` reads the profiles again. */
+  renderSso?(profile: AwsProfileInfo, reload: () => void): ReactNode;
 }
 
-export function ProfileField({ value, onChange, error }: Props) {
+export function ProfileField({ value, onChange, error, renderSso }: Props) {
   const { t } = useTranslation();
   const [profiles, setProfiles] = useState<AwsProfileInfo[] | null>(null);
-  useEffect(() => {
+  const reload = useCallback(() => {
     unwrap(api().connections.awsProfiles({})).then(setProfiles, () => setProfiles([]));
   }, []);
+  useEffect(reload, [reload]);
   const chosen = profiles?.find((p) => p.name === value.trim());
   const hint = chosen
     ? describe(chosen)
@@ -50,6 +53,7 @@ export function ProfileField({ value, onChange, error }: Props) {
           </option>
         ))}
       </datalist>
+      {chosen?.kind === 'sso' && renderSso ? renderSso(chosen, reload) : null}
     </>
   );
 }

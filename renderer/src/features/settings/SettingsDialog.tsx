@@ -11,6 +11,7 @@ import { showInfo } from '../../state/toasts.js';
 import { fromForm, toForm, type FormErrors, type SettingsForm } from '../transfers/settingsForm.js';
 import { TransferSettingsFields } from '../transfers/TransferSettingsFields.js';
 import { LanguageField } from './LanguageField.js';
+import { ReopenField } from './ReopenField.js';
 import { settingsDialog } from './dialogs.js';
 
 export function SettingsDialog() {
@@ -45,6 +46,8 @@ export function SettingsDialog() {
     <FormDialog title={t('settings:title')} className="transfer-settings" onCancel={close} onSubmit={() => void save()} error={problem} submitLabel={t('settings:save')} submitDisabled={busy || !form}>
       <div className="form-section">{t('settings:sections.language')}</div>
       <LanguageField />
+      <div className="form-section">{t('settings:sections.startup')}</div>
+      <ReopenField />
       {form ? <TransferSettingsFields form={form} errors={errors} set={set} /> : problem ? null : <p className="muted">{t('transfers:settings.loading')}</p>}
     </FormDialog>
   );
