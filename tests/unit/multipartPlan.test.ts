@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choosePartSize, maxObjectSize, maxParts, maxPartSize, MiB, minPartSize, planParts } from '../../electron/core/s3/multipartPlan.js';
+import { choosePartSize, farAnswerMs, maxObjectSize, maxParts, maxPartSize, MiB, minPartSize, planParts } from '../../electron/core/s3/multipartPlan.js';
 
 describe('multipart plan', () => {
   it('knows S3\'s limits: 5 MiB to 5 GiB a part, 5 TiB an object', () => {
@@ -25,6 +25,14 @@ describe('multipart plan', () => {
     expect(choosePartSize(1024 * 1024 * MiB)).toBe(Math.ceil(1024 * 1024 / maxParts) * MiB);
     expect(choosePartSize(5 * 1024 * MiB, 16 * MiB)).toBe(16 * MiB);
     expect(choosePartSize(100 * MiB, 1 * MiB)).toBe(minPartSize);
+  });
+
+  it('makes a quarter as many parts for a far server, whose every part waits a round trip for its answer', () => {
+    expect(choosePartSize(1024 * MiB, undefined, farAnswerMs - 1)).toBe(8 * MiB);
+    expect(choosePartSize(1024 * MiB, undefined, farAnswerMs)).toBe(32 * MiB);
+    expect(choosePartSize(100 * MiB, undefined, 80)).toBe(8 * MiB);
+    expect(choosePartSize(5 * 1024 * MiB, undefined, 80)).toBe(64 * MiB);
+    expect(choosePartSize(1024 * MiB, 16 * MiB, 80)).toBe(16 * MiB);
   });
 
   it('covers every byte exactly once, in order', () => {

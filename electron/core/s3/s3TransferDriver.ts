@@ -155,8 +155,11 @@ export class S3TransferDriver implements FileTransferDriver {
       const startedAt = Date.now();
       await x.saveCheckpointNow({ kind: 's3UploadStarting', startedAt });
       const ChecksumAlgorithm = directory ? 'CRC32' : undefined;
+      const asked = performance.now();
       const created = await this.client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ChecksumAlgorithm, ...headers }), { abortSignal: ctx.signal });
-      cp = { kind: 's3Upload', uploadId: created.UploadId!, partSize: choosePartSize(info.size, x.partSize || undefined), size: info.size, mtimeMs: info.mtimeMs, doneParts: [] };
+      // How long the server took to answer says how far it is, and so how large the parts should be.
+      const partSize = choosePartSize(info.size, x.partSize || undefined, performance.now() - asked);
+      cp = { kind: 's3Upload', uploadId: created.UploadId!, partSize, size: info.size, mtimeMs: info.mtimeMs, doneParts: [] };
       await x.saveCheckpointNow(cp);
     }
     const parts = await this.uploadParts(localPath, bucket, key, cp, serverParts, directory, ctx, x);
