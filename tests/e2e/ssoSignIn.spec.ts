@@ -6,16 +6,26 @@
  * then really lists the RGW's buckets.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import { row } from './actions.js';
 import { bothThemes } from './browserScenes.js';
 import { expect, test } from './fixtures.js';
 import { corpSessionProfile, legacyProfile, profileForm, useRecordedSso, writeAwsConfig } from './ssoScenes.js';
 import { ssoTokenFile, toCacheTime } from '../../electron/core/connections/sso/ssoTokenCache.js';
 import { recordedAccessToken, recordedUserCode } from '../support/recordedSso.js';
-import { testS3Client } from '../support/s3Fixtures.js';
+import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 
 const recorded = useRecordedSso();
+
+/**
+ * A bucket of this test's own on the RGW, so the connection's bucket list can be checked for
+ * it while other tests make and remove theirs.
+ */
+async function ownBucket(servers: Parameters<typeof testS3Client>[0]) {
+  const s3 = testS3Client(servers);
+  const name = uniqueBucketName('e2e-sso');
+  await createBucketWith(s3, name, {});
+  return { name, remove: () => removeBucket(s3, name) };
+}
 
 test('IAM Identity Center: sign in from the connection form with the code shown, pick an account and role, and connect (recorded AWS responses)', async ({ app }) => {
   const { page, servers } = app;
@@ -62,9 +72,13 @@ test('IAM Identity Center: sign in from the connection form with the code shown,
   const cache = ssoTokenFile(app.headless.homeDir, 'corp');
   expect(JSON.parse(await readFile(cache, 'utf8')).accessToken).toBe(recordedAccessToken);
 
-  await form.getByRole('button', { name: 'Save & Connect' }).click();
-  const [first] = ((await testS3Client(servers).send(new ListBucketsCommand({}))).Buckets ?? []).map((b) => b.Name!).sort();
-  await expect(row(page, `/${first}/`)).toBeVisible();
+  const bucket = await ownBucket(servers);
+  try {
+    await form.getByRole('button', { name: 'Save & Connect' }).click();
+    await expect(row(page, `/${bucket.name}/`)).toBeVisible();
+  } finally {
+    await bucket.remove();
+  }
   const asked = sso.requests.filter((r) => r.path === '/federation/credentials').at(-1)!;
   expect(Object.fromEntries(asked.query)).toEqual({ account_id: '111122223333', role_name: 'ReadOnly' });
 });
@@ -108,14 +122,18 @@ test('IAM Identity Center: connecting with an expired sign-in offers the sign-in
 
   const form = await profileForm(app, 'Legacy SSO', 'legacy');
   await expect(form).toContainText('sign-in expired at');
-  await form.getByRole('button', { name: 'Save & Connect' }).click();
+  const bucket = await ownBucket(servers);
+  try {
+    await form.getByRole('button', { name: 'Save & Connect' }).click();
 
-  // The connect asks for the sign-in itself, and goes on once it is approved: no pickers, the profile names its role.
-  const signIn = page.getByRole('dialog', { name: 'Sign in to IAM Identity Center (legacy)' });
-  await expect(signIn.getByLabel('Sign-in code')).toHaveText(recordedUserCode);
-  await expect(signIn).toBeHidden({ timeout: 15_000 });
-  const [first] = ((await testS3Client(servers).send(new ListBucketsCommand({}))).Buckets ?? []).map((b) => b.Name!).sort();
-  await expect(row(page, `/${first}/`)).toBeVisible();
+    // The connect asks for the sign-in itself, and goes on once it is approved: no pickers, the profile names its role.
+    const signIn = page.getByRole('dialog', { name: 'Sign in to IAM Identity Center (legacy)' });
+    await expect(signIn.getByLabel('Sign-in code')).toHaveText(recordedUserCode);
+    await expect(signIn).toBeHidden({ timeout: 15_000 });
+    await expect(row(page, `/${bucket.name}/`)).toBeVisible();
+  } finally {
+    await bucket.remove();
+  }
   expect(JSON.parse(await readFile(cache, 'utf8')).accessToken).toBe(recordedAccessToken);
   expect(Object.fromEntries(sso.requests.filter((r) => r.path === '/federation/credentials').at(-1)!.query)).toEqual({ account_id: '444455556666', role_name: 'DataEngineer' });
 });
