@@ -4,7 +4,7 @@
  * `Path` and the key file (`Private Key File`, or `Private Key File Dictionary`'s `Path`).
  * Cyberduck keeps passwords in the OS keychain, never in the file.
  */
-import { BookmarkFileRefused, accept, nameOf, portOf, s3KeysDraft, unsupportedProtocol, type ParsedBookmarks } from './importedBookmark.js';
+import { BookmarkFileRefused, accept, nameOf, portOf, s3KeysDraft, sftpDraft, unsupportedProtocol, type ParsedBookmarks } from './importedBookmark.js';
 import { child, parseXml, type XmlElement } from './safeXml.js';
 
 type PlistValue = string | PlistDict;
@@ -45,16 +45,7 @@ export function parseCyberduck(xml: string): ParsedBookmarks {
   if (protocol === 'sftp' || protocol === 'scp') {
     const keyDict = d['Private Key File Dictionary'];
     const keyPath = text(d['Private Key File']) ?? (typeof keyDict === 'object' ? text(keyDict.Path) : undefined);
-    accept(out, 'cyberduck', undefined, {
-      protocol: 'sftp',
-      name,
-      host,
-      port: port ?? 22,
-      username: text(d.Username) ?? '',
-      auth: keyPath ? { kind: 'key', keyPath } : { kind: 'password' },
-      rememberSecret: true,
-      initialPath: path,
-    });
+    accept(out, 'cyberduck', undefined, sftpDraft({ name, host, port, username: text(d.Username) ?? '', auth: keyPath ? { kind: 'key', keyPath } : { kind: 'password' }, initialPath: path }));
   } else if (protocol === 's3') {
     const bucket = path?.split('/').find((s) => s !== '');
     const at = host || 's3.amazonaws.com';

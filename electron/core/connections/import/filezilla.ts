@@ -6,9 +6,9 @@
  * `RemoteDir`, and `Pass`: base64 with `encoding="base64"`, or sealed with the master
  * password (`encoding="crypt"`), which Stowage cannot open: the password is asked at connect.
  */
-import type { ConnectionDraft } from '../../../../shared/connections.js';
+import type { ConnectionDraft, SftpConnectionDraft } from '../../../../shared/connections.js';
 import type { CatalogText } from '../../../../shared/i18n/catalogText.js';
-import { BookmarkFileRefused, accept, nameOf, portOf, s3KeysDraft, unsupportedProtocol, type ParsedBookmarks } from './importedBookmark.js';
+import { BookmarkFileRefused, accept, nameOf, portOf, s3KeysDraft, sftpDraft, unsupportedProtocol, type ParsedBookmarks } from './importedBookmark.js';
 import { child, childText, parseXml, type XmlElement } from './safeXml.js';
 
 const PROTOCOL_NAMES: Record<string, string> = {
@@ -67,23 +67,15 @@ function server(into: ParsedBookmarks, element: XmlElement, group: string | unde
   let draft: ConnectionDraft;
   if (protocol === '1') {
     const keyPath = childText(element, 'Keyfile');
-    draft = {
-      protocol: 'sftp',
-      name,
-      host,
-      port: port ?? 22,
-      username: user,
-      auth:
-        logon === '5' && keyPath
-          ? { kind: 'key', keyPath }
-          : logon === '3'
-            ? { kind: 'keyboardInteractive', password: secret }
-            : logon === '6'
-              ? { kind: 'agent' }
-              : { kind: 'password', password: logon === '2' ? undefined : secret },
-      rememberSecret: true,
-      initialPath: remoteDir(childText(element, 'RemoteDir')),
-    };
+    const auth: SftpConnectionDraft['auth'] =
+      logon === '5' && keyPath
+        ? { kind: 'key', keyPath }
+        : logon === '3'
+          ? { kind: 'keyboardInteractive', password: secret }
+          : logon === '6'
+            ? { kind: 'agent' }
+            : { kind: 'password', password: logon === '2' ? undefined : secret };
+    draft = sftpDraft({ name, host, port, username: user, auth, initialPath: remoteDir(childText(element, 'RemoteDir')) });
   } else if (protocol === '7') {
     const bucket = remoteDir(childText(element, 'RemoteDir'))?.split('/')[1];
     draft = s3KeysDraft({ name, host, port, secure: port !== 80, accessKeyId: user, secret, bucket });

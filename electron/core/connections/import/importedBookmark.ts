@@ -2,7 +2,7 @@
  * What every format's parser answers: drafts Stowage can save (secrets inside, kept in the
  * core) and, for what it cannot represent, a sentence why.
  */
-import { connectionDraftSchema, type ConnectionDraft, type S3ConnectionDraft } from '../../../../shared/connections.js';
+import { connectionDraftSchema, type ConnectionDraft, type S3ConnectionDraft, type SftpConnectionDraft } from '../../../../shared/connections.js';
 import type { BookmarkSource, ImportSkippedRow } from '../../../../shared/bookmarkImport.js';
 import type { CatalogText } from '../../../../shared/i18n/catalogText.js';
 
@@ -77,6 +77,11 @@ export function s3KeysDraft(b: { name: string; host: string; port?: number; secu
     rememberSecret: true,
     bookmarkedBuckets: b.bucket ? [b.bucket] : undefined,
   };
+}
+
+/** An SFTP bookmark: port 22 unless given, its secrets remembered as the other tool did. */
+export function sftpDraft(b: { name: string; host: string; port?: number; username: string; auth: SftpConnectionDraft['auth']; initialPath?: string }): SftpConnectionDraft {
+  return { protocol: 'sftp', name: b.name, host: b.host, port: b.port ?? 22, username: b.username, auth: b.auth, rememberSecret: true, initialPath: b.initialPath };
 }
 
 /** A bookmark's name: the one it was given, else its host; cut to what a connection's name holds. */

@@ -12,8 +12,8 @@
 import { createDecipheriv } from 'node:crypto';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import type { ConnectionDraft } from '../../../../shared/connections.js';
-import { BookmarkFileRefused, accept, nameOf, portOf, regionOf, unsupportedProtocol, type ParsedBookmarks } from './importedBookmark.js';
+import type { ConnectionDraft, SftpConnectionDraft } from '../../../../shared/connections.js';
+import { BookmarkFileRefused, accept, nameOf, portOf, regionOf, sftpDraft, unsupportedProtocol, type ParsedBookmarks } from './importedBookmark.js';
 import { parseIni } from './iniFile.js';
 
 const OBSCURE_KEY = Buffer.from('9c935b48730a554d6bfd7c63c886a92bd390198eb8128afbf4de162b8b95f638', 'hex');
@@ -74,19 +74,12 @@ export function parseRclone(text: string): ParsedBookmarks {
       }
       const keyPath = expandHome(v.get('key_file'));
       const password = hidden('pass');
-      draft = {
-        protocol: 'sftp',
-        name,
-        host,
-        port: portOf(v.get('port')) ?? 22,
-        username: v.get('user') || currentUser(),
-        auth: keyPath
-          ? { kind: 'key', keyPath, passphrase: hidden('key_file_pass') }
-          : v.get('pass')
-            ? { kind: 'password', password }
-            : { kind: 'agent' },
-        rememberSecret: true,
-      };
+      const auth: SftpConnectionDraft['auth'] = keyPath
+        ? { kind: 'key', keyPath, passphrase: hidden('key_file_pass') }
+        : v.get('pass')
+          ? { kind: 'password', password }
+          : { kind: 'agent' };
+      draft = sftpDraft({ name, host, port: portOf(v.get('port')), username: v.get('user') || currentUser(), auth });
     } else if (type === 's3') {
       const endpoint = v.get('endpoint');
       const provider = (v.get('provider') ?? 'AWS').toLowerCase();

@@ -10,8 +10,8 @@
  * (`UseMasterPassword=1` under `[Configuration\Security]`) passwords are AES-encrypted
  * instead: those are not read, and asked at connect.
  */
-import type { ConnectionDraft } from '../../../../shared/connections.js';
-import { BookmarkFileRefused, accept, nameOf, portOf, s3KeysDraft, unsupportedProtocol, type ParsedBookmarks } from './importedBookmark.js';
+import type { ConnectionDraft, SftpConnectionDraft } from '../../../../shared/connections.js';
+import { BookmarkFileRefused, accept, nameOf, portOf, s3KeysDraft, sftpDraft, unsupportedProtocol, type ParsedBookmarks } from './importedBookmark.js';
 import { parseIni } from './iniFile.js';
 
 const MAGIC = 0xa3;
@@ -77,16 +77,8 @@ export function parseWinScp(text: string): ParsedBookmarks {
     let draft: ConnectionDraft;
     if (protocol === '0' || protocol === '1' || protocol === '2') {
       const keyPath = unescape(v.get('PublicKeyFile'));
-      draft = {
-        protocol: 'sftp',
-        name,
-        host,
-        port: port ?? 22,
-        username: user,
-        auth: keyPath ? { kind: 'key', keyPath } : { kind: 'password', password: secret },
-        rememberSecret: true,
-        initialPath: unescape(v.get('RemoteDirectory')),
-      };
+      const auth: SftpConnectionDraft['auth'] = keyPath ? { kind: 'key', keyPath } : { kind: 'password', password: secret };
+      draft = sftpDraft({ name, host, port, username: user, auth, initialPath: unescape(v.get('RemoteDirectory')) });
     } else if (protocol === '7') {
       const secure = (v.get('Ftps') ?? '0') !== '0';
       const bucket = unescape(v.get('RemoteDirectory'))?.split('/').find((s) => s !== '');
