@@ -4,7 +4,7 @@
  */
 import { CreateBucketCommand, PutObjectCommand, PutObjectLockConfigurationCommand } from '@aws-sdk/client-s3';
 import { connectLocalS3Spanish, row } from './actions.js';
-import { shoot } from './bucketSettingsDialog.js';
+import { openSettingsFromMenuInSpanish, shoot } from './bucketSettingsDialog.js';
 import { expect, test } from './fixtures.js';
 import { removeLockedBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 
@@ -24,10 +24,7 @@ test('Object Lock speaks Spanish: the panel, Properties and a refused delete, an
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'contrato.pdf', Body: 'pdf' }));
   try {
     await connectLocalS3Spanish(app);
-    await row(page, `/${bucket}/`).click({ button: 'right' });
-    await page.getByRole('menuitem', { name: 'Configuración del bucket…' }).click();
-    const dialog = page.getByRole('dialog', { name: `Configuración del bucket — ${bucket}` });
-    await expect(dialog.getByText('Leyendo la configuración del bucket…')).toBeHidden();
+    const dialog = await openSettingsFromMenuInSpanish(page, bucket);
     await dialog.getByRole('button', { name: 'Bloqueo de objetos', exact: true }).click();
     await expect(dialog.getByTestId('object-lock-state')).toHaveText('Habilitado');
     await expect(dialog.getByTestId('object-lock-default')).toHaveText('Retención predeterminada: Gobierno, 2 días.');

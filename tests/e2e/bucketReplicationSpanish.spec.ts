@@ -3,8 +3,8 @@
  * read as Spanish sentences, photographed light and dark to check they fit.
  */
 import { PutBucketVersioningCommand } from '@aws-sdk/client-s3';
-import { connectLocalS3Spanish, row } from './actions.js';
-import { shoot } from './bucketSettingsDialog.js';
+import { connectLocalS3Spanish } from './actions.js';
+import { openSettingsFromMenuInSpanish, shoot } from './bucketSettingsDialog.js';
 import { expect, test } from './fixtures.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 
@@ -20,10 +20,7 @@ test('replication and notifications speak Spanish and fit', async ({ app }) => {
   await s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
   try {
     await connectLocalS3Spanish(app);
-    await row(page, `/${bucket}/`).click({ button: 'right' });
-    await page.getByRole('menuitem', { name: 'Configuración del bucket…' }).click();
-    const dialog = page.getByRole('dialog', { name: `Configuración del bucket — ${bucket}` });
-    await expect(dialog.getByText('Leyendo la configuración del bucket…')).toBeHidden();
+    const dialog = await openSettingsFromMenuInSpanish(page, bucket);
 
     await dialog.getByRole('button', { name: 'Replicación', exact: true }).click();
     await expect(dialog.getByTestId('source-versioning')).toHaveText('El control de versiones está activado en este bucket');

@@ -11,6 +11,15 @@ export async function openSettingsFromMenu(page: Page, bucket: string) {
   await expect(settingsDialog(page, bucket).getByText('Reading the bucket')).toBeHidden();
 }
 
+/** The same in the Spanish window: opens a bucket's settings from its menu and answers the dialog once it has read them. */
+export async function openSettingsFromMenuInSpanish(page: Page, bucket: string) {
+  await row(page, `/${bucket}/`).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Configuración del bucket…' }).click();
+  const dialog = page.getByRole('dialog', { name: `Configuración del bucket — ${bucket}` });
+  await expect(dialog.getByText('Leyendo la configuración del bucket…')).toBeHidden();
+  return dialog;
+}
+
 /** Screenshots of what is on screen in light and dark. */
 export async function shoot(app: StowageApp, name: string) {
   for (const scheme of ['light', 'dark'] as const) {

@@ -6,7 +6,7 @@
  * Everything is selected by its Spanish words or by test ids.
  */
 import { connectLocalS3Spanish, row } from './actions.js';
-import { shoot } from './bucketSettingsDialog.js';
+import { openSettingsFromMenuInSpanish, shoot } from './bucketSettingsDialog.js';
 import { expect, test } from './fixtures.js';
 import { createBucketWith, removeBucket, testS3Client, uniqueBucketName } from '../support/s3Fixtures.js';
 
@@ -20,10 +20,7 @@ test('bucket settings speak Spanish in every panel, and fit', async ({ app }) =>
   await createBucketWith(s3, bucket, { 'index.html': '<h1>hola</h1>' });
   try {
     await connectLocalS3Spanish(app);
-    await row(page, `/${bucket}/`).click({ button: 'right' });
-    await page.getByRole('menuitem', { name: 'Configuración del bucket…' }).click();
-    const dialog = page.getByRole('dialog', { name: `Configuración del bucket — ${bucket}` });
-    await expect(dialog.getByText('Leyendo la configuración del bucket…')).toBeHidden();
+    const dialog = await openSettingsFromMenuInSpanish(page, bucket);
     const heading = dialog.locator('.bucket-panel-title');
     const open = async (nav: string, title: string) => {
       await dialog.getByRole('navigation', { name: 'Configuración del bucket' }).getByRole('button', { name: nav, exact: true }).click();
