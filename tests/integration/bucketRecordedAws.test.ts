@@ -12,6 +12,7 @@ import { setEncryption } from '../../electron/core/buckets/writeSettings.js';
 import { setLogging } from '../../electron/core/buckets/loggingAndPayment.js';
 import { toIpcError } from '../../electron/core/errors.js';
 import { s3ErrorTranslator } from '../../electron/core/s3/s3Errors.js';
+import { recordedAwsNotifications } from '../support/recordedNotifications.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'aws');
 const fixture = (name: string) => readFileSync(join(fixtures, name), 'utf8');
@@ -137,18 +138,7 @@ describe('AWS-only bucket features (recorded AWS responses)', () => {
       objectLock: { supported: true, value: { enabled: true, defaultRetention: { mode: 'COMPLIANCE', years: 7 } } },
       accelerate: { supported: true, value: { enabled: true, nameHasDots: false } },
       replication: { supported: true, value: { role: '', rules: [], onAws: true } },
-      notifications: {
-        supported: true,
-        value: {
-          rules: [
-            { id: 'uploads-to-sns', target: 'topic', arn: 'arn:aws:sns:eu-central-1:111122223333:uploads', events: ['s3:ObjectCreated:*'], prefix: 'incoming/' },
-            { id: 'deletes-to-sqs', target: 'queue', arn: 'arn:aws:sqs:eu-central-1:111122223333:deletes', events: ['s3:ObjectRemoved:Delete', 's3:ObjectRemoved:DeleteMarkerCreated'] },
-            { id: 'resize-images', target: 'lambda', arn: 'arn:aws:lambda:eu-central-1:111122223333:function:resize', events: ['s3:ObjectCreated:Put'], prefix: 'images/', suffix: '.jpg' },
-          ],
-          eventBridge: true,
-          onAws: true,
-        },
-      },
+      notifications: { supported: true, value: recordedAwsNotifications },
     });
   });
 
