@@ -2,7 +2,8 @@ import { open, type FileHandle } from 'node:fs/promises';
 
 /**
  * Opens the file a download writes into: as it is when the download continues (`r+`, its
- * bytes kept), new and empty otherwise, or when there is nothing left to continue.
+ * bytes kept), new and empty otherwise, or when there is nothing left to continue. Both can be read as
+ * well: the hashing workers read the pieces back through the same descriptor.
  */
 export async function openForDownload(path: string, resume: boolean): Promise<FileHandle> {
   if (resume) {
@@ -12,5 +13,5 @@ export async function openForDownload(path: string, resume: boolean): Promise<Fi
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }
-  return open(path, 'w');
+  return open(path, 'w+');
 }

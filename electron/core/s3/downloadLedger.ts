@@ -1,4 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
+import { fileHashWorkers } from '../lib/fileHashWorkers.js';
 import { PieceHasher } from '../lib/pieceHasher.js';
 import { SerialFileWriter } from '../lib/serialFileWriter.js';
 import { addRange, coveredBytes, removeRange, type Range } from '../transfers/byteRanges.js';
@@ -18,6 +19,9 @@ export class DownloadLedger {
   readonly earlier: ReadonlyMap<number, string>;
   private bytesDone: number;
   private readonly writer: SerialFileWriter;
+  private readonly fd: number;
+  /** Piece hashes still being taken on the hashing workers. */
+  private readonly hashing = new Set<Promise<void>>();
 
   constructor(
     private readonly plan: DownloadPlan,
@@ -30,6 +34,7 @@ export class DownloadLedger {
     this.earlier = new Map(this.hashes);
     this.bytesDone = coveredBytes(this.done);
     this.writer = new SerialFileWriter(file);
+    this.fd = file.fd;
   }
 
   get bytesOnDisk(): number {
@@ -46,19 +51,55 @@ export class DownloadLedger {
     this.x.saveCheckpoint(checkpoint);
   }
 
-  /** Where one GET's bytes go, in order from `start`: written, hashed by piece, checkpointed. Answers the bytes taken so far. */
+  /**
+   * Where one GET's bytes go, in order from `start`: written, hashed by piece, checkpointed.
+   * Answers the bytes taken so far. A whole object (one GET) is hashed as it arrives; the
+   * pieces of a ranged download are hashed from disk on the hashing workers once written.
+   */
   sinkFrom(start: number): (block: Buffer, n: number) => Promise<number> {
-    const hasher = new PieceHasher(start, this.plan.pieceSize, this.plan.size);
+    const inline = this.plan.whole ? new PieceHasher(start, this.plan.pieceSize, this.plan.size) : undefined;
     let position = start;
     return async (block, n) => {
       await this.writer.write(block, n, position);
-      for (const piece of hasher.update(block.subarray(0, n))) this.hashes.set(piece.index, piece.md5);
+      if (inline) for (const piece of inline.update(block.subarray(0, n))) this.hashes.set(piece.index, piece.md5);
+      else this.hashPiecesEnded(start, position, position + n);
       this.done = addRange(this.done, position, position + n);
       this.save();
       position += n;
       this.onProgress((this.bytesDone += n));
       return position - start;
     };
+  }
+
+  /**
+   * Hashes, from disk, each piece whose last byte a GET begun at `from` has just written
+   * (between `before` and `after`), if that GET wrote it from its first byte. A piece a
+   * worker cannot hash stays without one, and is hashed at the end (verifyDownload).
+   */
+  private hashPiecesEnded(from: number, before: number, after: number): void {
+    const { pieceSize, size } = this.plan;
+    for (let index = Math.floor(before / pieceSize); ; index++) {
+      const pieceStart = index * pieceSize;
+      const pieceEnd = Math.min(size, pieceStart + pieceSize);
+      if (pieceEnd > after || pieceStart >= size) return;
+      if (pieceEnd <= before || pieceStart < from) continue;
+      const hashed: Promise<void> = fileHashWorkers()
+        .md5(this.fd, pieceStart, pieceEnd - pieceStart)
+        .then(
+          (md5) => {
+            this.hashes.set(index, md5);
+            this.save();
+          },
+          () => undefined,
+        )
+        .finally(() => this.hashing.delete(hashed));
+      this.hashing.add(hashed);
+    }
+  }
+
+  /** Resolves once every piece hash begun has landed (or failed): the file must stay open until then. */
+  async hashesSettled(): Promise<void> {
+    while (this.hashing.size > 0) await Promise.all(this.hashing);
   }
 
   /** Forgets bytes found changed on disk, so the next attempt fetches them again. */

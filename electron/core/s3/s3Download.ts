@@ -16,7 +16,7 @@ import { directDispatcher } from './s3Client.js';
 
 /**
  * Downloads an object into `partPath` (the caller renames it into place). Large objects
- * come as ranged GETs in parallel, written positionally. Each piece's MD5 is taken as it
+ * come as ranged GETs in parallel, written positionally. Each piece's MD5 is taken once it
  * is written and checkpointed with it (DownloadLedger), so a resume fetches only the
  * missing pieces and the pieces already on disk can be proven unchanged. Every GET carries
  * If-Match on the ETag; at the end the file is checked against the ETag (verifyDownload).
@@ -45,6 +45,8 @@ export async function downloadObject(client: S3Client, remotePath: string, partP
       throw codedError('network', 'coreS3:transfer.incomplete', { key, written, size: plan.size });
     }
   } finally {
+    // The hashing workers read the file by its descriptor: it closes only once they are done.
+    await ledger.hashesSettled();
     await file.close();
   }
   const { size, pieceSize, check } = plan;
