@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,6 +9,8 @@ import { createFileHashWorkers } from '../../electron/core/lib/fileHashWorkers.j
 import { makeTempDir, type TempDir } from '../support/tempDir.js';
 
 const run = promisify(execFile);
+/** This process's threads, as Linux counts them: a worker thread is one. */
+const threadCount = () => Number(/^Threads:\s+(\d+)/m.exec(readFileSync('/proc/self/status', 'utf8'))![1]);
 const md5 = (data: Buffer) => createHash('md5').update(data).digest('hex');
 
 describe('the hashing workers (fileHashWorkers.ts)', () => {
@@ -19,7 +22,7 @@ describe('the hashing workers (fileHashWorkers.ts)', () => {
     path = join(dir.path, 'data.bin');
     await writeFile(path, data);
   });
-  const workers = createFileHashWorkers(2);
+  const workers = createFileHashWorkers({ most: 2 });
   afterAll(async () => {
     await workers.close();
     await dir.remove();
@@ -61,7 +64,7 @@ describe('the hashing workers (fileHashWorkers.ts)', () => {
   });
 
   it('fails every waiting range once closed, so a download waiting on them never hangs', async () => {
-    const own = createFileHashWorkers(1);
+    const own = createFileHashWorkers({ most: 1 });
     const file = await open(path, 'r');
     try {
       const asked = [0, 1, 2].map((i) => own.md5(file.fd, i * 1024, 1024).then(() => 'hashed', () => 'failed'));
@@ -71,6 +74,22 @@ describe('the hashing workers (fileHashWorkers.ts)', () => {
       expect(answers.slice(1)).toEqual(['failed', 'failed']);
     } finally {
       await file.close();
+    }
+  });
+
+  it('stops its workers once idle, and starts one again for the next range', async () => {
+    const own = createFileHashWorkers({ most: 1, idleMs: 50 });
+    const file = await open(path, 'r');
+    try {
+      expect(await own.md5(file.fd, 0, 100)).toBe(md5(data.subarray(0, 100)));
+      const before = threadCount();
+      await new Promise((r) => setTimeout(r, 400));
+      expect(threadCount()).toBeLessThan(before);
+      expect(await own.md5(file.fd, 100, 100)).toBe(md5(data.subarray(100, 200)));
+      expect(threadCount()).toBe(before);
+    } finally {
+      await file.close();
+      await own.close();
     }
   });
 

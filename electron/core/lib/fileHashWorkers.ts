@@ -52,16 +52,26 @@ function hashWorkerMain(): void {
 /** A worker hashes one range at a time; a few MiB of V8 heap is all it ever needs. */
 const workerLimits = { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 };
 
+export interface FileHashWorkerOptions {
+  /** The most workers at once; by default one per core the event loop leaves free, up to 4. */
+  most?: number;
+  /** Idle this long, the workers stop and give back their memory (a new job starts one again). */
+  idleMs?: number;
+}
+
 /**
- * Up to `most` workers, started when first needed (one per core the event loop leaves free,
- * by default), each idle one unreferenced so it never keeps the process alive.
+ * Workers started when first needed, each idle one unreferenced so it never keeps the
+ * process alive, all stopped once idle for `idleMs`: the app runs for hours between downloads.
  */
-export function createFileHashWorkers(most = Math.max(1, Math.min(4, availableParallelism() - 1))): FileHashWorkers {
+export function createFileHashWorkers(options: FileHashWorkerOptions = {}): FileHashWorkers {
+  const most = options.most ?? Math.max(1, Math.min(4, availableParallelism() - 1));
+  const idleMs = options.idleMs ?? 30_000;
   const queue: Job[] = [];
   const idle: Worker[] = [];
   const all = new Set<Worker>();
   const busy = new Map<Worker, Job>();
   let closed = false;
+  let retire: NodeJS.Timeout | undefined;
 
   /**
    * A worker that failed or stopped: its job fails (the caller then hashes on its own), the
@@ -113,6 +123,10 @@ export function createFileHashWorkers(most = Math.max(1, Math.min(4, availablePa
       worker.postMessage({ fd: job.fd, start: job.start, length: job.length });
     }
     for (const worker of idle) worker.unref();
+    clearTimeout(retire);
+    if (busy.size === 0 && idle.length > 0) {
+      retire = setTimeout(() => void Promise.all(idle.splice(0).map((w) => w.terminate())), idleMs).unref();
+    }
   };
 
   return {
@@ -123,6 +137,7 @@ export function createFileHashWorkers(most = Math.max(1, Math.min(4, availablePa
       }),
     async close() {
       closed = true;
+      clearTimeout(retire);
       await Promise.all([...all].map((w) => w.terminate()));
     },
   };
