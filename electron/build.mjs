@@ -29,8 +29,9 @@ await Promise.all([
   esbuild({
     ...common,
     ...nodeBundleOptions,
-    // Main, and the core process it starts (electron/core/process/coreProcess.ts).
-    entryPoints: { main: 'electron/main/main.ts', coreProcess: 'electron/core/process/coreProcess.ts' },
+    // Main, and the core process it starts (electron/core/process/coreProcess.ts) through
+    // its entry (coreLoader.ts), which runs it from V8's code cache.
+    entryPoints: { main: 'electron/main/main.ts', coreProcess: 'electron/core/process/coreProcess.ts', coreLoader: 'electron/core/process/coreLoader.ts' },
     outdir: `${out}/main`,
     outExtension: { '.js': '.cjs' },
     target: 'node22',

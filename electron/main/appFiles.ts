@@ -9,8 +9,8 @@ import { join } from 'node:path';
 export const appFiles = {
   /** The window and drag-out icon (the build copies resources/icons/256x256.png). */
   icon: join(__dirname, 'icon.png'),
-  /** The core process's entry, run in a utility process. */
-  coreBundle: join(__dirname, 'coreProcess.cjs'),
+  /** The core process's entry, run in a utility process: it runs the core (coreProcess.cjs, beside it) from V8's code cache. */
+  coreLoader: join(__dirname, 'coreLoader.cjs'),
   preload: join(__dirname, '../preload/preload.cjs'),
   /** Served by the app:// protocol. */
   rendererDir: join(__dirname, '../renderer'),

@@ -1,5 +1,6 @@
+import { join } from 'node:path';
 import { utilityProcess } from 'electron';
-import { utilityProcessExecArgv } from '../core/process/coreProtocol.js';
+import { codeCacheDirVariable, utilityProcessExecArgv } from '../core/process/coreProtocol.js';
 import { startRemoteCore, type CoreProcessHost, type RemoteCore } from './remoteCore.js';
 import { appFiles } from './appFiles.js';
 
@@ -12,7 +13,8 @@ import { appFiles } from './appFiles.js';
 export function startCoreProcess(host: CoreProcessHost, log: (line: string) => void): Promise<RemoteCore> {
   return startRemoteCore(
     () => {
-      const child = utilityProcess.fork(appFiles.coreBundle, [], { execArgv: utilityProcessExecArgv, serviceName: 'Stowage core', stdio: 'inherit' });
+      const env = { ...process.env, [codeCacheDirVariable]: join(host.setup.dataDir, 'Core Code Cache') };
+      const child = utilityProcess.fork(appFiles.coreLoader, [], { execArgv: utilityProcessExecArgv, env, serviceName: 'Stowage core', stdio: 'inherit' });
       return {
         send: (message) => {
           // Posting to a process that just died throws; its exit then fails whatever waits.

@@ -252,6 +252,7 @@ describe('electron-builder.yml', () => {
       'package.json',
       'dist/main/main.cjs',
       'dist/main/coreProcess.cjs',
+      'dist/main/coreLoader.cjs',
       'dist/preload/preload.cjs',
       'dist/renderer/index.html',
       'dist/renderer/assets/index-3f2a1b.js',

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { load as loadYaml } from 'js-yaml';
 import { describe, expect, it, vi } from 'vitest';
-import { coreProcessV8Flags, utilityProcessExecArgv } from '../../electron/core/process/coreProtocol.js';
+import { codeCacheDirVariable, coreProcessV8Flags, utilityProcessExecArgv } from '../../electron/core/process/coreProtocol.js';
 import { nodeArgsOfUtilityProcess, utilityProcessHonours } from '../support/electronRules.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -74,16 +74,19 @@ describe('the Electron glue', () => {
     expect(uses.some((u) => u.includes('isEncryptionAvailable'))).toBe(true);
   }, 60_000);
 
-  it('starts the core with execArgv Electron keeps, and its V8 flags as --js-flags', async () => {
+  it('starts the core through its loader with execArgv Electron keeps, its V8 flags as --js-flags, and a code cache folder in the user data', async () => {
     const fork = vi.fn(() => ({ on: vi.fn(), postMessage: vi.fn(), kill: vi.fn() }));
     vi.doMock('electron', () => ({ utilityProcess: { fork } }));
     const { startCoreProcess } = await import('../../electron/main/coreProcess.js');
-    void startCoreProcess({ setup: {} as never, secretBox: {} as never, dialogs: {} as never }, () => undefined).catch(() => undefined);
+    const dataDir = join(root, 'user-data');
+    void startCoreProcess({ setup: { dataDir } as never, secretBox: {} as never, dialogs: {} as never }, () => undefined).catch(() => undefined);
     vi.doUnmock('electron');
     expect(fork).toHaveBeenCalledTimes(1);
-    const options = (fork.mock.calls[0] as unknown[])[2] as { execArgv: string[] };
+    const [modulePath, , options] = fork.mock.calls[0] as unknown as [string, string[], { execArgv: string[]; env: NodeJS.ProcessEnv }];
+    expect(modulePath).toMatch(/[\\/]coreLoader\.cjs$/);
     expect(options.execArgv.filter((arg) => !utilityProcessHonours(arg))).toEqual([]);
     expect(nodeArgsOfUtilityProcess(options.execArgv)).toEqual(coreProcessV8Flags);
+    expect(options.env[codeCacheDirVariable]).toBe(join(dataDir, 'Core Code Cache'));
   });
 
   it('tests and the benchmark start the core with the same V8 flags the app gives it', () => {

@@ -79,6 +79,9 @@ export interface MessagePipe<Out, In> {
  */
 export const coreProcessV8Flags = ['--max-semi-space-size=2'];
 
+/** Names the folder where the core's entry (coreLoader.ts) keeps V8's code cache of the core's bundle. */
+export const codeCacheDirVariable = 'STOWAGE_CODE_CACHE_DIR';
+
 /**
  * The same flags for Electron's utility process: it keeps only a few debugging and tracing
  * Node options of `execArgv` and reads V8 flags from Chromium's `--js-flags` switch, which

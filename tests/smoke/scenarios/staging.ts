@@ -6,8 +6,8 @@ import type { SmokeContext } from '../startApp.js';
 
 /** What the installers would hold, before anything runs. */
 export async function stagingChecks(checks: Checks, { staged, pkg }: SmokeContext): Promise<void> {
-  await checks.check('the staged app holds package.json, main, the core bundle, the preload and the renderer', () => {
-    for (const rel of ['package.json', pkg.main, 'dist/main/coreProcess.cjs', 'dist/preload/preload.cjs', 'dist/renderer/index.html']) {
+  await checks.check("the staged app holds package.json, main, the core bundle and its entry, the preload and the renderer", () => {
+    for (const rel of ['package.json', pkg.main, 'dist/main/coreProcess.cjs', 'dist/main/coreLoader.cjs', 'dist/preload/preload.cjs', 'dist/renderer/index.html']) {
       assert.ok(staged.files.has(rel), `${rel} is not packed`);
     }
   });

@@ -100,7 +100,7 @@ export async function startupChecks(checks: Checks, electron: FakeElectron, win:
   await checks.check('the core runs from the staged bundle, with execArgv entries Electron honours', () => {
     const fork = electron.forks[0];
     assert.ok(fork, 'utilityProcess.fork was not called');
-    assert.equal(staged.stagedPath(fork.modulePath), 'dist/main/coreProcess.cjs');
+    assert.equal(staged.stagedPath(fork.modulePath), 'dist/main/coreLoader.cjs');
     assert.deepEqual(fork.execArgv.filter((arg) => !utilityProcessHonours(arg)), [], 'Electron would drop these');
   });
 
