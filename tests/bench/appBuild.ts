@@ -9,12 +9,12 @@ import { nodeBundleOptions } from '../../electron/nodeBundle.mjs';
 
 const run = promisify(execFile);
 
-/** electron/build.mjs into `dir`; answers its coreProcess.cjs, with nothing beside it. */
+/** electron/build.mjs into `dir`; answers the core process's entry as main starts it (coreLoader.cjs, beside coreProcess.cjs), with no addon beside them. */
 export async function buildAppCore(dir: string): Promise<string> {
   await run(process.execPath, ['electron/build.mjs'], { env: { ...process.env, STOWAGE_OUT_DIR: dir } });
   const beside = (await readdir(join(dir, 'main'))).filter((f) => f.endsWith('.node'));
   if (beside.length) throw new Error(`the app's build put native addons beside the core (${beside.join(', ')}): the benchmark measures the core without them`);
-  return join(dir, 'main', 'coreProcess.cjs');
+  return join(dir, 'main', 'coreLoader.cjs');
 }
 
 /** A driver that plays main: bundled as main is (electron/build.mjs), with no TypeScript loader. */

@@ -2,7 +2,7 @@
 // (with the app's V8 flags), connect, and follow the transfers' events.
 import { readFileSync } from 'node:fs';
 import { finishedStates, type TransferProgress, type TransferSnapshot } from '../../shared/transfers.js';
-import { utilityProcessExecArgv } from '../../electron/core/process/coreProtocol.js';
+import { codeCacheDirVariable, utilityProcessExecArgv } from '../../electron/core/process/coreProtocol.js';
 import { forkCoreProcess } from '../support/forkCoreProcess.js';
 import { startRemoteCore, type RemoteCore } from '../../electron/main/remoteCore.js';
 import { createHeadlessSecretBox } from '../bridge/headlessSecretBox.js';
@@ -28,9 +28,18 @@ export function checkAppV8Flags(pid: number | undefined): void {
   if (appFlags.join(' ') !== v8Flags.join(' ')) throw new Error(`the core runs with ${JSON.stringify(v8Flags)}, the app with ${JSON.stringify(appFlags)}`);
 }
 
-export function startCore(job: { coreModule: string }, dataDir: string): Promise<RemoteCore> {
+/**
+ * The core process's entry as main starts it (coreLoader.cjs), and the folder that keeps V8's
+ * code cache of its bundle from one start to the next, as the app's user-data folder does.
+ */
+export interface CoreEntry {
+  coreModule: string;
+  codeCacheDir?: string;
+}
+
+export function startCore(job: CoreEntry, dataDir: string): Promise<RemoteCore> {
   return startRemoteCore(() => {
-    const child = forkCoreProcess(job.coreModule, { ...process.env, HOME: dataDir });
+    const child = forkCoreProcess(job.coreModule, { ...process.env, HOME: dataDir, ...(job.codeCacheDir && { [codeCacheDirVariable]: job.codeCacheDir }) });
     if (process.platform === 'linux') checkAppV8Flags(child.pid);
     return child;
   }, {

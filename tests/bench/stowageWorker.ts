@@ -11,16 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RemoteCore } from '../../electron/main/remoteCore.js';
 import { coreClient } from '../support/coreClient.js';
-import { connect, startCore, watch, type DriverConnection } from './coreDriver.js';
+import { connect, startCore, watch, type CoreEntry, type DriverConnection } from './coreDriver.js';
 
-export interface WorkerJob extends DriverConnection {
+export interface WorkerJob extends DriverConnection, CoreEntry {
   direction: 'upload' | 'download';
   /** Local files/folders to upload, or remote paths to download. */
   sources: string[];
   /** Remote folder for uploads, local folder for downloads. */
   target: string;
-  /** The bundled core process entry. */
-  coreModule: string;
   /** Resume test: stop the core when this fraction is done, start another, resume. */
   interruptAt?: number;
   dataDir?: string;

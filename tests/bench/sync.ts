@@ -126,7 +126,7 @@ async function main() {
     const { awsEnv, rcloneEnv } = s3PeerEnv(creds, { endpoint });
     const stowageSync = async (folder: string, prefix: string, via = endpoint) => {
       const jobFile = join(scratch, `job-${Date.now()}.json`);
-      const job: SyncWorkerJob = { kind: 's3', s3: { endpoint: via, ...creds }, coreModule, localPath: folder, remotePath: `/${bucket}/${prefix}`, deleteExtras: true };
+      const job: SyncWorkerJob = { kind: 's3', s3: { endpoint: via, ...creds }, coreModule, codeCacheDir: join(appDir, 'code-cache'), localPath: folder, remotePath: `/${bucket}/${prefix}`, deleteExtras: true };
       await writeFile(jobFile, JSON.stringify(job));
       const out = await measure(process.execPath, [worker, jobFile], process.env);
       return { measured: out, report: JSON.parse(out.stdout.trim().split('\n').pop()!) as { planStartedAt: number; planRequests: number } };

@@ -7,10 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { coreClient } from '../support/coreClient.js';
-import { connect, startCore, watch, type DriverConnection } from './coreDriver.js';
+import { connect, startCore, watch, type CoreEntry, type DriverConnection } from './coreDriver.js';
 
-export interface SyncWorkerJob extends DriverConnection {
-  coreModule: string;
+export interface SyncWorkerJob extends DriverConnection, CoreEntry {
   localPath: string;
   remotePath: string;
   deleteExtras: boolean;

@@ -39,6 +39,7 @@ import { awsCliPeer, findPeers, measure, median, peerVersion, rclonePeer, sftpPe
 import { startPrivateRgw, stopPrivateRgw } from './privateRgw.js';
 import { proxyless, s3PeerEnv, type S3Target } from './s3PeerEnv.js';
 import { measureRelayCeiling } from './relayCeiling.js';
+import type { CoreEntry } from './coreDriver.js';
 import type { WorkerJob } from './stowageWorker.js';
 
 const run = promisify(execFile);
@@ -71,21 +72,24 @@ async function makeFile(path: string, bytes: number) {
 
 // ---- Stowage, as the app builds it -----------------------------------------------------
 
-const bundles = new Map<string, { worker: string; coreModule: string }>();
+type Bundled = { worker: string } & Required<CoreEntry>;
+const bundles = new Map<string, Bundled>();
 /**
  * The core process exactly as the app builds it (electron/build.mjs into a folder of the
- * scratch dir; its coreProcess.cjs, nothing beside it), and the driver bundled with the same
- * options as main. `withAddon` puts ssh2's Node-built crypto addon beside a copy, to compare.
+ * scratch dir; its coreLoader.cjs and coreProcess.cjs, nothing beside them), with a code
+ * cache folder kept across runs as the app's user-data folder is kept across launches, and
+ * the driver bundled with the same options as main. `withAddon` puts ssh2's Node-built
+ * crypto addon beside a copy, to compare.
  */
-async function bundled(scratch: string, withAddon = false): Promise<{ worker: string; coreModule: string }> {
+async function bundled(scratch: string, withAddon = false): Promise<Bundled> {
   const dir = withAddon ? join(scratch, 'with-addon') : join(scratch, 'app');
   let made = bundles.get(dir);
   if (made) return made;
-  made = { worker: join(dir, 'stowage-worker.cjs'), coreModule: join(dir, 'main', 'coreProcess.cjs') };
+  made = { worker: join(dir, 'stowage-worker.cjs'), coreModule: join(dir, 'main', 'coreLoader.cjs'), codeCacheDir: join(dir, 'code-cache') };
   if (withAddon) {
     const app = await bundled(scratch);
     await mkdir(join(dir, 'main'), { recursive: true });
-    await copyFile(app.coreModule, made.coreModule);
+    for (const file of ['coreLoader.cjs', 'coreProcess.cjs']) await copyFile(join(dirname(app.coreModule), file), join(dir, 'main', file));
     await copyFile(app.worker, made.worker);
     if (!(await copyNodeAddon(join(dir, 'main')))) throw new Error('SFTP_ADDON=1: ssh2 did not build its crypto addon (see npm ci)');
   } else {
@@ -96,10 +100,10 @@ async function bundled(scratch: string, withAddon = false): Promise<{ worker: st
   return made;
 }
 
-async function stowage(job: Omit<WorkerJob, 'coreModule'>, scratch: string, withAddon = false): Promise<Measured> {
+async function stowage(job: Omit<WorkerJob, keyof CoreEntry>, scratch: string, withAddon = false): Promise<Measured> {
   const jobFile = join(scratch, `job-${Date.now()}.json`);
-  const { worker, coreModule } = await bundled(scratch, withAddon);
-  await writeFile(jobFile, JSON.stringify({ ...job, coreModule }));
+  const { worker, coreModule, codeCacheDir } = await bundled(scratch, withAddon);
+  await writeFile(jobFile, JSON.stringify({ ...job, coreModule, codeCacheDir }));
   // /usr/bin/time folds in the core process the driver starts: its peak RSS is the larger of the two, CPU their sum.
   const out = await measure(process.execPath, [worker, jobFile], process.env);
   const parsed = JSON.parse(out.stdout.trim().split('\n').pop()!) as { seconds: number; resentFraction?: number };
