@@ -2,8 +2,8 @@ import { open, type FileHandle } from 'node:fs/promises';
 
 /**
  * Opens the file a download writes into: as it is when the download continues (`r+`, its
- * bytes kept), new and empty otherwise, or when there is nothing left to continue. Both can be read as
- * well: the hashing workers read the pieces back through the same descriptor.
+ * bytes kept), new and empty otherwise, or when there is nothing left to continue. Either
+ * way it can be read too: the hashing workers read the pieces back through its descriptor.
  */
 export async function openForDownload(path: string, resume: boolean): Promise<FileHandle> {
   if (resume) {

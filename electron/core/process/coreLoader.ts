@@ -6,7 +6,7 @@
 // against the source and this Node, and the bundle then compiles as usual.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire, wrap } from 'node:module';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { codeCacheDirVariable } from './coreProtocol.js';
@@ -45,7 +45,9 @@ function writeCache(dir: string, file: string, data: Buffer): void {
 }
 
 const cachedData = readCache();
-const script = new Script(wrap(source), { filename: bundle, cachedData });
+// The bundle runs as CommonJS does: one function of the module's five names.
+const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+const script = new Script(wrapped, { filename: bundle, cachedData });
 if (cacheDir && cacheFile && (!cachedData || script.cachedDataRejected)) {
   setTimeout(() => writeCache(cacheDir, cacheFile, script.createCachedData()), writeCacheAfterMs).unref();
 }
