@@ -68,8 +68,8 @@ export function createFileHashWorkers(options: FileHashWorkerOptions = {}): File
   const idleMs = options.idleMs ?? 30_000;
   const queue: Job[] = [];
   const idle: Worker[] = [];
-  const all = new Set<Worker>();
   const busy = new Map<Worker, Job>();
+  const running = () => idle.length + busy.size;
   let closed = false;
   let retire: NodeJS.Timeout | undefined;
 
@@ -78,7 +78,6 @@ export function createFileHashWorkers(options: FileHashWorkerOptions = {}): File
    * worker is forgotten, and the jobs waiting go to the others or to a new one.
    */
   const lost = (worker: Worker, error: Error) => {
-    all.delete(worker);
     busy.get(worker)?.reject(error);
     busy.delete(worker);
     const at = idle.indexOf(worker);
@@ -89,7 +88,6 @@ export function createFileHashWorkers(options: FileHashWorkerOptions = {}): File
   const start = (): Worker => {
     // None of the process's own Node options (a loader, an input type, a profiler) applies to this plain script.
     const worker = new Worker(`(${hashWorkerMain.toString()})()`, { eval: true, execArgv: [], resourceLimits: workerLimits });
-    all.add(worker);
     worker.on('message', (answer: { md5?: string; error?: string }) => {
       const job = busy.get(worker);
       busy.delete(worker);
@@ -108,11 +106,11 @@ export function createFileHashWorkers(options: FileHashWorkerOptions = {}): File
     if (closed) for (const job of queue.splice(0)) job.reject(new Error('the hashing threads are closed'));
     while (queue.length > 0) {
       let worker = idle.pop();
-      if (!worker && all.size < most) {
+      if (!worker && running() < most) {
         try {
           worker = start();
         } catch (error) {
-          if (all.size === 0) for (const job of queue.splice(0)) job.reject(error as Error);
+          if (running() === 0) for (const job of queue.splice(0)) job.reject(error as Error);
           return;
         }
       }
@@ -138,7 +136,7 @@ export function createFileHashWorkers(options: FileHashWorkerOptions = {}): File
     async close() {
       closed = true;
       clearTimeout(retire);
-      await Promise.all([...all].map((w) => w.terminate()));
+      await Promise.all([...idle, ...busy.keys()].map((w) => w.terminate()));
     },
   };
 }

@@ -17,8 +17,9 @@ const cachePrefix = 'core-';
 
 const bundle = join(__dirname, 'coreProcess.cjs');
 const cacheDir = process.env[codeCacheDirVariable];
-const source = readFileSync(bundle, 'utf8');
-const key = createHash('sha256').update(source).update(process.versions.v8).digest('hex').slice(0, 16);
+const bytes = readFileSync(bundle);
+const key = createHash('sha256').update(bytes).update(process.versions.v8).digest('hex').slice(0, 16);
+const source = bytes.toString('utf8');
 const cacheFile = cacheDir ? join(cacheDir, `${cachePrefix}${key}.bin`) : undefined;
 
 function readCache(): Buffer | undefined {
