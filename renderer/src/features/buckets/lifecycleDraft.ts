@@ -75,12 +75,17 @@ export function toLifecycleDraft(rule: LifecycleRule): LifecycleDraft {
   };
 }
 
+/** `<stem>-<n>` for the first n from the rule count up that no rule has taken: the ID a new rule of any kind starts with. */
+export function freeRuleId(stem: string, taken: string[]): string {
+  let n = taken.length + 1;
+  while (taken.includes(`${stem}-${n}`)) n += 1;
+  return `${stem}-${n}`;
+}
+
 /** A new rule: an ID not taken yet, the whole bucket, and one sensible action to start from. */
 export function newLifecycleDraft(taken: string[]): LifecycleDraft {
-  let n = taken.length + 1;
-  while (taken.includes(`rule-${n}`)) n += 1;
   return {
-    ...toLifecycleDraft({ id: `rule-${n}`, enabled: true }),
+    ...toLifecycleDraft({ id: freeRuleId('rule', taken), enabled: true }),
     abortIncompleteMultipartDays: '7',
   };
 }

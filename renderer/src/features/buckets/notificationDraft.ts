@@ -4,7 +4,7 @@
  */
 import type { NotificationRule, NotificationTarget } from '../../../../shared/buckets.js';
 import { t } from '../../i18n/i18n.js';
-import { ruleIdProblem } from './lifecycleDraft.js';
+import { freeRuleId, ruleIdProblem } from './lifecycleDraft.js';
 
 export interface NotificationDraft {
   key: string;
@@ -45,9 +45,7 @@ export function toNotificationDraft(rule: NotificationRule): NotificationDraft {
 }
 
 export function newNotificationDraft(taken: string[]): NotificationDraft {
-  let n = taken.length + 1;
-  while (taken.includes(`notify-${n}`)) n += 1;
-  return toNotificationDraft({ id: `notify-${n}`, target: 'topic', arn: '', events: ['s3:ObjectCreated:*'] });
+  return toNotificationDraft({ id: freeRuleId('notify', taken), target: 'topic', arn: '', events: ['s3:ObjectCreated:*'] });
 }
 
 /** `s3:ObjectCreated:Put` belongs to the family `s3:ObjectCreated:*`; null for events without one. */

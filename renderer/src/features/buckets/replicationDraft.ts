@@ -6,7 +6,7 @@ import { bucketNameProblem, replicaStorageClasses, type ReplicationRule, type Ta
 import { t } from '../../i18n/i18n.js';
 import { formatStorageClass } from '../../lib/format.js';
 import { lines } from './corsDraft.js';
-import { ruleIdProblem } from './lifecycleDraft.js';
+import { freeRuleId, ruleIdProblem } from './lifecycleDraft.js';
 
 export type ReplicationScope = 'all' | 'prefix' | 'tags' | 'prefixAndTags';
 
@@ -71,10 +71,8 @@ export function toReplicationDraft(rule: ReplicationRule): ReplicationDraft {
 /** A new rule: an ID and a priority not taken yet, the whole bucket, delete markers replicated. */
 export function newReplicationDraft(drafts: ReplicationDraft[]): ReplicationDraft {
   const taken = drafts.map((d) => d.id.trim());
-  let n = taken.length + 1;
-  while (taken.includes(`replicate-${n}`)) n += 1;
   const priority = Math.max(0, ...drafts.map((d) => Number(d.priority) || 0)) + 1;
-  return toReplicationDraft({ id: `replicate-${n}`, enabled: true, priority, destinationBucket: '', deleteMarkers: true });
+  return toReplicationDraft({ id: freeRuleId('replicate', taken), enabled: true, priority, destinationBucket: '', deleteMarkers: true });
 }
 
 /** `key=value` lines as tags; a line without `=` is a key with an empty value. */
