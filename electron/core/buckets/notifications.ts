@@ -10,7 +10,7 @@ import {
 import type { NotificationConfig, NotificationRule } from '../../../shared/buckets.js';
 import { codedError } from '../errors.js';
 import type { BucketContext } from './bucketContext.js';
-import { errorName, explain } from './panel.js';
+import { errorName, explain, serverSentence } from './panel.js';
 
 type SdkRule = { Id?: string; Events?: string[]; Filter?: NotificationConfigurationFilter };
 
@@ -121,10 +121,10 @@ export async function setNotifications(ctx: BucketContext, bucket: string, confi
     const name = errorName(error);
     // RGW answers NoSuchKey for a topic it does not have.
     if (name === 'NoSuchKey') throw codedError('notFound', 'coreBuckets:notifications.noTopic', undefined, error);
-    const said = (error as Error).message;
     if (name === 'InvalidArgument' || name === 'MalformedXML') {
-      if (!said || said === 'UnknownError') throw codedError('invalidInput', 'coreBuckets:notifications.refusedNoReason', undefined, error);
-      throw codedError('invalidInput', 'coreBuckets:notifications.refused', { detail: said.replace(/\.$/, '') }, error);
+      const said = serverSentence(error);
+      if (!said) throw codedError('invalidInput', 'coreBuckets:notifications.refusedNoReason', undefined, error);
+      throw codedError('invalidInput', 'coreBuckets:notifications.refused', { detail: said }, error);
     }
     throw explain(error, 'notifications');
   }

@@ -47,6 +47,12 @@ export function errorName(error: unknown): string {
   return e.Code ?? e.name ?? '';
 }
 
+/** What the server said when it refused a setting, for a sentence of ours to quote; undefined when it said nothing (RGW's bare answers come as 'UnknownError'). */
+export function serverSentence(error: unknown): string | undefined {
+  const said = (error as Error).message;
+  return said && said !== 'UnknownError' ? said.replace(/\.$/, '') : undefined;
+}
+
 export function isUnsupported(error: unknown): boolean {
   return unsupportedNames.has(errorName(error)) || httpStatusOf(error) === 501;
 }

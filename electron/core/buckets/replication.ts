@@ -10,7 +10,7 @@ import {
 import type { ReplicationConfig, ReplicationRule, Tag } from '../../../shared/buckets.js';
 import { codedError } from '../errors.js';
 import type { BucketContext } from './bucketContext.js';
-import { errorName, explain, orWhenMissing } from './panel.js';
+import { errorName, explain, orWhenMissing, serverSentence } from './panel.js';
 import { readVersioning } from './readSettings.js';
 
 /** `arn:aws:s3:::name` (any partition) → `name`; anything else is kept as written. */
@@ -117,9 +117,9 @@ export async function setReplication(ctx: BucketContext, bucket: string, config:
     const name = errorName(error);
     // RGW replicates between zones through its multisite sync policy, not through this call.
     if (name === 'MethodNotAllowed' || name === 'NotImplemented') throw codedError('unsupported', 'coreBuckets:replication.serverRefused', undefined, error);
-    const said = (error as Error).message;
-    if ((name === 'InvalidRequest' || name === 'InvalidArgument' || name === 'MalformedXML') && said && said !== 'UnknownError') {
-      throw codedError('invalidInput', 'coreBuckets:replication.refused', { detail: said.replace(/\.$/, '') }, error);
+    const said = serverSentence(error);
+    if ((name === 'InvalidRequest' || name === 'InvalidArgument' || name === 'MalformedXML') && said) {
+      throw codedError('invalidInput', 'coreBuckets:replication.refused', { detail: said }, error);
     }
     throw explain(error, 'replication');
   }

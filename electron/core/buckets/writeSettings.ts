@@ -20,7 +20,7 @@ import type { CorsRule, DefaultRetention, Encryption, LifecycleRule, PublicAcces
 import { codedError } from '../errors.js';
 import type { BucketContext } from './bucketContext.js';
 import { assertValidPolicy } from './bucketPolicy.js';
-import { errorName, explain, type BucketFeature } from './panel.js';
+import { errorName, explain, serverSentence, type BucketFeature } from './panel.js';
 import { readPublicAccessBlock } from './readSettings.js';
 import { corsToSdk, lifecycleToSdk, objectLockToSdk, websiteToSdk } from './settingsMapping.js';
 
@@ -136,9 +136,9 @@ export async function setPolicy(ctx: BucketContext, bucket: string, policy: stri
     const name = errorName(error);
     // RGW answers InvalidArgument without a message to a policy it cannot accept.
     if (name === 'MalformedPolicy' || name === 'InvalidPolicyDocument' || name === 'InvalidArgument') {
-      const said = (error as Error).message;
-      if (!said || said === 'UnknownError') throw codedError('invalidInput', 'coreBuckets:policyRejectedNoReason', undefined, error);
-      throw codedError('invalidInput', 'coreBuckets:policyRejected', { detail: said.replace(/\.$/, '') }, error);
+      const said = serverSentence(error);
+      if (!said) throw codedError('invalidInput', 'coreBuckets:policyRejectedNoReason', undefined, error);
+      throw codedError('invalidInput', 'coreBuckets:policyRejected', { detail: said }, error);
     }
     if (name === 'AccessDenied') {
       const block = await readPublicAccessBlock(ctx, bucket).catch(() => null);
