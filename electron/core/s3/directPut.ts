@@ -21,8 +21,6 @@ export interface SmallPut {
   body: Buffer;
   /** Sent as Content-MD5 when given. */
   md5?: Buffer;
-  /** Sent as x-amz-checksum-crc32 (base64) when given: a directory bucket's, which takes no Content-MD5. */
-  crc32?: string;
   headers: ObjectHeaders;
   /** If-None-Match: store only where no object is. */
   ifNoneMatch?: '*';

@@ -31,7 +31,7 @@ import { explainRefusedUpload } from '../buckets/uploadRefusal.js';
 import { abortUnnamedUploads, abortUpload, completeOrAbort, listServerParts, uploadIsGone, type CompletedPart, type ServerPart } from './s3MultipartUploads.js';
 import { rangeCrc32 } from './objectChecksums.js';
 import { isDirectoryBucketOf } from './directoryBucketClients.js';
-import { bodyChecksum, checkBody, checkChecksum, checkComposite, checkEtag, compositeOf, etagIsMd5, multipartEtag } from './s3TransferChecks.js';
+import { bodyChecksum, checkBody, type BodyChecksum, checkChecksum, checkComposite, checkEtag, compositeOf, etagIsMd5, multipartEtag } from './s3TransferChecks.js';
 
 export interface S3TransferSettings {
   multipartThreshold: number;
@@ -119,7 +119,7 @@ export class S3TransferDriver implements FileTransferDriver {
       const { body } = small;
       await x.throttle(body.length);
       const sent = bodyChecksum(body, directory, x.verifyChecksums);
-      const put = (ifNoneMatch: '*' | undefined) => this.putSmall({ bucket, key, body, md5: sent.md5, crc32: sent.crc32, headers, ifNoneMatch }, ctx.signal);
+      const put = (ifNoneMatch: '*' | undefined) => this.putSmall({ bucket, key, body, md5: sent.md5, headers, ifNoneMatch }, sent, ctx.signal);
       const out = await sendIfAbsent(this.client, x.onlyIfAbsent, remotePath, put, () => objectWritten(this.client, bucket, key, { crc32: sent.crc32, etag: sent.md5?.toString('hex') }));
       if (x.verifyChecksums) checkBody(sent, out, { key });
       ctx.onProgress(body.length);
@@ -208,15 +208,14 @@ export class S3TransferDriver implements FileTransferDriver {
    * is refused) through the SDK. One with a CRC32 (a directory bucket's, signed with a
    * CreateSession session the SDK keeps) always goes through the SDK.
    */
-  private async putSmall(p: SmallPut, signal: AbortSignal): Promise<PutAnswer> {
-    if (!p.crc32) {
+  private async putSmall(p: SmallPut, sent: BodyChecksum, signal: AbortSignal): Promise<PutAnswer> {
+    if (!sent.crc32) {
       this.directPutter ??= DirectPutter.for(this.client).catch(() => undefined);
       const direct = await (await this.directPutter)?.put(p, signal);
       if (direct) return direct;
     }
-    const checksum = p.crc32 ? { ChecksumAlgorithm: 'CRC32' as const, ChecksumCRC32: p.crc32 } : {};
     return this.client.send(
-      new PutObjectCommand({ Bucket: p.bucket, Key: p.key, Body: p.body, ContentLength: p.body.length, ContentMD5: p.md5?.toString('base64'), IfNoneMatch: p.ifNoneMatch, ...checksum, ...p.headers }),
+      new PutObjectCommand({ Bucket: p.bucket, Key: p.key, Body: p.body, ContentLength: p.body.length, IfNoneMatch: p.ifNoneMatch, ...sent.headers, ...p.headers }),
       { abortSignal: signal },
     );
   }
