@@ -19,7 +19,7 @@ export async function readSpan(session: RemoteSession, path: string, facts: Copy
   return createReadStream(native, { start, end: end - 1, signal });
 }
 
-/** Up to `limit` bytes from a stream (which may end sooner), and whether it ended. */
+/** Up to `limit` bytes from a stream (which may end sooner): a guard against a source that answers more than the span asked. */
 export async function collect(stream: ByteStream, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let have = 0;
