@@ -26,7 +26,7 @@ import { decodeMetadata, encodeMetadata } from './s3Metadata.js';
 import { abortIncompleteUploads, abortUnnamedUploads, completeOrAbort, listServerParts, uploadIsGone, type CompletedPart, type ServerPart } from './s3MultipartUploads.js';
 import { objectWritten, sendIfAbsent } from './s3IfAbsent.js';
 import { isDirectoryBucketOf } from './directoryBucketClients.js';
-import { bodyChecksum, checkBody, checkComposite, checkEtag, compositeOf, etagIsMd5, multipartEtag } from './s3TransferChecks.js';
+import { bodyChecksum, checkBody, checkComposite, checkEtag, completionCheckOf, etagIsMd5, savedCompletionCheck } from './s3TransferChecks.js';
 
 /** Files at least this big go in parts; smaller ones are held whole for one PutObject. */
 const largestSinglePut = 16 * MiB;
@@ -140,7 +140,7 @@ class S3CopyTarget implements CopyTarget {
     const cp = resumed?.cp ?? (await this.start(client, bucket, key, facts, headers, ctx));
     const directory = isDirectoryBucketOf(client, bucket);
     const parts = await this.sendParts(client, bucket, key, cp, resumed?.parts ?? [], facts, open, ctx);
-    const expected = directory ? { crc32: compositeOf(parts) } : { etag: multipartEtag(parts.map((p) => p.ETag)) };
+    const expected = completionCheckOf(parts, directory);
     const completing = expected.crc32 ?? expected.etag;
     await source.unchanged();
     if (completing) await ctx.saveCheckpointNow({ ...cp, doneParts: parts.map((_, i) => i + 1), completing });
@@ -152,7 +152,7 @@ class S3CopyTarget implements CopyTarget {
     const out = await completeOrAbort(client, bucket, key, cp.uploadId, () => sendIfAbsent(client, ctx.onlyIfAbsent, path, complete, () => objectWritten(client, bucket, key, expected)), () => ctx.saveCheckpoint(undefined));
     ctx.saveCheckpoint(undefined);
     if (etagIsMd5(out)) checkEtag(expected.etag, out.ETag, { key });
-    if (directory) checkComposite(parts, out.ChecksumCRC32, key);
+    if (directory) checkComposite(expected.crc32, out.ChecksumCRC32, key);
     if (facts.tags) await this.tag(client, bucket, key, facts.tags, ctx);
   }
 
@@ -196,8 +196,7 @@ class S3CopyTarget implements CopyTarget {
       if (!uploadIsGone(error)) throw error;
       if (given.completing) {
         // Completed just before a crash: the object is there with the ETag (directory bucket: composite CRC32) expected.
-        const expected = isDirectoryBucketOf(client, bucket) ? { crc32: given.completing } : { etag: given.completing };
-        const found = await objectWritten(client, bucket, key, expected).catch(() => undefined);
+        const found = await objectWritten(client, bucket, key, savedCompletionCheck(given.completing, isDirectoryBucketOf(client, bucket))).catch(() => undefined);
         if (found?.ContentLength === facts.size) return 'completed';
       }
       return undefined;

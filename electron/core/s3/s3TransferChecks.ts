@@ -80,8 +80,20 @@ export function compositeOf(parts: CompletedPart[]): string | undefined {
   return crcs.every((c) => c !== undefined) ? compositeCrc32(crcs as string[]) : undefined;
 }
 
-/** Compares the composite CRC32 CompleteMultipartUpload answers with the one the parts sent give. */
-export function checkComposite(parts: CompletedPart[], got: string | undefined, key: string): void {
-  const expected = compositeOf(parts);
+/** Compares the composite CRC32 CompleteMultipartUpload answers with the one the parts sent give (`compositeOf`). */
+export function checkComposite(expected: string | undefined, got: string | undefined, key: string): void {
   if (expected) checkChecksum(expected, got, { key });
 }
+
+/** What a completed multipart upload's object must show: in a directory bucket its parts' composite CRC32, elsewhere the multipart ETag. */
+export interface CompletionCheck {
+  crc32?: string;
+  etag?: string;
+}
+
+export function completionCheckOf(parts: CompletedPart[], directory: boolean): CompletionCheck {
+  return directory ? { crc32: compositeOf(parts) } : { etag: multipartEtag(parts.map((p) => p.ETag)) };
+}
+
+/** The same, from the value a checkpoint saved as the upload was completing. */
+export const savedCompletionCheck = (completing: string, directory: boolean): CompletionCheck => (directory ? { crc32: completing } : { etag: completing });

@@ -31,7 +31,7 @@ import { explainRefusedUpload } from '../buckets/uploadRefusal.js';
 import { abortUnnamedUploads, abortUpload, completeOrAbort, listServerParts, uploadIsGone, type CompletedPart, type ServerPart } from './s3MultipartUploads.js';
 import { rangeCrc32 } from './objectChecksums.js';
 import { isDirectoryBucketOf } from './directoryBucketClients.js';
-import { bodyChecksum, checkBody, type BodyChecksum, checkChecksum, checkComposite, checkEtag, compositeOf, etagIsMd5, multipartEtag } from './s3TransferChecks.js';
+import { bodyChecksum, checkBody, type BodyChecksum, checkChecksum, checkComposite, checkEtag, completionCheckOf, etagIsMd5, savedCompletionCheck } from './s3TransferChecks.js';
 
 export interface S3TransferSettings {
   multipartThreshold: number;
@@ -163,7 +163,7 @@ export class S3TransferDriver implements FileTransferDriver {
       await x.saveCheckpointNow(cp);
     }
     const parts = await this.uploadParts(localPath, bucket, key, cp, serverParts, directory, ctx, x);
-    const expected = directory ? { crc32: compositeOf(parts) } : { etag: multipartEtag(parts.map((p) => p.ETag)) };
+    const expected = completionCheckOf(parts, directory);
     const completing = expected.crc32 ?? expected.etag;
     if (completing) await x.saveCheckpointNow({ ...cp, doneParts: parts.map((_, i) => i + 1), completing });
     const uploadId = cp.uploadId;
@@ -181,12 +181,12 @@ export class S3TransferDriver implements FileTransferDriver {
     );
     x.saveCheckpoint(undefined);
     if (x.verifyChecksums && etagIsMd5(out)) checkEtag(expected.etag, out.ETag, { key });
-    if (directory && x.verifyChecksums) checkComposite(parts, out.ChecksumCRC32, key);
+    if (directory && x.verifyChecksums) checkComposite(expected.crc32, out.ChecksumCRC32, key);
   }
 
   /** True when the object at `key` has this size and this (multipart) ETag, or in a directory bucket this composite CRC32. */
   private async holds(bucket: string, key: string, directory: boolean, completing: string, size: number): Promise<boolean> {
-    const found = await objectWritten(this.client, bucket, key, directory ? { crc32: completing } : { etag: completing }).catch(() => undefined);
+    const found = await objectWritten(this.client, bucket, key, savedCompletionCheck(completing, directory)).catch(() => undefined);
     return found?.ContentLength === size;
   }
 
